@@ -1,0 +1,44 @@
+// lkjip: one executable, one subcommand per use (check, and the ones later issues add).
+// Exit status (documented in README.md): 0 success (warnings allowed), 1 the input has errors,
+// 2 the command line is wrong.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"lkjip: writes the annual performance report (LKjIP) of an Indonesian government agency "
+                 "from one TOML data file"};
+    app.name("lkjip");
+    app.set_version_flag("-V,--version", std::string("lkjip ") + LKJIP_VERSION);
+    app.require_subcommand(1);
+
+    lkjip::cli::CheckOptions check;
+    CLI::App* check_cmd = app.add_subcommand("check", "Validate data files and warn about inconsistencies");
+    check_cmd->add_option("files", check.files, "Data files (TOML)")->required();
+    check_cmd->add_flag("-q,--quiet", check.quiet, "Print only the diagnostics, no summary line");
+    check_cmd->add_flag("--werror", check.werror, "Exit with 1 when there are warnings");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    }
+
+    const bool colour = isatty(fileno(stderr)) && std::getenv("NO_COLOR") == nullptr;
+    if (check_cmd->parsed()) return lkjip::cli::run_check(check, colour);
+    return 2;
+}

@@ -1,0 +1,205 @@
+// Capaian, the predikat scales, group capaian, trends, progress and efficiency (DOMAIN.md §3).
+#include <cmath>
+
+#include "compute/compute.hpp"
+#include "compute/idformat.hpp"
+
+namespace lkjip::compute {
+
+Capaian capaian(std::optional<double> target, std::optional<double> realisasi, Polarity polarity,
+                NegativeFormula negative_formula) {
+    if (!target) return {std::nullopt, Unmeasurable::no_target};
+    if (!realisasi) return {std::nullopt, Unmeasurable::no_realisasi};
+    const double t = *target, r = *realisasi;
+    // A target of 0 has no ratio; a negative target turns "more is better" upside down, so
+    // neither gives a meaningful percentage.
+    if (t == 0) return {std::nullopt, Unmeasurable::zero_target};
+    if (t < 0) return {std::nullopt, Unmeasurable::negative_target};
+    if (polarity == Polarity::positive) return {r / t * 100.0, Unmeasurable::none};
+    if (negative_formula == NegativeFormula::two_target_minus_realisasi) {
+        return {(2.0 * t - r) / t * 100.0, Unmeasurable::none};
+    }
+    if (r == 0) return {std::nullopt, Unmeasurable::zero_realisasi};
+    return {t / r * 100.0, Unmeasurable::none};
+}
+
+std::string unmeasurable_reason_text(Unmeasurable reason) {
+    switch (reason) {
+    case Unmeasurable::none: return "";
+    case Unmeasurable::no_target: return "target tahun ini tidak ditetapkan";
+    case Unmeasurable::no_realisasi: return "data realisasi belum tersedia";
+    case Unmeasurable::zero_target: return "targetnya bernilai nol";
+    case Unmeasurable::negative_target: return "targetnya bernilai negatif";
+    case Unmeasurable::zero_realisasi: return "realisasi bernilai nol pada indikator dengan rumus target/realisasi";
+    }
+    return "";
+}
+
+bool tercapai(double capaian_persen, int decimals) {
+    return idfmt::round_half_up(capaian_persen, decimals) >= 100.0;
+}
+
+// ---- scales -----------------------------------------------------------------------------------
+
+namespace {
+
+ScaleBand band(std::optional<double> bound, const char* predikat, const char* kategori, double mean) {
+    return ScaleBand{bound, false, predikat, kategori, mean};
+}
+
+const std::vector<std::pair<std::string, Scale>>& presets() {
+    static const std::vector<std::pair<std::string, Scale>> all = {
+        // Seed 002 Tabel 3.1 (Permendagri 54/2010), class means from the same page.
+        {"permendagri-54-2010",
+         {"permendagri-54-2010",
+          {band(90, "Sangat Tinggi", "Sangat Berhasil", 95), band(75, "Tinggi", "Berhasil", 82.5),
+           band(65, "Sedang", "Cukup Berhasil", 70), band(50, "Rendah", "Tidak Berhasil", 57.5),
+           band(std::nullopt, "Sangat Rendah", "Sangat Tidak Berhasil", 25)}}},
+        // Permendagri 86/2017 (RKPD evaluation); class means are the midpoints of its ranges.
+        {"permendagri-86-2017",
+         {"permendagri-86-2017",
+          {band(90, "Sangat Tinggi", "", 95.5), band(75, "Tinggi", "", 83), band(65, "Sedang", "", 70.5),
+           band(50, "Rendah", "", 58), band(std::nullopt, "Sangat Rendah", "", 25)}}},
+        // Seed 000 (LAKIP Kota Pontianak 2020) and its class means 92,5 / 77,5 / 62,5 / 27,5.
+        {"empat-kategori",
+         {"empat-kategori",
+          {band(85, "Sangat Berhasil", "", 92.5), band(70, "Berhasil", "", 77.5),
+           band(55, "Cukup Berhasil", "", 62.5), band(std::nullopt, "Tidak Berhasil", "", 27.5)}}},
+        // PermenPANRB 88/2021, the SAKIP letter grades.
+        {"sakip-88-2021",
+         {"sakip-88-2021",
+          {band(90, "AA", "Sangat Memuaskan", 95), band(80, "A", "Memuaskan", 85), band(70, "BB", "Sangat Baik", 75),
+           band(60, "B", "Baik", 65), band(50, "CC", "Cukup", 55), band(30, "C", "Kurang", 40),
+           band(std::nullopt, "D", "Sangat Kurang", 15)}}},
+    };
+    return all;
+}
+
+}  // namespace
+
+std::optional<Scale> scale_preset(std::string_view name) {
+    for (const auto& [n, s] : presets()) {
+        if (n == name) return s;
+    }
+    return std::nullopt;
+}
+
+const std::vector<std::string>& scale_preset_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto& [n, s] : presets()) out.push_back(n);
+        return out;
+    }();
+    return names;
+}
+
+std::size_t band_index(const Scale& scale, double capaian_persen, int decimals) {
+    const double shown = idfmt::round_half_up(capaian_persen, decimals);
+    for (std::size_t i = 0; i < scale.bands.size(); ++i) {
+        const auto& b = scale.bands[i];
+        if (!b.bound) return i;
+        if (b.inclusive ? shown >= *b.bound : shown > *b.bound) return i;
+    }
+    return scale.bands.empty() ? 0 : scale.bands.size() - 1;
+}
+
+// ---- groups -----------------------------------------------------------------------------------
+
+GroupCapaian group_capaian(const std::vector<Capaian>& members, GroupMethod method, const Scale& scale,
+                           int decimals) {
+    GroupCapaian g;
+    double sum = 0;
+    int measured = 0;
+    for (const auto& c : members) {
+        if (!c.measurable()) {
+            ++g.counts.tidak_terukur;
+            continue;
+        }
+        (tercapai(*c.persen, decimals) ? g.counts.tercapai : g.counts.tidak_tercapai) += 1;
+        ++measured;
+        if (method == GroupMethod::mean) {
+            sum += *c.persen;
+        } else {
+            const auto& b = scale.bands[band_index(scale, *c.persen, decimals)];
+            sum += b.nilai_tengah.value_or(*c.persen);
+        }
+    }
+    if (measured > 0) g.persen = sum / measured;
+    return g;
+}
+
+// ---- years ------------------------------------------------------------------------------------
+
+std::optional<Trend> trend(std::optional<double> previous, std::optional<double> current, int decimals) {
+    if (!previous || !current) return std::nullopt;
+    const double a = idfmt::round_half_up(*previous, decimals), b = idfmt::round_half_up(*current, decimals);
+    if (b > a) return Trend::naik;
+    if (b < a) return Trend::turun;
+    return Trend::tetap;
+}
+
+std::optional<bool> trend_better(Trend t, Polarity polarity) {
+    if (t == Trend::tetap) return std::nullopt;
+    return (t == Trend::naik) == (polarity == Polarity::positive);
+}
+
+std::optional<double> realisasi_to_date(const std::map<int, double>& realisasi, int first_year, int year,
+                                        Aggregation tipe) {
+    if (tipe == Aggregation::last_value) {
+        for (auto it = realisasi.rbegin(); it != realisasi.rend(); ++it) {
+            if (it->first <= year) return it->second;
+        }
+        return std::nullopt;
+    }
+    std::optional<double> sum;
+    for (const auto& [y, v] : realisasi) {
+        if (y >= first_year && y <= year) sum = sum.value_or(0) + v;
+    }
+    return sum;
+}
+
+std::optional<double> end_target(const std::map<int, double>& targets, std::optional<double> explicit_target,
+                                 int last_year, Aggregation tipe) {
+    if (explicit_target) return explicit_target;
+    if (tipe == Aggregation::last_value) {
+        auto it = targets.find(last_year);
+        if (it != targets.end()) return it->second;
+        return std::nullopt;
+    }
+    std::optional<double> sum;
+    for (const auto& [y, v] : targets) {
+        if (y <= last_year) sum = sum.value_or(0) + v;
+    }
+    return sum;
+}
+
+// ---- money and efficiency ---------------------------------------------------------------------
+
+bool add_money(Money& into, Money amount) {
+    std::int64_t out = 0;
+    if (__builtin_add_overflow(into.sen, amount.sen, &out)) return false;
+    into.sen = out;
+    return true;
+}
+
+std::optional<double> persen_of(Money part, Money whole) {
+    if (whole.sen == 0) return std::nullopt;
+    // long double keeps 64 bits of mantissa: sen sums up to 9·10^18 divide without loss.
+    return static_cast<double>(static_cast<long double>(part.sen) / static_cast<long double>(whole.sen) * 100.0L);
+}
+
+Efisiensi efisiensi(std::optional<double> capaian_persen, std::optional<double> serapan_persen,
+                    EfficiencyRule rule, int decimals) {
+    Efisiensi e;
+    if (!capaian_persen || !serapan_persen || *serapan_persen == 0) return e;
+    e.measurable = true;
+    if (rule == EfficiencyRule::ratio) {
+        e.nilai = (*capaian_persen / *serapan_persen - 1.0) * 100.0;
+        e.efisien = idfmt::round_half_up(*e.nilai, decimals) > 0;
+    } else {
+        e.efisien = idfmt::round_half_up(*capaian_persen, decimals) > idfmt::round_half_up(*serapan_persen, decimals);
+    }
+    return e;
+}
+
+}  // namespace lkjip::compute

@@ -1,0 +1,64 @@
+// How numbers, money, dates and words are written in Indonesian government reports (id-ID).
+// Source: ../shared/DOMAIN.md §4 and the seed reports. Pure functions, no locale dependency
+// (the C/C++ locale machinery is process-global and differs between machines).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace lkjip::idfmt {
+
+// Round half-up (away from zero for negatives: -1,005 -> -1,01) on the *decimal* value at
+// `places` digits, so 92.225 -> 92.23 even though the binary double is 92.22499999...
+// The value is first written with 15 significant digits (what a person typed or what the
+// formula means), then rounded on that decimal text. DOMAIN.md §3 "Rounding", seed 004 Tabel 45
+// (99,9975 -> 100,00).
+double round_half_up(double x, int places);
+
+// 1234567.891 -> "1.234.567,89" (places = 2); -13.72 -> "-13,72"; places = 0 -> "1.234.568".
+// Never prints "-0" or "-0,00": a value that rounds to zero is written without a sign.
+std::string angka(double x, int places);
+// Exact integer with thousands dots: 19341510000 -> "19.341.510.000".
+std::string angka(std::int64_t n);
+
+// 92.224 -> "92,22%" (no space, as DOMAIN.md §4 writes it).
+std::string persen(double x, int places = 2);
+
+// Money in prose: 19341510000 -> "Rp 19.341.510.000" (one consistent style: "Rp", a space,
+// no ",-" and no ",00"). Negative: "-Rp 5.000".
+std::string rupiah(std::int64_t n);
+
+// Indonesian number words for integers: 0 "nol", 11 "sebelas", 12 "dua belas", 100 "seratus",
+// 1000 "seribu", 1000000 "satu juta", 10^9 "satu miliar", 10^12 "satu triliun",
+// 10^15 "satu kuadriliun"; negative: "minus lima". Handles the full int64 range.
+std::string terbilang(std::int64_t n);
+
+// Decimal reading as seed 000 writes it: (5.88, 2) -> "lima koma delapan puluh delapan";
+// the fraction is read as a number after its leading zeros, each read "nol":
+// (5.08, 2) -> "lima koma nol delapan". Trailing zeros of the fraction are dropped
+// (5.80 -> "lima koma delapan"); a whole value has no "koma" part.
+std::string terbilang(double x, int places);
+
+// "3 (tiga)"; the usual way counts are written in the reports.
+std::string angka_terbilang(std::int64_t n);
+
+// Month names, 1..12: "Januari" ... "Desember". Empty for out-of-range.
+std::string nama_bulan(int month);
+// "26 Februari 2025". Returns empty when the date is not a valid calendar date.
+std::string tanggal(int year, int month, int day);
+bool tanggal_valid(int year, int month, int day);
+
+// Upper-case roman numerals, 1..3999: 4 -> "IV". Empty for out-of-range.
+std::string romawi(int n);
+
+// List letters: 1 -> "a", 26 -> "z", 27 -> "aa", 28 -> "ab", 74 -> "bv" (seed 002's a.-bv.),
+// 703 -> "aaa". Empty for n < 1.
+std::string huruf(int n);
+
+// NIP as printed: "196610081992011010" -> "19661008 199201 1 010" (birth date yyyymmdd,
+// appointment yyyymm, sex digit, serial). Input may already contain spaces; they are ignored.
+// Returns nullopt unless the input holds exactly 18 digits.
+std::optional<std::string> nip(const std::string& raw);
+
+}  // namespace lkjip::idfmt

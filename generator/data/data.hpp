@@ -1,0 +1,34 @@
+// The data stage: one agency-year TOML file (and the parents it extends) into the typed model
+// of model/model.hpp, validated; and the lints of `lkjip check`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/diagnostics.hpp"
+#include "model/model.hpp"
+
+namespace lkjip {
+
+// Limits on what a data file may hold, with the reason for each (docs/data-format.md).
+struct LoadLimits {
+    std::size_t max_file_bytes = 8u << 20;  // hand-written data; 8 MiB is 100× the largest sample
+    int max_extends_depth = 8;              // region > province > national defaults is 3
+};
+
+// Reads `path`, follows `extends`, maps every key to the model and checks references.
+// Returns nullopt when any error was found; every error is in `diags` with its position.
+std::optional<AgencyYear> load_agency_year(const std::string& path, Diagnostics& diags,
+                                           const LoadLimits& limits = {});
+
+// The same from text already in memory; `name` is used in messages and to resolve `extends`
+// and image paths (relative to its folder).
+std::optional<AgencyYear> load_agency_year_text(std::string_view text, const std::string& name,
+                                                Diagnostics& diags, const LoadLimits& limits = {});
+
+// Warnings for the mistakes ../shared/DOMAIN.md §6 found in real reports that the data alone
+// can reveal (stated totals that are not sums, PK targets that differ from the Renstra, …).
+void lint_agency_year(const AgencyYear& data, Diagnostics& diags);
+
+}  // namespace lkjip

@@ -1,0 +1,142 @@
+// Warnings for the mistakes ../shared/DOMAIN.md §6 found in real reports, where the data alone
+// can reveal them. None stops the report: the report prints the computed figure either way.
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "compute/compute.hpp"
+#include "compute/idformat.hpp"
+#include "data/data.hpp"
+
+namespace lkjip {
+
+namespace {
+
+std::string rp(Money m) {
+    const std::int64_t whole = m.sen / 100, sen = std::llabs(m.sen % 100);
+    return sen == 0 ? idfmt::rupiah(whole) : fmt::format("{},{:02}", idfmt::rupiah(whole), sen);
+}
+
+// Seed 002 Tabel 1.1: "59" printed under cells that add up to 60.
+void lint_staff(const AgencyYear& d, const compute::ReportValues& v, Diagnostics& diags) {
+    for (std::size_t i = 0; i < d.pegawai.size(); ++i) {
+        const auto& t = d.pegawai[i];
+        if (t.total_tertulis && t.total_tertulis->value != v.pegawai[i].total) {
+            diags.warning(t.total_tertulis->pos,
+                          fmt::format("staff table '{}' states a total of {}, but its rows add up to {}", t.judul.value,
+                                      t.total_tertulis->value, v.pegawai[i].total),
+                          "the report prints the computed total");
+        }
+    }
+}
+
+void check_stated(const std::optional<Located<Money>>& stated, Money computed, const std::string& what,
+                  const char* kind, Diagnostics& diags) {
+    if (stated && stated->value != computed) {
+        diags.warning(stated->pos, fmt::format("{} states {} {}, but its parts add up to {} (a difference of {})", what,
+                                               kind, rp(stated->value), rp(computed),
+                                               rp(Money{stated->value.sen - computed.sen})),
+                      "the report prints the computed sum");
+    }
+}
+
+// Seed 002 Tabel 3.12 (8.237.500 for 8.327.500), seed 001 Tabel 2.4, seeds 000/004 totals off.
+void lint_budget(const Activity& a, const compute::ActivityResult& r, Diagnostics& diags) {
+    const std::string what = fmt::format("{} {}", a.level == ActivityLevel::program ? "program" : "kegiatan", a.kode.value);
+    check_stated(a.pagu_tertulis, r.budget.pagu, what, "a pagu of", diags);
+    if (r.budget.has_realisasi) check_stated(a.realisasi_tertulis, r.budget.realisasi, what, "a realisasi of", diags);
+    for (std::size_t i = 0; i < a.children.size(); ++i) lint_budget(a.children[i], r.children[i], diags);
+}
+
+const Sasaran* find_sasaran(const AgencyYear& d, const std::string& id) {
+    for (const auto& s : d.renstra.sasaran) {
+        if (s.id.value == id) return &s;
+    }
+    return nullptr;
+}
+
+void lint_indicator(const AgencyYear& d, const Indicator& ind, const compute::IndicatorResult& r, Diagnostics& diags) {
+    const int year = d.laporan.tahun.value;
+    const int dec = ind.decimals.value;
+    const int first = d.renstra.mulai.value, last = d.renstra.akhir.value;
+    // PK vs Renstra (seed 002: Indeks Kepuasan Masyarakat 77,08 in the Renstra, 95,83 in the PK).
+    if (ind.target_pk) {
+        if (const auto* t = ind.target.find(year);
+            t && idfmt::round_half_up(t->value, dec) != idfmt::round_half_up(ind.target_pk->value, dec)) {
+            diags.warning(ind.target_pk->pos,
+                          fmt::format("indikator `{}`: the PK target {} differs from the Renstra target {} for {}", ind.id.value,
+                                      idfmt::angka(ind.target_pk->value, dec), idfmt::angka(t->value, dec), year),
+                          "the report measures against the PK target; state the change in the narrative");
+        }
+    }
+    // Units that drift (seed 002: Juta USD vs Rp Trilyun for one indicator).
+    for (const auto& [y, unit] : ind.satuan_tahun) {
+        if (unit.value != ind.satuan.value) {
+            diags.warning(unit.pos, fmt::format("indikator `{}` is in `{}` in {} but in `{}` otherwise; values in different "
+                                                "units cannot be compared", ind.id.value, unit.value, y, ind.satuan.value));
+        }
+    }
+    for (const auto& [y, v] : ind.target.by_year) {
+        if (y < first || y > last) {
+            diags.warning(v.pos, fmt::format("indikator `{}` has a target for {}, outside the Renstra period {}-{}",
+                                             ind.id.value, y, first, last));
+        }
+    }
+    for (const auto& [y, v] : ind.realisasi.by_year) {
+        if (y > year) {
+            diags.warning(v.pos, fmt::format("indikator `{}` has a realisasi for {}, after the report year {}",
+                                             ind.id.value, y, year));
+        }
+    }
+    // Typed realisasi vs the value of its formula.
+    if (ind.rumus) {
+        for (const auto& [y, typed] : ind.realisasi.by_year) {
+            auto it = r.realisasi.find(y);
+            if (it != r.realisasi.end() && idfmt::round_half_up(it->second, dec) != idfmt::round_half_up(typed.value, dec)) {
+                diags.warning(typed.pos, fmt::format("indikator `{}`: realisasi {} for {} disagrees with its rumus, which "
+                                                     "gives {}", ind.id.value, idfmt::angka(typed.value, dec), y,
+                                                     idfmt::angka(it->second, dec)),
+                              "the report uses the value computed from the komponen");
+            }
+        }
+    }
+    // Below target with nothing said about why (PermenPANRB 53/2014 asks for the causes).
+    if (r.capaian.measurable() && !r.tercapai && ind.owner_kind == OwnerKind::sasaran) {
+        const Sasaran* s = find_sasaran(d, ind.owner.value);
+        if (s && !s->analisis && !s->faktor_penghambat && !s->solusi) {
+            diags.warning(ind.pos, fmt::format("indikator `{}` is below target ({}%) but sasaran `{}` has no `analisis`, "
+                                               "`faktor_penghambat` or `solusi`", ind.id.value,
+                                               idfmt::angka(*r.capaian.persen, d.settings.decimals.value), s->id.value));
+        }
+    }
+}
+
+}  // namespace
+
+void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
+    const compute::ReportValues v = compute::compute_report(d);
+    const int year = d.laporan.tahun.value;
+    if (year < d.renstra.mulai.value || year > d.renstra.akhir.value) {
+        diags.warning(d.laporan.tahun.pos, fmt::format("the report year {} is outside the Renstra period {}-{}", year,
+                                                       d.renstra.mulai.value, d.renstra.akhir.value));
+    }
+    lint_staff(d, v, diags);
+    for (std::size_t i = 0; i < d.program.size(); ++i) lint_budget(d.program[i], v.program[i], diags);
+    check_stated(d.anggaran.pagu_tertulis, v.total.pagu, "the agency", "a total pagu of", diags);
+    if (v.total.has_realisasi) {
+        check_stated(d.anggaran.realisasi_tertulis, v.total.realisasi, "the agency", "a total realisasi of", diags);
+    }
+    for (const auto& what : v.overflow) {
+        diags.error(d.laporan.tahun.pos, fmt::format("the budget sum of {} exceeds what lkjip can add exactly", what));
+    }
+    for (std::size_t i = 0; i < d.indikator.size(); ++i) lint_indicator(d, d.indikator[i], v.indikator[i], diags);
+    for (std::size_t i = 0; i < d.renstra.sasaran.size(); ++i) {
+        if (v.sasaran[i].indicators.empty()) {
+            diags.warning(d.renstra.sasaran[i].id.pos,
+                          fmt::format("sasaran `{}` has no indikator, so its capaian cannot be measured",
+                                      d.renstra.sasaran[i].id.value));
+        }
+    }
+}
+
+}  // namespace lkjip

@@ -1,0 +1,142 @@
+// Reading the file, following `extends` and merging parent and child before the typed mapping.
+// The merge moves nodes (toml++ keeps a node's source region on move, not on copy), so every
+// value still points at the file and line it was written in.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "data/data.hpp"
+#include "data/load_model.hpp"
+#include "data/toml_reader.hpp"
+
+namespace lkjip {
+
+namespace fs = std::filesystem;
+using data::pos_of;
+
+namespace {
+
+struct Loader {
+    Diagnostics& diags;
+    const LoadLimits& limits;
+    std::vector<std::string> chain;  // files being loaded, child first, for cycle detection
+
+    std::optional<toml::table> parse_text(std::string_view text, const std::string& name) {
+        if (text.size() > limits.max_file_bytes) {
+            diags.error(SourcePos{std::make_shared<const std::string>(name), 0, 0},
+                        fmt::format("the file is {} bytes; data files are limited to {} bytes", text.size(),
+                                    limits.max_file_bytes));
+            return std::nullopt;
+        }
+        try {
+            return toml::parse(text, name);
+        } catch (const toml::parse_error& e) {
+            const auto& src = e.source();
+            SourcePos pos{src.path ? src.path : std::make_shared<const std::string>(name), src.begin.line,
+                          src.begin.column};
+            diags.error(pos, fmt::format("invalid TOML: {}", e.description()));
+            return std::nullopt;
+        }
+    }
+
+    std::optional<toml::table> parse_file(const std::string& path, const SourcePos& from) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in || fs::is_directory(path)) {
+            diags.error(from.known() ? from : SourcePos{std::make_shared<const std::string>(path), 0, 0},
+                        fmt::format("cannot read data file `{}`", path));
+            return std::nullopt;
+        }
+        std::error_code ec;
+        const auto size = fs::file_size(path, ec);
+        if (!ec && size > limits.max_file_bytes) {
+            diags.error(SourcePos{std::make_shared<const std::string>(path), 0, 0},
+                        fmt::format("the file is {} bytes; data files are limited to {} bytes", size,
+                                    limits.max_file_bytes));
+            return std::nullopt;
+        }
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        return parse_text(buffer.str(), path);
+    }
+
+    // Loads the parents of `table` (its `extends`) and returns the merged table.
+    std::optional<toml::table> resolve(toml::table table, const std::string& name) {
+        chain.push_back(name);
+        const toml::node* ext = table.get("extends");
+        if (!ext) return table;
+        const auto* s = ext->as_string();
+        if (!s) {
+            diags.error(pos_of(*ext), fmt::format("`extends` must be a string (the path of a parent file), found {}",
+                                                  data::toml_type_name(*ext)));
+            return std::nullopt;
+        }
+        if (static_cast<int>(chain.size()) > limits.max_extends_depth) {
+            diags.error(pos_of(*ext), fmt::format("`extends` goes more than {} files deep", limits.max_extends_depth));
+            return std::nullopt;
+        }
+        fs::path parent = fs::path(name).parent_path() / s->get();
+        const std::string parent_name = parent.lexically_normal().string();
+        std::error_code ec;
+        for (const auto& f : chain) {
+            if (fs::equivalent(f, parent_name, ec) || f == parent_name) {
+                diags.error(pos_of(*ext), fmt::format("`extends` cycle: `{}` is already being loaded", parent_name));
+                return std::nullopt;
+            }
+        }
+        if (!fs::exists(parent_name)) {
+            diags.error(pos_of(*ext), fmt::format("parent file `{}` does not exist", parent_name));
+            return std::nullopt;
+        }
+        auto parent_table = parse_file(parent_name, pos_of(*ext));
+        if (!parent_table) return std::nullopt;
+        auto merged_parent = resolve(std::move(*parent_table), parent_name);
+        if (!merged_parent) return std::nullopt;
+        table.erase("extends");
+        merge_into(*merged_parent, table);
+        return merged_parent;
+    }
+
+    // Child values win; tables merge key by key; everything else is replaced whole.
+    static void merge_into(toml::table& base, toml::table& over) {
+        for (auto& [key, node] : over) {
+            toml::node* existing = base.get(key);
+            if (existing && existing->is_table() && node.is_table()) {
+                merge_into(*existing->as_table(), *node.as_table());
+            } else {
+                base.insert_or_assign(key, std::move(node));
+            }
+        }
+    }
+};
+
+std::optional<AgencyYear> finish(std::optional<toml::table> root, Loader& loader, Diagnostics& diags,
+                                 const std::string& name) {
+    if (!root) return std::nullopt;
+    auto merged = loader.resolve(std::move(*root), name);
+    if (!merged) return std::nullopt;
+    const std::size_t errors_before = diags.error_count();
+    AgencyYear model = data::map_agency_year(*merged, name, diags);
+    model.chain = loader.chain;
+    data::validate_references(model, diags);
+    if (diags.error_count() > errors_before) return std::nullopt;
+    return model;
+}
+
+}  // namespace
+
+std::optional<AgencyYear> load_agency_year(const std::string& path, Diagnostics& diags,
+                                           const LoadLimits& limits) {
+    Loader loader{diags, limits, {}};
+    return finish(loader.parse_file(path, {}), loader, diags, path);
+}
+
+std::optional<AgencyYear> load_agency_year_text(std::string_view text, const std::string& name,
+                                                Diagnostics& diags, const LoadLimits& limits) {
+    Loader loader{diags, limits, {}};
+    return finish(loader.parse_text(text, name), loader, diags, name);
+}
+
+}  // namespace lkjip

@@ -1,0 +1,283 @@
+// The typed mapping of the sections that describe the agency (docs/data-format.md, in order).
+#include "data/load_model.hpp"
+
+#include <fmt/format.h>
+
+#include "compute/compute.hpp"
+#include "compute/idformat.hpp"
+
+namespace lkjip::data {
+
+namespace {
+
+template <class E>
+Located<E> enum_choice(TableReader& r, std::string_view key, const std::vector<std::string>& words,
+                       E fallback) {
+    if (auto c = r.choice(key, words)) return {static_cast<E>(c->value), c->pos};
+    return {fallback, r.pos()};
+}
+
+Laporan read_laporan(TableReader& root) {
+    Laporan l;
+    const toml::table* t = root.opt_table("laporan");
+    if (!t) {
+        if (!root.has("laporan")) root.diags().error(root.pos(), "the data file has no [laporan] table");
+        return l;
+    }
+    TableReader r(*t, "[laporan]", root.diags());
+    auto tahun = r.integer("tahun", 1990, 2200);
+    l.tahun = {static_cast<int>(tahun.value), tahun.pos};
+    l.tempat = r.string("tempat");
+    if (auto d = r.date("tanggal", true)) l.tanggal = *d;
+    l.judul = r.opt_string("judul").value_or(Text{"Laporan Kinerja Instansi Pemerintah", r.pos()});
+    l.latar_belakang = r.opt_string("latar_belakang");
+    l.kata_pengantar = r.opt_string("kata_pengantar");
+    l.penutup = r.opt_string("penutup");
+    r.finish();
+    return l;
+}
+
+// NIP: 18 digits = birth date yyyymmdd, appointment yyyymm, sex digit (1 or 2), serial
+// (DOMAIN.md §4; BKN's numbering). Checked so a digit typed twice is caught.
+OptText read_nip(TableReader& r, bool required) {
+    auto raw = required ? std::optional<Text>(r.string("nip")) : r.opt_string("nip");
+    if (!raw || raw->value.empty()) return std::nullopt;
+    std::string digits;
+    for (char c : raw->value) {
+        if (c != ' ') digits += c;
+    }
+    const auto printed = idfmt::nip(digits);
+    if (!printed) {
+        r.diags().error(raw->pos, fmt::format("NIP `{}` must have exactly 18 digits (found {} characters)",
+                                              raw->value, digits.size()));
+        return std::nullopt;
+    }
+    const int year = std::stoi(digits.substr(0, 4)), month = std::stoi(digits.substr(4, 2)),
+              day = std::stoi(digits.substr(6, 2));
+    const int appointed_year = std::stoi(digits.substr(8, 4)), appointed_month = std::stoi(digits.substr(12, 2));
+    const char sex = digits[14];
+    if (!idfmt::tanggal_valid(year, month, day) || year < 1900) {
+        r.diags().error(raw->pos, fmt::format("NIP `{}`: the first 8 digits must be a birth date (yyyymmdd)", raw->value));
+    } else if (appointed_year < year || appointed_month < 1 || appointed_month > 12) {
+        r.diags().error(raw->pos, fmt::format("NIP `{}`: digits 9-14 must be the appointment year and month (yyyymm)",
+                                              raw->value));
+    } else if (sex != '1' && sex != '2') {
+        r.diags().error(raw->pos, fmt::format("NIP `{}`: digit 15 must be 1 (male) or 2 (female)", raw->value));
+    }
+    return Text{digits, raw->pos};
+}
+
+Pemda read_pemda(TableReader& root) {
+    Pemda p;
+    const toml::table* t = root.opt_table("pemda");
+    if (!t) {
+        if (!root.has("pemda")) root.diags().error(root.pos(), "the data file has no [pemda] table");
+        return p;
+    }
+    TableReader r(*t, "[pemda]", root.diags());
+    p.nama = r.string("nama");
+    p.jenis = enum_choice(r, "jenis", {"kota", "kabupaten", "provinsi"}, PemdaKind::kota);
+    if (!r.has("jenis")) r.string("jenis");  // reports the missing key
+    p.logo = r.opt_path("logo");
+    if (const toml::table* k = r.opt_table("kepala")) p.kepala = read_person(*k, "[pemda.kepala]", r.diags(), false);
+    r.finish();
+    return p;
+}
+
+Instansi read_instansi(TableReader& root) {
+    Instansi i;
+    const toml::table* t = root.opt_table("instansi");
+    if (!t) {
+        if (!root.has("instansi")) root.diags().error(root.pos(), "the data file has no [instansi] table");
+        return i;
+    }
+    TableReader r(*t, "[instansi]", root.diags());
+    i.nama = r.string("nama");
+    i.singkatan = r.opt_string("singkatan");
+    i.alamat = r.opt_string("alamat");
+    i.telepon = r.opt_string("telepon");
+    i.email = r.opt_string("email");
+    i.laman = r.opt_string("laman");
+    i.logo = r.opt_path("logo");
+    r.finish();
+    return i;
+}
+
+Style read_style(const toml::table* t, Diagnostics& diags) {
+    Style s;
+    if (!t) return s;
+    TableReader r(*t, "[gaya]", diags);
+    s.paper = enum_choice(r, "kertas", {"A4", "F4"}, Paper::a4);
+    s.font = enum_choice(r, "huruf", {"serif", "sans"}, FontFamily::serif);
+    if (auto v = r.opt_number_in("ukuran", 8, 16)) s.size = *v;
+    if (auto v = r.opt_number_in("margin_atas", 5, 80)) s.margin_top = *v;
+    if (auto v = r.opt_number_in("margin_bawah", 5, 80)) s.margin_bottom = *v;
+    if (auto v = r.opt_number_in("margin_kiri", 5, 80)) s.margin_left = *v;
+    if (auto v = r.opt_number_in("margin_kanan", 5, 80)) s.margin_right = *v;
+    r.finish();
+    return s;
+}
+
+Organisasi read_organisasi(TableReader& root) {
+    Organisasi o;
+    const toml::table* t = root.opt_table("organisasi");
+    if (!t) {
+        if (!root.has("organisasi")) root.diags().error(root.pos(), "the data file has no [organisasi] table");
+        return o;
+    }
+    TableReader r(*t, "[organisasi]", root.diags());
+    o.gambaran_umum = r.opt_string("gambaran_umum");
+    o.tugas = r.string("tugas");
+    o.fungsi = r.string_list("fungsi", true);
+    for (const toml::table* u : r.table_array("unit", false)) {
+        TableReader ur(*u, "[[organisasi.unit]]", root.diags());
+        OrgUnit unit;
+        unit.id = ur.string("id");
+        unit.nama = ur.string("nama");
+        unit.jenis = enum_choice(ur, "jenis",
+                                 {"kepala", "sekretariat", "subbagian", "bidang", "seksi", "upt", "fungsional", "lainnya"},
+                                 UnitKind::lainnya);
+        if (!ur.has("jenis")) ur.string("jenis");
+        unit.induk = ur.opt_string("induk");
+        unit.pejabat = ur.opt_string("pejabat");
+        ur.finish();
+        o.units.push_back(std::move(unit));
+    }
+    r.finish();
+    return o;
+}
+
+constexpr std::int64_t kMaxCount = 1'000'000;  // staff and facility counts: no dinas has more
+
+StaffTable read_staff_table(const toml::table& t, Diagnostics& diags) {
+    StaffTable s;
+    s.pos = pos_of(t);
+    TableReader r(t, "[[pegawai]]", diags);
+    s.judul = r.string("judul");
+    s.kelompok = r.string_list("kelompok", true);
+    s.per_jenis_kelamin = r.opt_bool("per_jenis_kelamin").value_or(true);
+    s.sumber = r.opt_string("sumber");
+    s.total_tertulis = r.opt_integer("total_tertulis", 0, kMaxCount);
+    const auto rows = r.table_array("baris", true);
+    for (const toml::table* row : rows) {
+        TableReader rr(*row, fmt::format("a row of [[pegawai]] '{}'", s.judul.value), diags);
+        StaffRow sr;
+        sr.unit = rr.string("unit");
+        auto check_len = [&](const std::vector<Located<std::int64_t>>& v, std::string_view key) {
+            if (!v.empty() && v.size() != s.kelompok.size()) {
+                diags.error(v.front().pos, fmt::format("`{}` of row '{}' has {} counts, but the table has {} kelompok",
+                                                       key, sr.unit.value, v.size(), s.kelompok.size()));
+            }
+        };
+        if (s.per_jenis_kelamin) {
+            sr.laki = rr.integer_list("l", 0, kMaxCount);
+            sr.perempuan = rr.integer_list("p", 0, kMaxCount);
+            check_len(sr.laki, "l");
+            check_len(sr.perempuan, "p");
+        } else {
+            sr.jumlah = rr.integer_list("jumlah", 0, kMaxCount);
+            check_len(sr.jumlah, "jumlah");
+        }
+        rr.finish();
+        s.baris.push_back(std::move(sr));
+    }
+    r.finish();
+    return s;
+}
+
+Anggaran read_anggaran(const toml::table* t, Diagnostics& diags) {
+    Anggaran a;
+    if (!t) return a;
+    TableReader r(*t, "[anggaran]", diags);
+    a.pagu_tertulis = r.opt_money("pagu_tertulis");
+    a.realisasi_tertulis = r.opt_money("realisasi_tertulis");
+    for (const toml::table* p : r.table_array("pendapatan", false)) {
+        TableReader pr(*p, "[[anggaran.pendapatan]]", diags);
+        Revenue rev;
+        rev.uraian = pr.string("uraian");
+        if (auto m = pr.opt_money("target")) rev.target = *m; else if (!pr.has("target")) pr.string("target");
+        if (auto m = pr.opt_money("realisasi")) rev.realisasi = *m; else if (!pr.has("realisasi")) pr.string("realisasi");
+        pr.finish();
+        a.pendapatan.push_back(std::move(rev));
+    }
+    r.finish();
+    return a;
+}
+
+std::vector<Achievement> read_achievements(TableReader& root, std::string_view key) {
+    std::vector<Achievement> out;
+    for (const toml::table* t : root.table_array(key, false)) {
+        TableReader r(*t, fmt::format("[[{}]]", key), root.diags());
+        Achievement a;
+        a.nama = r.string("nama");
+        if (key == "prestasi") {
+            if (auto y = r.opt_integer("tahun", 1900, 2200)) a.tahun = Located<int>{static_cast<int>(y->value), y->pos};
+            a.pemberi = r.opt_string("pemberi");
+        }
+        a.uraian = r.opt_string("uraian");
+        a.foto = r.opt_path("foto");
+        r.finish();
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+}  // namespace
+
+Person read_person(const toml::table& t, const std::string& where, Diagnostics& diags, bool nip_required) {
+    TableReader r(t, where, diags);
+    Person p;
+    p.nama = r.string("nama");
+    p.jabatan = r.string("jabatan");
+    p.pangkat = nip_required ? std::optional<Text>(r.string("pangkat")) : r.opt_string("pangkat");
+    p.golongan = r.opt_string("golongan");
+    p.nip = read_nip(r, nip_required);
+    r.finish();
+    return p;
+}
+
+AgencyYear map_agency_year(const toml::table& root, const std::string& name, Diagnostics& diags) {
+    AgencyYear m;
+    m.path = name;
+    TableReader r(root, "the data file", diags);
+    m.laporan = read_laporan(r);
+    m.pemda = read_pemda(r);
+    m.instansi = read_instansi(r);
+    if (const toml::table* p = r.opt_table("pimpinan")) {
+        m.pimpinan = read_person(*p, "[pimpinan]", diags, true);
+    } else if (!r.has("pimpinan")) {
+        diags.error(r.pos(), "the data file has no [pimpinan] table (the head of the agency who signs)");
+    }
+    m.settings = read_settings(r.opt_table("pengaturan"), diags);
+    m.style = read_style(r.opt_table("gaya"), diags);
+    m.dasar_hukum = r.string_list("dasar_hukum", false);
+    m.isu_strategis = r.string_list("isu_strategis", false);
+    m.langkah_ke_depan = r.string_list("langkah_ke_depan", false);
+    m.organisasi = read_organisasi(r);
+    for (const toml::table* t : r.table_array("pegawai", false)) m.pegawai.push_back(read_staff_table(*t, diags));
+    for (const toml::table* t : r.table_array("sarana", false)) {
+        TableReader fr(*t, "[[sarana]]", diags);
+        Facility f;
+        f.nama = fr.string("nama");
+        f.jumlah = fr.integer("jumlah", 0, kMaxCount);
+        f.satuan = fr.string("satuan");
+        f.kondisi = fr.opt_string("kondisi");
+        fr.finish();
+        m.sarana.push_back(std::move(f));
+    }
+    m.renstra = read_renstra(r);
+    m.indikator = read_indicators(r);
+    for (const toml::table* t : r.table_array("urusan", false)) {
+        TableReader ur(*t, "[[urusan]]", diags);
+        m.urusan.push_back(Urusan{ur.string("kode"), ur.string("nama")});
+        ur.finish();
+    }
+    m.program = read_programs(r);
+    m.anggaran = read_anggaran(r.opt_table("anggaran"), diags);
+    m.prestasi = read_achievements(r, "prestasi");
+    m.inovasi = read_achievements(r, "inovasi");
+    r.finish();
+    return m;
+}
+
+}  // namespace lkjip::data

@@ -1,0 +1,23 @@
+// Internal to the data stage: the typed mapping of a merged TOML table onto the model.
+#pragma once
+
+#include <toml++/toml.h>
+
+#include "data/toml_reader.hpp"
+#include "model/model.hpp"
+
+namespace lkjip::data {
+
+AgencyYear map_agency_year(const toml::table& root, const std::string& name, Diagnostics& diags);
+
+// Sections, one function each (load_model.cpp, load_plan.cpp).
+Person read_person(const toml::table& t, const std::string& where, Diagnostics& diags, bool nip_required);
+Settings read_settings(const toml::table* t, Diagnostics& diags);
+Renstra read_renstra(TableReader& root);
+std::vector<Indicator> read_indicators(TableReader& root);
+std::vector<Activity> read_programs(TableReader& root);
+
+// Cross-references: ids unique, references resolve, codes nest, money on leaves only.
+void validate_references(const AgencyYear& model, Diagnostics& diags);
+
+}  // namespace lkjip::data

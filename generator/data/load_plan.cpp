@@ -1,0 +1,296 @@
+// The typed mapping of the planning sections: settings and scale, Renstra, indicators, and the
+// program > kegiatan > sub kegiatan tree with its budget (docs/data-format.md).
+#include <fmt/format.h>
+
+#include "compute/compute.hpp"
+#include "data/load_model.hpp"
+
+namespace lkjip::data {
+
+namespace {
+
+template <class E>
+Located<E> enum_choice(TableReader& r, std::string_view key, const std::vector<std::string>& words, E fallback) {
+    if (auto c = r.choice(key, words)) return {static_cast<E>(c->value), c->pos};
+    return {fallback, r.pos()};
+}
+
+Scale read_custom_scale(TableReader& r) {
+    Scale scale;
+    scale.name = "kustom";
+    const auto bands = r.table_array("kategori", true);
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        TableReader br(*bands[i], "[[pengaturan.kategori]]", r.diags());
+        ScaleBand band;
+        const bool last = i + 1 == bands.size();
+        auto above = br.opt_number("di_atas");
+        auto from = br.opt_number("mulai");
+        if (above && from) {
+            r.diags().error(from->pos, "a category has either `di_atas` (exclusive) or `mulai` (inclusive), not both");
+        }
+        if (above) band.bound = above->value;
+        if (from) {
+            band.bound = from->value;
+            band.inclusive = true;
+        }
+        if (!band.bound && !last) {
+            r.diags().error(br.pos(), "every category but the last needs a lower bound: `di_atas` or `mulai`");
+        }
+        if (band.bound && last) {
+            r.diags().error(br.pos(), "the last category takes everything below the others and has no bound",
+                            "remove `di_atas`/`mulai` from it, or add a lowest category");
+        }
+        if (band.bound && !scale.bands.empty() && scale.bands.back().bound &&
+            *band.bound >= *scale.bands.back().bound) {
+            r.diags().error(br.pos(), "category bounds must decrease from the first category to the last");
+        }
+        band.predikat = br.string("predikat").value;
+        band.kategori = br.opt_string("kategori").value_or(Text{}).value;
+        if (auto mean = br.opt_number("nilai_tengah")) band.nilai_tengah = mean->value;
+        br.finish();
+        scale.bands.push_back(std::move(band));
+    }
+    return scale;
+}
+
+}  // namespace
+
+Settings read_settings(const toml::table* t, Diagnostics& diags) {
+    Settings s;
+    s.scale = {*compute::scale_preset("permendagri-54-2010"), {}};
+    if (!t) return s;
+    TableReader r(*t, "[pengaturan]", diags);
+    std::vector<std::string> names = compute::scale_preset_names();
+    names.push_back("kustom");
+    if (auto c = r.choice("skala", names)) {
+        if (names[c->value] == "kustom") {
+            s.scale = {read_custom_scale(r), c->pos};
+        } else {
+            s.scale = {*compute::scale_preset(names[c->value]), c->pos};
+            if (r.has("kategori")) {
+                r.table_array("kategori", false);
+                diags.error(pos_of(*r.table().get("kategori")),
+                            "[[pengaturan.kategori]] is only read with skala = \"kustom\"");
+            }
+        }
+    }
+    s.negative_formula = enum_choice(r, "rumus_negatif", {"target/realisasi", "2target-realisasi"},
+                                     NegativeFormula::target_over_realisasi);
+    s.group_method = enum_choice(r, "metode_sasaran", {"rata-rata", "data-kelompok"}, GroupMethod::mean);
+    s.efficiency = enum_choice(r, "efisiensi", {"rasio", "perbandingan"}, EfficiencyRule::ratio);
+    if (auto d = r.opt_integer("desimal", 0, 4)) s.decimals = {static_cast<int>(d->value), d->pos};
+    if (s.group_method.value == GroupMethod::grouped_mean) {
+        for (const auto& band : s.scale.value.bands) {
+            if (!band.nilai_tengah) {
+                diags.error(s.group_method.pos, fmt::format("metode_sasaran = \"data-kelompok\" needs a `nilai_tengah` "
+                                                            "for every category; '{}' has none", band.predikat));
+                break;
+            }
+        }
+    }
+    r.finish();
+    return s;
+}
+
+Renstra read_renstra(TableReader& root) {
+    Renstra rs;
+    const toml::table* t = root.opt_table("renstra");
+    if (!t) {
+        if (!root.has("renstra")) root.diags().error(root.pos(), "the data file has no [renstra] table");
+        return rs;
+    }
+    Diagnostics& diags = root.diags();
+    TableReader r(*t, "[renstra]", diags);
+    auto mulai = r.integer("mulai", 1990, 2200);
+    auto akhir = r.integer("akhir", 1990, 2200);
+    rs.mulai = {static_cast<int>(mulai.value), mulai.pos};
+    rs.akhir = {static_cast<int>(akhir.value), akhir.pos};
+    if (r.has("mulai") && r.has("akhir") && (akhir.value < mulai.value || akhir.value - mulai.value > 9)) {
+        diags.error(akhir.pos, fmt::format("the Renstra period {}-{} must run forward and last at most 10 years",
+                                           mulai.value, akhir.value));
+    }
+    rs.dokumen = r.opt_string("dokumen");
+    rs.visi = r.string("visi");
+    rs.misi = r.string_list("misi", true);
+    for (const toml::table* tt : r.table_array("tujuan", true)) {
+        TableReader tr(*tt, "[[renstra.tujuan]]", diags);
+        Tujuan tj;
+        tj.id = tr.string("id");
+        tj.uraian = tr.string("uraian");
+        if (auto m = tr.opt_integer("misi", 1, 100)) tj.misi = Located<int>{static_cast<int>(m->value), m->pos};
+        tr.finish();
+        rs.tujuan.push_back(std::move(tj));
+    }
+    for (const toml::table* st : r.table_array("sasaran", true)) {
+        TableReader sr(*st, "[[renstra.sasaran]]", diags);
+        Sasaran s;
+        s.id = sr.string("id");
+        s.tujuan = sr.string("tujuan");
+        s.uraian = sr.string("uraian");
+        s.analisis = sr.opt_string("analisis");
+        s.faktor_pendukung = sr.opt_string("faktor_pendukung");
+        s.faktor_penghambat = sr.opt_string("faktor_penghambat");
+        s.solusi = sr.opt_string("solusi");
+        s.upaya = sr.opt_string("upaya");
+        for (const toml::table* ft : sr.table_array("foto", false)) {
+            TableReader fr(*ft, "[[renstra.sasaran.foto]]", diags);
+            s.foto.push_back(Photo{fr.path("berkas"), fr.string("keterangan")});
+            fr.finish();
+        }
+        sr.finish();
+        rs.sasaran.push_back(std::move(s));
+    }
+    r.finish();
+    return rs;
+}
+
+namespace {
+
+Indicator read_indicator(const toml::table& t, Diagnostics& diags) {
+    Indicator ind;
+    ind.pos = pos_of(t);
+    const auto* idnode = t.get("id");
+    const std::string label = idnode && idnode->is_string() ? fmt::format("[[indikator]] '{}'", idnode->as_string()->get())
+                                                            : std::string("[[indikator]]");
+    TableReader r(t, label, diags);
+    ind.id = r.string("id");
+    ind.nama = r.string("nama");
+    const bool has_sasaran = r.has("sasaran"), has_tujuan = r.has("tujuan");
+    if (has_sasaran == has_tujuan) {
+        diags.error(r.pos(), fmt::format("{} needs exactly one owner: `sasaran = \"…\"` or `tujuan = \"…\"`", label));
+    }
+    ind.owner_kind = has_tujuan ? OwnerKind::tujuan : OwnerKind::sasaran;
+    ind.owner = has_tujuan ? r.string("tujuan") : (has_sasaran ? r.string("sasaran") : Text{{}, r.pos()});
+    ind.satuan = r.string("satuan");
+    if (const toml::table* st = r.opt_table("satuan_tahun")) {
+        for (const auto& [k, v] : *st) {
+            const int year = std::atoi(std::string(k.str()).c_str());
+            if (year < 1900 || year > 2200 || !v.is_string()) {
+                diags.error(pos_of(v), fmt::format("`satuan_tahun` in {} maps years to unit names, as {{ 2023 = \"Juta USD\" }}",
+                                                   label));
+                continue;
+            }
+            ind.satuan_tahun[year] = Text{v.as_string()->get(), pos_of(v)};
+        }
+    }
+    ind.polarity = enum_choice(r, "polaritas", {"positif", "negatif"}, Polarity::positive);
+    ind.tipe = enum_choice(r, "tipe", {"data-terakhir", "kumulatif"}, Aggregation::last_value);
+    ind.iku = r.opt_bool("iku").value_or(ind.owner_kind == OwnerKind::sasaran);
+    ind.formula = r.opt_string("formula");
+    ind.sumber_data = r.opt_string("sumber_data");
+    ind.penanggung_jawab = r.opt_string("penanggung_jawab");
+    if (auto d = r.opt_integer("desimal", 0, 4)) ind.decimals = {static_cast<int>(d->value), d->pos};
+    ind.kondisi_awal = r.opt_number("kondisi_awal");
+    ind.target = r.years("target", true);
+    ind.target_pk = r.opt_number("target_pk");
+    ind.target_akhir = r.opt_number("target_akhir");
+    ind.realisasi = r.years("realisasi", false);
+    ind.rumus = r.opt_string("rumus");
+    for (const toml::table* ct : r.table_array("komponen", ind.rumus.has_value())) {
+        TableReader cr(*ct, fmt::format("a komponen of {}", label), diags);
+        Component c;
+        c.id = cr.string("id");
+        c.nama = cr.string("nama");
+        c.satuan = cr.opt_string("satuan");
+        c.nilai = cr.years("nilai", true);
+        cr.finish();
+        ind.komponen.push_back(std::move(c));
+    }
+    ind.standar_nasional = r.opt_number("standar_nasional");
+    ind.standar_keterangan = r.opt_string("standar_keterangan");
+    for (const toml::table* pt : r.table_array("pembanding", false)) {
+        TableReader pr(*pt, fmt::format("a pembanding of {}", label), diags);
+        Comparison c;
+        c.nama = pr.string("nama");
+        c.satuan = pr.string("satuan");
+        c.nilai = pr.number("nilai");
+        c.keterangan = pr.opt_string("keterangan");
+        pr.finish();
+        ind.pembanding.push_back(std::move(c));
+    }
+    r.finish();
+    return ind;
+}
+
+std::vector<ActivityIndicator> read_activity_indicators(TableReader& r, const std::string& owner) {
+    std::vector<ActivityIndicator> out;
+    for (const toml::table* t : r.table_array("indikator", false)) {
+        TableReader ir(*t, fmt::format("an indikator of {}", owner), r.diags());
+        ActivityIndicator ai;
+        ai.nama = ir.string("nama");
+        ai.satuan = ir.string("satuan");
+        ai.target = ir.number("target");
+        ai.realisasi = ir.opt_number("realisasi");
+        ai.polarity = enum_choice(ir, "polaritas", {"positif", "negatif"}, Polarity::positive);
+        ai.penjelasan = ir.opt_string("penjelasan");
+        ir.finish();
+        out.push_back(std::move(ai));
+    }
+    return out;
+}
+
+constexpr const char* kLevelKey[] = {"program", "kegiatan", "sub"};
+constexpr const char* kLevelName[] = {"program", "kegiatan", "sub kegiatan"};
+
+Activity read_activity(const toml::table& t, ActivityLevel level, Diagnostics& diags) {
+    Activity a;
+    a.level = level;
+    a.pos = pos_of(t);
+    const int li = static_cast<int>(level);
+    const auto* kode = t.get("kode");
+    const std::string label = kode && kode->is_string()
+                                  ? fmt::format("{} {}", kLevelName[li], kode->as_string()->get())
+                                  : fmt::format("a {}", kLevelName[li]);
+    TableReader r(t, label, diags);
+    a.kode = r.string("kode");
+    a.nama = r.string("nama");
+    if (level == ActivityLevel::program) a.urusan = r.opt_string("urusan");
+    if (level != ActivityLevel::sub_kegiatan && r.has("sasaran")) a.sasaran = r.string_list("sasaran", false);
+    a.indikator = read_activity_indicators(r, label);
+    if (level != ActivityLevel::sub_kegiatan) {
+        const auto child_level = static_cast<ActivityLevel>(li + 1);
+        for (const toml::table* c : r.table_array(kLevelKey[li + 1], false)) {
+            a.children.push_back(read_activity(*c, child_level, diags));
+        }
+        a.pagu_tertulis = r.opt_money("pagu_tertulis");
+        a.realisasi_tertulis = r.opt_money("realisasi_tertulis");
+    }
+    const bool leaf = a.children.empty();
+    if (leaf && level == ActivityLevel::program) {
+        diags.error(r.pos(), fmt::format("{} has no kegiatan; the budget sits on kegiatan or sub kegiatan", label));
+    } else if (leaf) {
+        a.pagu = r.opt_money("pagu");
+        if (!a.pagu && !r.has("pagu")) r.string("pagu");  // reports it missing
+        a.pagu_perubahan = r.opt_money("pagu_perubahan");
+        a.realisasi = r.opt_money("realisasi");
+    } else {
+        for (const char* key : {"pagu", "pagu_perubahan", "realisasi"}) {
+            if (const toml::node* n = t.get(key)) {
+                r.opt_money(key);
+                diags.error(pos_of(*n), fmt::format("{} has sub-items, so its `{}` is their sum and is not written",
+                                                    label, key),
+                            "move it to the leaves, or keep a printed total as `pagu_tertulis` / `realisasi_tertulis`");
+            }
+        }
+    }
+    r.finish();
+    return a;
+}
+
+}  // namespace
+
+std::vector<Indicator> read_indicators(TableReader& root) {
+    std::vector<Indicator> out;
+    for (const toml::table* t : root.table_array("indikator", false)) out.push_back(read_indicator(*t, root.diags()));
+    return out;
+}
+
+std::vector<Activity> read_programs(TableReader& root) {
+    std::vector<Activity> out;
+    for (const toml::table* t : root.table_array("program", false)) {
+        out.push_back(read_activity(*t, ActivityLevel::program, root.diags()));
+    }
+    return out;
+}
+
+}  // namespace lkjip::data

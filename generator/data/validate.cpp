@@ -1,0 +1,204 @@
+// Cross-reference checks of a loaded model: what the types alone cannot say. Each failure is an
+// error (the report cannot be produced from such data); warnings live in lint.cpp.
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "compute/expression.hpp"
+#include "data/load_model.hpp"
+
+namespace lkjip::data {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Records ids of one kind and reports duplicates, pointing at both places.
+class IdSet {
+public:
+    IdSet(std::string kind, Diagnostics& diags) : kind_(std::move(kind)), diags_(diags) {}
+    void add(const Text& id) {
+        if (id.value.empty()) return;
+        auto [it, fresh] = seen_.emplace(id.value, id.pos);
+        if (!fresh) {
+            diags_.error(id.pos, fmt::format("duplicate {} `{}`", kind_, id.value),
+                         fmt::format("first defined at {}", it->second.str()));
+        }
+    }
+    [[nodiscard]] bool contains(const std::string& id) const { return seen_.count(id) > 0; }
+    [[nodiscard]] std::vector<std::string> names() const {
+        std::vector<std::string> out;
+        for (const auto& [k, v] : seen_) out.push_back(k);
+        return out;
+    }
+    // Reports `ref` when it names no id of this kind.
+    void require(const Text& ref, const std::string& what) const {
+        if (ref.value.empty() || contains(ref.value)) return;
+        const std::string near = closest_match(ref.value, names());
+        diags_.error(ref.pos, fmt::format("{} refers to {} `{}`, which does not exist", what, kind_, ref.value),
+                     near.empty() ? std::string{} : fmt::format("did you mean `{}`?", near));
+    }
+
+private:
+    std::string kind_;
+    Diagnostics& diags_;
+    std::map<std::string, SourcePos> seen_;
+};
+
+void check_units(const Organisasi& org, Diagnostics& diags) {
+    IdSet ids("unit", diags);
+    for (const auto& u : org.units) ids.add(u.id);
+    int roots = 0;
+    std::map<std::string, std::string> parent;
+    for (const auto& u : org.units) {
+        if (!u.induk) {
+            if (++roots == 2) diags.error(u.id.pos, "the organisation has more than one root unit (a unit without `induk`)");
+            continue;
+        }
+        ids.require(*u.induk, fmt::format("unit `{}`", u.id.value));
+        parent[u.id.value] = u.induk->value;
+    }
+    if (!org.units.empty() && roots == 0) {
+        diags.error(org.units.front().id.pos, "the organisation has no root unit (the kepala, without `induk`)");
+    }
+    for (const auto& u : org.units) {  // walking up from every unit must end at the root
+        std::string at = u.id.value;
+        for (std::size_t steps = 0; parent.count(at); ++steps) {
+            at = parent[at];
+            if (steps > org.units.size()) {
+                diags.error(u.id.pos, fmt::format("unit `{}` is its own ancestor (a cycle of `induk`)", u.id.value));
+                break;
+            }
+        }
+    }
+}
+
+// A missing or unreadable image is an error at the key that names it (issue 6); the check looks
+// at the magic bytes, so a renamed document is caught before layout.
+void check_image(const Text& path, Diagnostics& diags) {
+    std::ifstream in(path.value, std::ios::binary);
+    if (!in || fs::is_directory(path.value)) {
+        diags.error(path.pos, fmt::format("image `{}` cannot be read", path.value));
+        return;
+    }
+    unsigned char head[8] = {};
+    in.read(reinterpret_cast<char*>(head), sizeof head);
+    const bool png = in.gcount() == 8 && head[0] == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
+    const bool jpeg = in.gcount() >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+    if (!png && !jpeg) diags.error(path.pos, fmt::format("image `{}` is not a PNG or JPEG file", path.value));
+}
+
+void check_indicator_formula(const Indicator& ind, Diagnostics& diags) {
+    IdSet comps(fmt::format("komponen of indikator {}", ind.id.value), diags);
+    for (const auto& c : ind.komponen) comps.add(c.id);
+    if (!ind.rumus) {
+        if (!ind.komponen.empty()) {
+            diags.error(ind.komponen.front().id.pos,
+                        fmt::format("indikator `{}` has komponen but no `rumus` to combine them", ind.id.value));
+        }
+        return;
+    }
+    // The value's column is its opening quote; offsets inside a one-line string follow it.
+    const auto at = [&](std::size_t offset) {
+        SourcePos p = ind.rumus->pos;
+        p.column += static_cast<std::uint32_t>(offset + 1);
+        return p;
+    };
+    expr::Error error;
+    const auto names = expr::variables(ind.rumus->value, &error);
+    if (!error.message.empty()) {
+        diags.error(at(error.offset), fmt::format("rumus of indikator `{}`: {}", ind.id.value, error.message));
+        return;
+    }
+    for (const auto& n : names) {
+        if (!comps.contains(n)) {
+            const std::string near = closest_match(n, comps.names());
+            diags.error(ind.rumus->pos,
+                        fmt::format("rumus of indikator `{}` uses `{}`, which is not one of its komponen", ind.id.value, n),
+                        near.empty() ? std::string{} : fmt::format("did you mean `{}`?", near));
+        }
+    }
+}
+
+struct ActivityCheck {
+    Diagnostics& diags;
+    const IdSet& sasaran;
+    IdSet codes;
+    int leaves_with_realisasi = 0, leaves_without = 0;
+    const Activity* first_without = nullptr;
+    const Activity* first_with = nullptr;
+
+    void visit(const Activity& a, const Activity* parent) {
+        codes.add(a.kode);
+        if (parent && !a.kode.value.starts_with(parent->kode.value + ".")) {
+            diags.error(a.kode.pos, fmt::format("kode `{}` does not start with the kode of its parent `{}`",
+                                                a.kode.value, parent->kode.value),
+                        "kode follow Permendagri 90/2019: program 2.17.03, kegiatan 2.17.03.1.01, sub 2.17.03.1.01.0001");
+        }
+        if (a.sasaran) {
+            for (const auto& s : *a.sasaran) sasaran.require(s, fmt::format("{} {}", a.level == ActivityLevel::program ? "program" : "kegiatan", a.kode.value));
+        }
+        if (a.children.empty() && a.level != ActivityLevel::program) {
+            if (a.realisasi) {
+                ++leaves_with_realisasi;
+                if (!first_with) first_with = &a;
+            } else {
+                ++leaves_without;
+                if (!first_without) first_without = &a;
+            }
+        }
+        for (const auto& c : a.children) visit(c, &a);
+    }
+};
+
+}  // namespace
+
+void validate_references(const AgencyYear& m, Diagnostics& diags) {
+    IdSet tujuan("tujuan", diags), sasaran("sasaran", diags), indikator("indikator", diags);
+    for (const auto& t : m.renstra.tujuan) {
+        tujuan.add(t.id);
+        if (t.misi && t.misi->value > static_cast<int>(m.renstra.misi.size())) {
+            diags.error(t.misi->pos, fmt::format("tujuan `{}` serves misi {}, but the Renstra has {} misi", t.id.value,
+                                                 t.misi->value, m.renstra.misi.size()));
+        }
+    }
+    for (const auto& s : m.renstra.sasaran) {
+        sasaran.add(s.id);
+        tujuan.require(s.tujuan, fmt::format("sasaran `{}`", s.id.value));
+        for (const auto& f : s.foto) check_image(f.berkas, diags);
+    }
+    for (const auto& ind : m.indikator) {
+        indikator.add(ind.id);
+        (ind.owner_kind == OwnerKind::tujuan ? tujuan : sasaran).require(ind.owner, fmt::format("indikator `{}`", ind.id.value));
+        check_indicator_formula(ind, diags);
+    }
+    check_units(m.organisasi, diags);
+
+    IdSet urusan("urusan", diags);
+    for (const auto& u : m.urusan) urusan.add(u.kode);
+    ActivityCheck check{diags, sasaran, IdSet("kode", diags)};
+    for (const auto& p : m.program) {
+        check.visit(p, nullptr);
+        if (p.urusan) urusan.require(*p.urusan, fmt::format("program {}", p.kode.value));
+    }
+    if (check.leaves_with_realisasi > 0 && check.leaves_without > 0) {
+        diags.error(check.first_without->pos,
+                    fmt::format("{} {} has no `realisasi`, but {} other budget items have one",
+                                check.first_without->level == ActivityLevel::kegiatan ? "kegiatan" : "sub kegiatan",
+                                check.first_without->kode.value, check.leaves_with_realisasi),
+                    "give realisasi on every leaf (0 when nothing was spent), or on none for a plan");
+    }
+    for (const auto* logo : {&m.pemda.logo, &m.instansi.logo}) {
+        if (*logo) check_image(**logo, diags);
+    }
+    for (const auto* list : {&m.prestasi, &m.inovasi}) {
+        for (const auto& a : *list) {
+            if (a.foto) check_image(*a.foto, diags);
+        }
+    }
+}
+
+}  // namespace lkjip::data

@@ -1,0 +1,118 @@
+// The page model: what the layout stage produces and the PDF writer draws. Plain data with
+// absolute positions, no PDF in it: a page is a list of drawing operations in points
+// (1/72 inch), origin at the bottom-left corner of the page, y upwards (the PDF convention, so
+// the writer copies numbers through). Text is UTF-8 and already shaped: the layout engine
+// placed every word (libharu's word spacing does not apply to two-byte text).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lkjip::page {
+
+struct Color {
+    double r = 0, g = 0, b = 0;  // 0..1
+    friend bool operator==(const Color&, const Color&) = default;
+};
+
+// A font face the document uses: the TrueType file and a name for traces and messages.
+struct Font {
+    std::string name;  // "LiberationSerif-Bold"
+    std::string file;  // absolute path of the .ttf
+};
+
+// A run of text in one font and size, placed at its baseline origin.
+struct TextRun {
+    double x = 0, y = 0;
+    std::size_t font = 0;  // index into Document::fonts
+    double size = 12;
+    std::string text;      // UTF-8
+    Color color{};
+};
+
+// A straight line (table rules, dot leaders are text, underlines).
+struct Rule {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double width = 0.5;
+    Color color{};
+};
+
+// A rectangle: filled (table header shading, bars of a chart) and/or stroked (boxes of the
+// organisation chart).
+struct Box {
+    double x = 0, y = 0, w = 0, h = 0;  // (x, y) is the bottom-left corner
+    std::optional<Color> fill;
+    std::optional<Color> stroke;
+    double stroke_width = 0.5;
+};
+
+// A general path for charts and connectors: move/line/curve/close in page coordinates.
+struct PathOp {
+    enum class Kind { move, line, curve, close } kind = Kind::move;
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0, x3 = 0, y3 = 0;  // curve: two controls then the end point
+};
+
+struct Path {
+    std::vector<PathOp> ops;
+    std::optional<Color> fill;
+    std::optional<Color> stroke;
+    double stroke_width = 0.5;
+    std::vector<double> dash;  // empty: solid
+};
+
+// A raster image (PNG or JPEG file) scaled into a rectangle.
+struct Image {
+    std::string file;
+    double x = 0, y = 0, w = 0, h = 0;
+};
+
+// A clickable area that jumps to a place in the document (Daftar Isi entries).
+struct Link {
+    double x = 0, y = 0, w = 0, h = 0;
+    std::size_t target_page = 0;  // index into Document::pages
+    double target_y = 0;
+};
+
+struct Page {
+    double width = 595.276, height = 841.89;  // A4 portrait
+    std::vector<Box> boxes;    // drawn first (backgrounds)
+    std::vector<Path> paths;
+    std::vector<Image> images;
+    std::vector<Rule> rules;
+    std::vector<TextRun> text;  // drawn last
+    std::vector<Link> links;
+    std::string label;          // the printed page number ("iii", "12") or "" for none
+};
+
+// An entry of the PDF outline (bookmarks), in document order; level 1 = chapter.
+struct OutlineEntry {
+    std::string title;
+    int level = 1;
+    std::size_t page = 0;
+    double y = 0;
+};
+
+// PDF page labels: from page `first_page` on, pages are labelled in `style` starting at `start`.
+struct PageLabelRange {
+    enum class Style { none, roman_lower, arabic } style = Style::arabic;
+    std::size_t first_page = 0;
+    int start = 1;
+};
+
+struct DocumentInfo {
+    std::string title, author, subject, creator, keywords;
+    // From the data (the report's date), never the clock: identical input gives identical bytes.
+    int year = 2000, month = 1, day = 1;
+};
+
+struct Document {
+    std::vector<Font> fonts;
+    std::vector<Page> pages;
+    std::vector<OutlineEntry> outline;
+    std::vector<PageLabelRange> labels;
+    DocumentInfo info;
+};
+
+}  // namespace lkjip::page

@@ -1,0 +1,282 @@
+// The typed model of one agency-year: what docs/data-format.md describes, as plain structs.
+// Raw values only (DOMAIN.md §3: "Store raw values once; compute everything else"): no total,
+// percentage or category lives here except the `*_tertulis` values a source printed, which are
+// kept solely so `lkjip check` can show where they disagree with the sum of their parts.
+// Every value read from a file keeps its source position, so any later stage can point at it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+
+namespace lkjip {
+
+template <class T>
+struct Located {
+    T value{};
+    SourcePos pos;
+};
+
+using Text = Located<std::string>;
+using OptText = std::optional<Text>;
+
+// Money is an exact integer number of sen (1/100 rupiah): never a float (DOMAIN.md §3 Budget).
+struct Money {
+    std::int64_t sen = 0;
+    friend bool operator==(Money, Money) = default;
+};
+
+struct Date {
+    int year = 0, month = 0, day = 0;
+};
+
+// A value per year ("tahunan"): target or realisasi of an indicator over the Renstra period.
+struct YearValues {
+    std::map<int, Located<double>> by_year;
+    SourcePos pos;  // the table itself, for messages about a missing year
+    [[nodiscard]] const Located<double>* find(int year) const {
+        auto it = by_year.find(year);
+        return it == by_year.end() ? nullptr : &it->second;
+    }
+};
+
+struct Person {
+    Text nama, jabatan;
+    OptText pangkat, golongan;
+    OptText nip;  // validated 18 digits, stored without spaces
+};
+
+struct Laporan {
+    Located<int> tahun;
+    Text tempat;
+    Located<Date> tanggal;
+    Text judul;
+    OptText latar_belakang, kata_pengantar, penutup;
+};
+
+enum class PemdaKind { kota, kabupaten, provinsi };
+
+struct Pemda {
+    Text nama;
+    Located<PemdaKind> jenis;
+    OptText logo;  // path resolved relative to the file that set it
+    std::optional<Person> kepala;
+};
+
+struct Instansi {
+    Text nama;
+    OptText singkatan, alamat, telepon, email, laman, logo;
+};
+
+// One band of an ordinal scale: capaian above `bound` (or at it, when inclusive) falls here,
+// unless a higher band took it. The last band has no bound and takes everything below.
+struct ScaleBand {
+    std::optional<double> bound;
+    bool inclusive = false;
+    std::string predikat;
+    std::string kategori;  // alternative label ("Sangat Berhasil"), may be empty
+    std::optional<double> nilai_tengah;  // class mean for the rata-rata data kelompok method
+};
+
+struct Scale {
+    std::string name;  // preset name or "kustom"
+    std::vector<ScaleBand> bands;  // highest first
+};
+
+enum class NegativeFormula { target_over_realisasi, two_target_minus_realisasi };
+enum class GroupMethod { mean, grouped_mean };
+enum class EfficiencyRule { ratio, comparison };
+
+struct Settings {
+    Located<Scale> scale;
+    Located<NegativeFormula> negative_formula{NegativeFormula::target_over_realisasi, {}};
+    Located<GroupMethod> group_method{GroupMethod::mean, {}};
+    Located<EfficiencyRule> efficiency{EfficiencyRule::ratio, {}};
+    Located<int> decimals{2, {}};
+};
+
+enum class Paper { a4, f4 };
+enum class FontFamily { serif, sans };
+
+struct Style {
+    Located<Paper> paper{Paper::a4, {}};
+    Located<FontFamily> font{FontFamily::serif, {}};
+    Located<double> size{12, {}};
+    Located<double> margin_top{30, {}}, margin_bottom{25, {}}, margin_left{30, {}}, margin_right{25, {}};
+};
+
+enum class UnitKind { kepala, sekretariat, subbagian, bidang, seksi, upt, fungsional, lainnya };
+
+struct OrgUnit {
+    Text id, nama;
+    Located<UnitKind> jenis;
+    OptText induk, pejabat;
+};
+
+struct Organisasi {
+    OptText gambaran_umum;
+    Text tugas;
+    std::vector<Text> fungsi;
+    std::vector<OrgUnit> units;
+};
+
+struct StaffRow {
+    Text unit;
+    std::vector<Located<std::int64_t>> laki, perempuan;  // with per_jenis_kelamin
+    std::vector<Located<std::int64_t>> jumlah;           // without
+};
+
+struct StaffTable {
+    Text judul;
+    std::vector<Text> kelompok;
+    bool per_jenis_kelamin = true;
+    OptText sumber;
+    std::optional<Located<std::int64_t>> total_tertulis;
+    std::vector<StaffRow> baris;
+    SourcePos pos;
+};
+
+struct Facility {
+    Text nama;
+    Located<std::int64_t> jumlah;
+    Text satuan;
+    OptText kondisi;
+};
+
+struct Tujuan {
+    Text id, uraian;
+    std::optional<Located<int>> misi;
+};
+
+struct Photo {
+    Text berkas;  // path resolved relative to the data file that named it
+    Text keterangan;
+};
+
+struct Sasaran {
+    Text id, tujuan, uraian;
+    OptText analisis, faktor_pendukung, faktor_penghambat, solusi, upaya;
+    std::vector<Photo> foto;
+};
+
+struct Renstra {
+    Located<int> mulai, akhir;
+    OptText dokumen;
+    Text visi;
+    std::vector<Text> misi;
+    std::vector<Tujuan> tujuan;
+    std::vector<Sasaran> sasaran;
+};
+
+enum class Polarity { positive, negative };
+enum class Aggregation { last_value, cumulative };
+enum class OwnerKind { tujuan, sasaran };
+
+struct Component {
+    Text id, nama;
+    OptText satuan;
+    YearValues nilai;
+};
+
+struct Comparison {
+    Text nama, satuan;
+    Located<double> nilai;
+    OptText keterangan;
+};
+
+struct Indicator {
+    Text id, nama;
+    OwnerKind owner_kind = OwnerKind::sasaran;
+    Text owner;  // id of the tujuan or sasaran
+    Text satuan;
+    std::map<int, Text> satuan_tahun;
+    Located<Polarity> polarity{Polarity::positive, {}};
+    Located<Aggregation> tipe{Aggregation::last_value, {}};
+    bool iku = true;
+    OptText formula, sumber_data, penanggung_jawab;
+    Located<int> decimals{2, {}};
+    std::optional<Located<double>> kondisi_awal;
+    YearValues target;
+    std::optional<Located<double>> target_pk, target_akhir;
+    YearValues realisasi;  // as typed; see compute for values derived from `rumus`
+    OptText rumus;
+    std::vector<Component> komponen;
+    std::optional<Located<double>> standar_nasional;
+    OptText standar_keterangan;
+    std::vector<Comparison> pembanding;
+    SourcePos pos;  // the [[indikator]] table
+};
+
+// Indicator of a program, kegiatan or sub kegiatan: one target and realisasi, the report year.
+struct ActivityIndicator {
+    Text nama, satuan;
+    Located<double> target;
+    std::optional<Located<double>> realisasi;
+    Located<Polarity> polarity{Polarity::positive, {}};
+    OptText penjelasan;
+};
+
+enum class ActivityLevel { program, kegiatan, sub_kegiatan };
+
+// Program > kegiatan > sub kegiatan, one struct for all three levels: the budget rolls up the
+// same way at every level. Money sits on the leaves only.
+struct Activity {
+    ActivityLevel level = ActivityLevel::program;
+    Text kode, nama;
+    OptText urusan;  // program only: kode of its [[urusan]]
+    std::optional<std::vector<Text>> sasaran;  // program, kegiatan (replaces the program's)
+    std::vector<ActivityIndicator> indikator;
+    std::vector<Activity> children;
+    // Leaf money.
+    std::optional<Located<Money>> pagu, pagu_perubahan, realisasi;
+    // Totals as a source printed them (program, kegiatan); checked, never shown.
+    std::optional<Located<Money>> pagu_tertulis, realisasi_tertulis;
+    SourcePos pos;
+};
+
+struct Urusan {
+    Text kode, nama;
+};
+
+struct Revenue {
+    Text uraian;
+    Located<Money> target, realisasi;
+};
+
+struct Anggaran {
+    std::optional<Located<Money>> pagu_tertulis, realisasi_tertulis;
+    std::vector<Revenue> pendapatan;
+};
+
+struct Achievement {  // prestasi or inovasi
+    Text nama;
+    std::optional<Located<int>> tahun;
+    OptText pemberi, uraian, foto;
+};
+
+struct AgencyYear {
+    std::string path;                 // the data file as given
+    std::vector<std::string> chain;   // the file and every parent it extends, child first
+    Laporan laporan;
+    Pemda pemda;
+    Instansi instansi;
+    Person pimpinan;
+    Settings settings;
+    Style style;
+    std::vector<Text> dasar_hukum, isu_strategis, langkah_ke_depan;
+    Organisasi organisasi;
+    std::vector<StaffTable> pegawai;
+    std::vector<Facility> sarana;
+    Renstra renstra;
+    std::vector<Indicator> indikator;
+    std::vector<Urusan> urusan;
+    std::vector<Activity> program;
+    Anggaran anggaran;
+    std::vector<Achievement> prestasi, inovasi;
+};
+
+}  // namespace lkjip

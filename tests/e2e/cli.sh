@@ -1,0 +1,53 @@
+#!/bin/sh
+# End-to-end checks of the lkjip executable: every sample passes `lkjip check`, bad input gives
+# one positioned error and exit 1, a usage error exits 2. Usage: cli.sh LKJIP SOURCE_DIR
+set -u
+lkjip=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# Every sample is accepted (warnings allowed: they document the seeds' own errors).
+count=0
+for data in $(find "$src/samples" -name '*.toml' ! -name '_*' | sort); do
+  count=$((count + 1))
+  "$lkjip" check "$data" >"$tmp/out" 2>&1 || { fail "sample rejected: $data"; cat "$tmp/out"; }
+done
+[ "$count" -ge 1 ] || fail "no samples found under $src/samples"
+
+# Malformed TOML: one line, file:line:col, exit 1.
+printf '[laporan]\ntahun = 2024\ntempat = "x\n' >"$tmp/bad.toml"
+"$lkjip" check -q "$tmp/bad.toml" 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 1 ] || fail "malformed TOML exits $rc, expected 1"
+[ "$(wc -l <"$tmp/err")" -eq 1 ] || { fail "malformed TOML gives more than one line"; cat "$tmp/err"; }
+grep -q "^$tmp/bad.toml:3:[0-9]*: error: invalid TOML" "$tmp/err" || { fail "no positioned parse error"; cat "$tmp/err"; }
+
+# A wrong-typed value: one positioned error, exit 1.
+sed 's/^tahun = 2024$/tahun = "2024"/' "$src/tests/data/minimal.toml" >"$tmp/type.toml"
+"$lkjip" check -q "$tmp/type.toml" 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 1 ] || fail "wrong type exits $rc, expected 1"
+grep -qx "$tmp/type.toml:4:9: error: \`tahun\` in \[laporan\] must be an integer, found a string" "$tmp/err" ||
+  { fail "wrong type message"; cat "$tmp/err"; }
+
+# Binary garbage, an empty file, a directory, a missing file: exit 1, never a crash.
+head -c 4096 /dev/urandom >"$tmp/garbage.toml"
+: >"$tmp/empty.toml"
+for f in "$tmp/garbage.toml" "$tmp/empty.toml" "$tmp" "$tmp/missing.toml"; do
+  "$lkjip" check -q "$f" 2>/dev/null; rc=$?
+  [ "$rc" -eq 1 ] || fail "$f exits $rc, expected 1"
+done
+
+# Usage errors exit 2; --help and --version exit 0.
+"$lkjip" check 2>/dev/null; rc=$?; [ "$rc" -eq 2 ] || fail "missing argument exits $rc, expected 2"
+"$lkjip" frobnicate 2>/dev/null; rc=$?; [ "$rc" -eq 2 ] || fail "unknown subcommand exits $rc, expected 2"
+"$lkjip" --help >/dev/null || fail "--help fails"
+"$lkjip" --version | grep -q '^lkjip [0-9]' || fail "--version"
+
+# The minimal fixture is clean: "ok" and exit 0.
+"$lkjip" check "$src/tests/data/minimal.toml" 2>"$tmp/err" || fail "minimal fixture rejected"
+grep -q ": ok$" "$tmp/err" || { fail "minimal fixture not ok"; cat "$tmp/err"; }
+
+[ "$failures" -eq 0 ] && echo "cli.sh: all checks passed"
+exit "$failures"
