@@ -151,6 +151,8 @@ struct GroupResult {  // a sasaran or a tujuan
     GroupCapaian capaian;
     std::optional<std::size_t> band;
     BudgetTotals budget;               // sasaran: programs / kegiatan mapped to it
+    // sasaran: the kegiatan behind it, as (program index, kegiatan index) into AgencyYear::program
+    std::vector<std::pair<std::size_t, std::size_t>> kegiatan;
     std::optional<double> share;       // of the agency total pagu, %
     Efisiensi efisiensi;
 };
@@ -173,6 +175,7 @@ struct ReportValues {
     std::vector<GroupResult> sasaran;        // parallel to renstra.sasaran
     std::vector<GroupResult> tujuan;         // parallel to renstra.tujuan
     GroupResult iku;                         // all IKU of the sasaran
+    GroupResult tujuan_semua;                // all indicators of all tujuan
     std::vector<ActivityResult> program;     // parallel to AgencyYear::program
     std::vector<UrusanResult> urusan;        // in order of first program
     BudgetTotals total;
@@ -181,6 +184,10 @@ struct ReportValues {
 };
 
 ReportValues compute_report(const AgencyYear& data);
+
+// Whether kegiatan `k` of program `p` serves sasaran `id`: the kegiatan's own `sasaran` list
+// when it has one, else its program's (seed 002 Sasaran 2 takes single kegiatan of a program).
+bool kegiatan_serves(const Activity& p, const Activity& k, const std::string& id);
 
 // Realisasi per year of an indicator: the typed values, replaced by `rumus` over the components
 // where every component has a value. Years where the formula divides by zero are left out.

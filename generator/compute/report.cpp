@@ -34,6 +34,12 @@ std::map<int, double> indicator_realisasi(const Indicator& ind) {
     return out;
 }
 
+bool kegiatan_serves(const Activity& p, const Activity& k, const std::string& id) {
+    const auto& list = k.sasaran ? k.sasaran : p.sasaran;
+    if (!list) return false;
+    return std::any_of(list->begin(), list->end(), [&](const Text& t) { return t.value == id; });
+}
+
 namespace {
 
 struct Budget {
@@ -78,29 +84,6 @@ struct Budget {
             r.indikator.push_back(ir);
         }
         return r;
-    }
-
-    // Adds to each sasaran the leaves under `a` that map to it: a kegiatan's own list replaces
-    // its program's (seed 002 Sasaran 2 takes single kegiatan of a program).
-    void map_to_sasaran(const Activity& a, const ActivityResult& r, const std::vector<std::string>* inherited,
-                        const std::vector<Sasaran>& sasaran, std::vector<GroupResult>& out) {
-        std::vector<std::string> own;
-        if (a.sasaran) {
-            for (const auto& s : *a.sasaran) own.push_back(s.value);
-            inherited = &own;
-        }
-        if (a.level == ActivityLevel::kegiatan || a.children.empty()) {
-            if (!inherited) return;
-            for (const auto& id : *inherited) {
-                for (std::size_t i = 0; i < sasaran.size(); ++i) {
-                    if (sasaran[i].id.value == id) add(out[i].budget, r.budget, "sasaran " + id);
-                }
-            }
-            return;
-        }
-        for (std::size_t i = 0; i < a.children.size(); ++i) {
-            map_to_sasaran(a.children[i], r.children[i], inherited, sasaran, out);
-        }
     }
 };
 
@@ -197,6 +180,19 @@ ReportValues compute_report(const AgencyYear& d) {
         if (g.capaian.persen) g.band = band_index(s.scale.value, *g.capaian.persen, s.decimals.value);
     }
     v.iku = group_of(d, v, OwnerKind::sasaran, {}, true);
+    {
+        std::vector<Capaian> members;
+        for (std::size_t i = 0; i < d.indikator.size(); ++i) {
+            if (d.indikator[i].owner_kind != OwnerKind::tujuan) continue;
+            v.tujuan_semua.indicators.push_back(i);
+            members.push_back(v.indikator[i].capaian);
+        }
+        const Settings& s = d.settings;
+        v.tujuan_semua.capaian = group_capaian(members, s.group_method.value, s.scale.value, s.decimals.value);
+        if (v.tujuan_semua.capaian.persen) {
+            v.tujuan_semua.band = band_index(s.scale.value, *v.tujuan_semua.capaian.persen, s.decimals.value);
+        }
+    }
 
     Budget budget{v.overflow};
     for (const auto& p : d.program) {
@@ -205,7 +201,14 @@ ReportValues compute_report(const AgencyYear& d) {
     }
     Budget::finish(v.total);
     for (std::size_t i = 0; i < d.program.size(); ++i) {
-        budget.map_to_sasaran(d.program[i], v.program[i], nullptr, d.renstra.sasaran, v.sasaran);
+            for (std::size_t k = 0; k < d.program[i].children.size(); ++k) {
+            for (std::size_t si = 0; si < d.renstra.sasaran.size(); ++si) {
+                const std::string& id = d.renstra.sasaran[si].id.value;
+                if (!kegiatan_serves(d.program[i], d.program[i].children[k], id)) continue;
+                budget.add(v.sasaran[si].budget, v.program[i].children[k].budget, "sasaran " + id);
+                v.sasaran[si].kegiatan.emplace_back(i, k);
+            }
+        }
         // Urusan: named on the program, else the [[urusan]] whose kode starts the program kode.
         std::string kode = d.program[i].urusan ? d.program[i].urusan->value : std::string{};
         if (kode.empty()) {

@@ -1,0 +1,61 @@
+// Internal to the report stage: the builder of the template context, and the few functions
+// that make template values (the only code that knows the template engine's value type).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "compute/compute.hpp"
+#include "model/model.hpp"
+#include "template/template.hpp"
+
+namespace lkjip::report {
+
+using Value = tpl::Value;
+using List = std::vector<Value>;
+using Map = std::vector<std::pair<std::string, Value>>;
+
+Value none();
+Value boolean(bool b);
+Value integer(std::int64_t n, const SourcePos& origin = {});
+Value num(double x, const SourcePos& origin = {});
+Value str(std::string s, const SourcePos& origin = {});
+Value list(List items);
+Value map(Map entries);
+Map as_map(const Value& v);  // the entries of a map value, to extend it
+
+// Shapes shared by several parts of the context (docs/report-context.md).
+Value money_value(Money m);  // whole rupiah as an integer; with sen, a number
+Value budget_context(const compute::BudgetTotals& b);
+Value group_context(const compute::GroupResult& g, const Scale& scale, int decimals);
+
+class ContextBuilder {
+public:
+    ContextBuilder(const AgencyYear& data, const compute::ReportValues& values);
+    [[nodiscard]] Value build() const;
+
+private:
+    Value laporan() const;
+    Value pemda() const;
+    Value instansi() const;
+    Value pengaturan() const;
+    Value organisasi() const;
+    Value pegawai() const;
+    Value sarana() const;
+    Value achievements(const std::vector<Achievement>& items) const;
+    Value indicator(std::size_t index, int nomor) const;
+    std::string owner_text(const Indicator& ind) const;
+    Value activity(const Activity& a, const compute::ActivityResult& r) const;
+    Value activity_indicators(const Activity& a, const compute::ActivityResult& r) const;
+    static int decimals_of(double a, double b);
+    void add_plan(Map& root) const;    // renstra, tujuan, sasaran, iku (context_plan.cpp)
+    void add_budget(Map& root) const;  // program, urusan, anggaran (context_plan.cpp)
+    Value sasaran(std::size_t index) const;
+
+    const AgencyYear& d_;
+    const compute::ReportValues& v_;
+    std::vector<int> years_all_, years_to_date_, years_before_;
+};
+
+}  // namespace lkjip::report

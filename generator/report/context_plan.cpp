@@ -1,0 +1,211 @@
+// The planning and budget parts of the report context: Renstra, tujuan, sasaran with their seven
+// analyses' values, the IKU set, programs, urusan and the agency budget.
+#include <algorithm>
+
+#include "compute/idformat.hpp"
+#include "report/context_build.hpp"
+
+namespace lkjip::report {
+
+namespace {
+
+Value opt_text(const OptText& t) { return t ? str(t->value, t->pos) : none(); }
+
+bool any_leaf_changed(const Activity& a) {
+    if (a.children.empty()) return a.pagu_perubahan.has_value();
+    return std::any_of(a.children.begin(), a.children.end(), any_leaf_changed);
+}
+
+}  // namespace
+
+Value ContextBuilder::sasaran(std::size_t index) const {
+    const Sasaran& s = d_.renstra.sasaran[index];
+    const compute::GroupResult& g = v_.sasaran[index];
+    const Scale& scale = d_.settings.scale.value;
+    Map m;
+    m.emplace_back("nomor", integer(static_cast<std::int64_t>(index + 1)));
+    m.emplace_back("id", str(s.id.value, s.id.pos));
+    m.emplace_back("uraian", str(s.uraian.value, s.uraian.pos));
+    std::string tujuan;
+    for (const auto& t : d_.renstra.tujuan) {
+        if (t.id.value == s.tujuan.value) tujuan = t.uraian.value;
+    }
+    m.emplace_back("tujuan_uraian", str(tujuan));
+    List indicators;
+    bool pembanding = false;
+    for (std::size_t n = 0; n < g.indicators.size(); ++n) {
+        const Indicator& ind = d_.indikator[g.indicators[n]];
+        pembanding = pembanding || ind.standar_nasional || !ind.pembanding.empty();
+        indicators.push_back(indicator(g.indicators[n], static_cast<int>(n + 1)));
+    }
+    m.emplace_back("indikator", list(std::move(indicators)));
+    m.emplace_back("ada_pembanding", boolean(pembanding));
+    m.emplace_back("capaian", group_context(g, scale, d_.settings.decimals.value));
+    m.emplace_back("anggaran", budget_context(g.budget));
+    m.emplace_back("porsi", g.share ? num(*g.share) : none());
+    Map e;
+    e.emplace_back("terukur", boolean(g.efisiensi.measurable));
+    e.emplace_back("nilai", g.efisiensi.nilai ? num(*g.efisiensi.nilai) : none());
+    e.emplace_back("efisien", boolean(g.efisiensi.efisien));
+    m.emplace_back("efisiensi", map(std::move(e)));
+
+    // Budget lines and supporting programs, in program order.
+    List lines, programs;
+    std::size_t current = SIZE_MAX;
+    Map program;
+    List program_kegiatan;
+    auto flush = [&] {
+        if (current == SIZE_MAX) return;
+        program.emplace_back("kegiatan", list(std::move(program_kegiatan)));
+        programs.push_back(map(std::move(program)));
+        program = {};
+        program_kegiatan = {};
+    };
+    for (const auto& [pi, ki] : g.kegiatan) {
+        const Activity& p = d_.program[pi];
+        const Activity& k = p.children[ki];
+        const compute::ActivityResult& kr = v_.program[pi].children[ki];
+        Map line;
+        line.emplace_back("program", str(p.nama.value, p.nama.pos));
+        line.emplace_back("kode", str(k.kode.value, k.kode.pos));
+        line.emplace_back("nama", str(k.nama.value, k.nama.pos));
+        line.emplace_back("anggaran", budget_context(kr.budget));
+        lines.push_back(map(std::move(line)));
+        if (pi != current) {
+            flush();
+            current = pi;
+            program.emplace_back("kode", str(p.kode.value, p.kode.pos));
+            program.emplace_back("nama", str(p.nama.value, p.nama.pos));
+            program.emplace_back("indikator", activity_indicators(p, v_.program[pi]));
+        }
+        Map km;
+        km.emplace_back("kode", str(k.kode.value, k.kode.pos));
+        km.emplace_back("nama", str(k.nama.value, k.nama.pos));
+        km.emplace_back("indikator", activity_indicators(k, kr));
+        program_kegiatan.push_back(map(std::move(km)));
+    }
+    flush();
+    m.emplace_back("kegiatan", list(std::move(lines)));
+    m.emplace_back("program", list(std::move(programs)));
+
+    m.emplace_back("analisis", opt_text(s.analisis));
+    m.emplace_back("faktor_pendukung", opt_text(s.faktor_pendukung));
+    m.emplace_back("faktor_penghambat", opt_text(s.faktor_penghambat));
+    m.emplace_back("solusi", opt_text(s.solusi));
+    m.emplace_back("upaya", opt_text(s.upaya));
+    List photos;
+    for (const auto& f : s.foto) {
+        Map fm;
+        fm.emplace_back("berkas", str(f.berkas.value, f.berkas.pos));
+        fm.emplace_back("keterangan", str(f.keterangan.value, f.keterangan.pos));
+        photos.push_back(map(std::move(fm)));
+    }
+    m.emplace_back("foto", list(std::move(photos)));
+    return map(std::move(m));
+}
+
+void ContextBuilder::add_plan(Map& root) const {
+    const Renstra& r = d_.renstra;
+    const int decimals = d_.settings.decimals.value;
+    const Scale& scale = d_.settings.scale.value;
+    List sasaran_values;
+    for (std::size_t i = 0; i < r.sasaran.size(); ++i) sasaran_values.push_back(sasaran(i));
+    List tujuan_values;
+    for (std::size_t i = 0; i < r.tujuan.size(); ++i) {
+        const Tujuan& t = r.tujuan[i];
+        Map m;
+        m.emplace_back("nomor", integer(static_cast<std::int64_t>(i + 1)));
+        m.emplace_back("id", str(t.id.value, t.id.pos));
+        m.emplace_back("uraian", str(t.uraian.value, t.uraian.pos));
+        m.emplace_back("misi", t.misi ? integer(t.misi->value, t.misi->pos) : none());
+        List inds, sas;
+        int n = 0;
+        for (std::size_t k : v_.tujuan[i].indicators) inds.push_back(indicator(k, ++n));
+        for (std::size_t k = 0; k < r.sasaran.size(); ++k) {
+            if (r.sasaran[k].tujuan.value == t.id.value) sas.push_back(sasaran_values[k]);
+        }
+        m.emplace_back("indikator", list(std::move(inds)));
+        m.emplace_back("sasaran", list(std::move(sas)));
+        m.emplace_back("capaian", group_context(v_.tujuan[i], scale, decimals));
+        tujuan_values.push_back(map(std::move(m)));
+    }
+    auto years = [](const std::vector<int>& ys) {
+        List l;
+        for (int y : ys) l.push_back(integer(y));
+        return list(std::move(l));
+    };
+    Map rm;
+    rm.emplace_back("mulai", integer(r.mulai.value, r.mulai.pos));
+    rm.emplace_back("akhir", integer(r.akhir.value, r.akhir.pos));
+    rm.emplace_back("periode", str(std::to_string(r.mulai.value) + "-" + std::to_string(r.akhir.value)));
+    rm.emplace_back("dokumen", opt_text(r.dokumen));
+    rm.emplace_back("visi", str(r.visi.value, r.visi.pos));
+    List misi;
+    for (const auto& mi : r.misi) misi.push_back(str(mi.value, mi.pos));
+    rm.emplace_back("misi", list(std::move(misi)));
+    rm.emplace_back("tahun", years(years_all_));
+    rm.emplace_back("tahun_sd", years(years_to_date_));
+    rm.emplace_back("tahun_sebelum", years(years_before_));
+    rm.emplace_back("tujuan", list(std::move(tujuan_values)));
+    rm.emplace_back("sasaran", list(std::move(sasaran_values)));
+    root.emplace_back("renstra", map(std::move(rm)));
+
+    List iku;
+    int n = 0;
+    for (std::size_t k : v_.iku.indicators) iku.push_back(indicator(k, ++n));
+    Map im;
+    im.emplace_back("jumlah", integer(static_cast<std::int64_t>(v_.iku.indicators.size())));
+    im.emplace_back("indikator", list(std::move(iku)));
+    im.emplace_back("capaian", group_context(v_.iku, scale, decimals));
+    root.emplace_back("iku", map(std::move(im)));
+
+    List tujuan_ind;
+    n = 0;
+    for (std::size_t k : v_.tujuan_semua.indicators) tujuan_ind.push_back(indicator(k, ++n));
+    root.emplace_back("tujuan_indikator", list(std::move(tujuan_ind)));
+    root.emplace_back("tujuan_capaian", group_context(v_.tujuan_semua, scale, decimals));
+}
+
+void ContextBuilder::add_budget_context(Map& root) const {
+    List programs;
+    for (std::size_t i = 0; i < d_.program.size(); ++i) programs.push_back(activity(d_.program[i], v_.program[i]));
+    List urusan;
+    for (std::size_t u = 0; u < v_.urusan.size(); ++u) {
+        const compute::UrusanResult& ur = v_.urusan[u];
+        std::string name = ur.kode.empty() ? "Urusan Lainnya" : "Urusan " + ur.kode;
+        for (const auto& du : d_.urusan) {
+            if (du.kode.value == ur.kode) name = du.nama.value;
+        }
+        Map m;
+        m.emplace_back("kode", str(ur.kode));
+        m.emplace_back("nama", str(name));
+        m.emplace_back("romawi", str(idfmt::romawi(static_cast<int>(u + 1))));
+        m.emplace_back("anggaran", budget_context(ur.budget));
+        List ps;
+        for (std::size_t pi : ur.programs) ps.push_back(programs[pi]);
+        m.emplace_back("program", list(std::move(ps)));
+        urusan.push_back(map(std::move(m)));
+    }
+    root.emplace_back("program", list(std::move(programs)));
+    root.emplace_back("urusan", list(std::move(urusan)));
+
+    Map a;
+    a.emplace_back("total", budget_context(v_.total));
+    a.emplace_back("ada_anggaran", boolean(!d_.program.empty()));
+    a.emplace_back("ada_realisasi", boolean(v_.total.has_realisasi));
+    a.emplace_back("ada_perubahan", boolean(std::any_of(d_.program.begin(), d_.program.end(), any_leaf_changed)));
+    List revenue;
+    for (const auto& r : d_.anggaran.pendapatan) {
+        Map m;
+        m.emplace_back("uraian", str(r.uraian.value, r.uraian.pos));
+        m.emplace_back("target", money_value(r.target.value));
+        m.emplace_back("realisasi", money_value(r.realisasi.value));
+        const auto pct = compute::persen_of(r.realisasi.value, r.target.value);
+        m.emplace_back("persen", pct ? num(*pct) : none());
+        revenue.push_back(map(std::move(m)));
+    }
+    a.emplace_back("pendapatan", list(std::move(revenue)));
+    root.emplace_back("anggaran", map(std::move(a)));
+}
+
+}  // namespace lkjip::report
