@@ -1,0 +1,588 @@
+// The parser: statements by recursive descent, expressions by precedence climbing, in Jinja's
+// order (lowest first): `a if c else b`, or, and, not, comparisons / in / is, + - ~, * / // %,
+// unary minus, then postfix .attr [index] (call) | filter. Nesting depth is bounded so a
+// pathological template is an error, not a stack overflow.
+#include <cctype>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "template/ast.hpp"
+
+namespace lkjip::tpl {
+
+namespace {
+
+constexpr int kMaxExprDepth = 200;
+constexpr int kMaxBlockDepth = 100;
+
+struct ETok {
+    enum class Kind { name, integer, number, string, op, end } kind = Kind::end;
+    std::string text;
+    std::size_t offset = 0;
+};
+
+// Position of byte `offset` inside a tag whose text starts at `base`.
+SourcePos at(const Token& t, std::size_t offset) {
+    SourcePos p = t.pos;
+    for (std::size_t i = 0; i < offset && i < t.text.size(); ++i) {
+        if (t.text[i] == '\n') {
+            ++p.line;
+            p.column = 1;
+        } else if ((static_cast<unsigned char>(t.text[i]) & 0xC0) != 0x80) {
+            ++p.column;
+        }
+    }
+    return p;
+}
+
+std::vector<ETok> tokenize(const Token& t) {
+    std::vector<ETok> out;
+    const std::string& s = t.text;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const char c = s[i];
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+            while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_')) ++i;
+            out.push_back({ETok::Kind::name, s.substr(start, i - start), start});
+        } else if (std::isdigit(static_cast<unsigned char>(c))) {
+            bool dot = false;
+            while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '_' ||
+                                    (s[i] == '.' && !dot && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]))))) {
+                dot = dot || s[i] == '.';
+                ++i;
+            }
+            std::string digits;
+            for (std::size_t k = start; k < i; ++k) {
+                if (s[k] != '_') digits += s[k];
+            }
+            out.push_back({dot ? ETok::Kind::number : ETok::Kind::integer, digits, start});
+        } else if (c == '"' || c == '\'') {
+            std::string value;
+            ++i;
+            while (i < s.size() && s[i] != c) {
+                if (s[i] == '\\' && i + 1 < s.size()) {
+                    ++i;
+                    const char e = s[i];
+                    value += e == 'n' ? '\n' : e == 't' ? '\t' : e;
+                } else {
+                    value += s[i];
+                }
+                ++i;
+            }
+            if (i >= s.size()) throw ParseError{at(t, start), "unterminated string"};
+            ++i;
+            out.push_back({ETok::Kind::string, value, start});
+        } else {
+            static const char* kTwo[] = {"==", "!=", "<=", ">=", "//", "**"};
+            std::string op(1, c);
+            for (const char* two : kTwo) {
+                if (s.compare(i, 2, two) == 0) op = two;
+            }
+            if (std::string("+-*/%~<>=!|.,()[]:{}").find(c) == std::string::npos) {
+                throw ParseError{at(t, start), fmt::format("unexpected character '{}'", c)};
+            }
+            i += op.size();
+            out.push_back({ETok::Kind::op, op, start});
+        }
+    }
+    out.push_back({ETok::Kind::end, "", s.size()});
+    return out;
+}
+
+class ExprParser {
+public:
+    ExprParser(const Token& tag, std::vector<ETok> toks) : tag_(tag), toks_(std::move(toks)) {}
+
+    [[nodiscard]] const ETok& peek(std::size_t ahead = 0) const {
+        return toks_[std::min(pos_ + ahead, toks_.size() - 1)];
+    }
+    [[nodiscard]] bool at_end() const { return peek().kind == ETok::Kind::end; }
+    [[nodiscard]] SourcePos here() const { return at(tag_, peek().offset); }
+    bool is_op(const char* op) const { return peek().kind == ETok::Kind::op && peek().text == op; }
+    bool is_name(const char* n) const { return peek().kind == ETok::Kind::name && peek().text == n; }
+    const ETok& next() { return toks_[pos_ < toks_.size() - 1 ? pos_++ : pos_]; }
+    [[noreturn]] void fail(const std::string& what) const {
+        const ETok& t = peek();
+        throw ParseError{here(), t.kind == ETok::Kind::end ? fmt::format("expected {} at the end of the tag", what)
+                                                          : fmt::format("expected {}, found '{}'", what, t.text)};
+    }
+    void expect_op(const char* op) {
+        if (!is_op(op)) fail(fmt::format("'{}'", op));
+        next();
+    }
+    std::string expect_name(const char* what) {
+        if (peek().kind != ETok::Kind::name) fail(what);
+        return next().text;
+    }
+    void expect_end() {
+        if (!at_end()) throw ParseError{here(), fmt::format("unexpected '{}'", peek().text)};
+    }
+
+    ExprPtr expression() { return ternary(0); }
+
+private:
+    ExprPtr make(Expr::Kind k, const SourcePos& p) {
+        auto e = std::make_unique<Expr>();
+        e->kind = k;
+        e->pos = p;
+        return e;
+    }
+    void guard(int depth) const {
+        if (depth > kMaxExprDepth) throw ParseError{here(), fmt::format("expression nested deeper than {} levels", kMaxExprDepth)};
+    }
+    ExprPtr binary(std::string op, ExprPtr a, ExprPtr b, const SourcePos& p) {
+        auto e = make(Expr::Kind::binary, p);
+        e->name = std::move(op);
+        e->a = std::move(a);
+        e->b = std::move(b);
+        return e;
+    }
+
+    ExprPtr ternary(int depth) {
+        guard(depth);
+        auto value = or_expr(depth);
+        if (is_name("if")) {
+            const SourcePos p = here();
+            next();
+            auto e = make(Expr::Kind::ternary, p);
+            e->b = or_expr(depth + 1);
+            e->a = std::move(value);
+            if (is_name("else")) {
+                next();
+                e->c = ternary(depth + 1);
+            }
+            return e;
+        }
+        return value;
+    }
+    ExprPtr or_expr(int depth) {
+        auto left = and_expr(depth);
+        while (is_name("or")) {
+            const SourcePos p = here();
+            next();
+            left = binary("or", std::move(left), and_expr(depth + 1), p);
+        }
+        return left;
+    }
+    ExprPtr and_expr(int depth) {
+        auto left = not_expr(depth);
+        while (is_name("and")) {
+            const SourcePos p = here();
+            next();
+            left = binary("and", std::move(left), not_expr(depth + 1), p);
+        }
+        return left;
+    }
+    ExprPtr not_expr(int depth) {
+        guard(depth);
+        if (is_name("not")) {
+            const SourcePos p = here();
+            next();
+            auto e = make(Expr::Kind::unary, p);
+            e->name = "not";
+            e->a = not_expr(depth + 1);
+            return e;
+        }
+        return comparison(depth);
+    }
+    ExprPtr comparison(int depth) {
+        auto left = additive(depth);
+        for (;;) {
+            const SourcePos p = here();
+            if (peek().kind == ETok::Kind::op &&
+                (is_op("==") || is_op("!=") || is_op("<") || is_op(">") || is_op("<=") || is_op(">="))) {
+                std::string op = next().text;
+                left = binary(op, std::move(left), additive(depth + 1), p);
+            } else if (is_name("in") || (is_name("not") && peek(1).kind == ETok::Kind::name && peek(1).text == "in")) {
+                const bool negated = is_name("not");
+                next();
+                if (negated) next();
+                left = binary("in", std::move(left), additive(depth + 1), p);
+                left->negated = negated;
+            } else if (is_name("is")) {
+                next();
+                auto e = make(Expr::Kind::test, p);
+                if (is_name("not")) {
+                    next();
+                    e->negated = true;
+                }
+                e->name = expect_name("a test name after 'is'");
+                if (is_op("(")) arguments(*e, depth);
+                e->a = std::move(left);
+                left = std::move(e);
+            } else {
+                return left;
+            }
+        }
+    }
+    ExprPtr additive(int depth) {
+        auto left = multiplicative(depth);
+        while (is_op("+") || is_op("-") || is_op("~")) {
+            const SourcePos p = here();
+            std::string op = next().text;
+            left = binary(op, std::move(left), multiplicative(depth + 1), p);
+        }
+        return left;
+    }
+    ExprPtr multiplicative(int depth) {
+        auto left = unary(depth);
+        while (is_op("*") || is_op("/") || is_op("//") || is_op("%")) {
+            const SourcePos p = here();
+            std::string op = next().text;
+            left = binary(op, std::move(left), unary(depth + 1), p);
+        }
+        return left;
+    }
+    // Jinja applies filters after a unary minus: `-5 | abs` is abs(-5).
+    ExprPtr unary(int depth, bool with_filters = true) {
+        guard(depth);
+        ExprPtr e;
+        if (is_op("-") || is_op("+")) {
+            const SourcePos p = here();
+            std::string op = next().text;
+            e = make(Expr::Kind::unary, p);
+            e->name = op;
+            e->a = unary(depth + 1, false);
+        } else {
+            e = postfix(depth);
+        }
+        while (with_filters && is_op("|")) {
+            next();
+            auto f = make(Expr::Kind::filter, here());
+            f->name = expect_name("a filter name after '|'");
+            if (is_op("(")) arguments(*f, depth);
+            f->a = std::move(e);
+            e = std::move(f);
+        }
+        return e;
+    }
+    void arguments(Expr& e, int depth) {
+        expect_op("(");
+        while (!is_op(")")) {
+            if (peek().kind == ETok::Kind::name && peek(1).kind == ETok::Kind::op && peek(1).text == "=") {
+                std::string key = next().text;
+                next();
+                e.kwargs.emplace_back(std::move(key), ternary(depth + 1));
+            } else {
+                if (!e.kwargs.empty()) fail("a keyword argument (positional arguments come first)");
+                e.items.push_back(ternary(depth + 1));
+            }
+            if (!is_op(",")) break;
+            next();
+        }
+        expect_op(")");
+    }
+    ExprPtr postfix(int depth) {
+        auto e = primary(depth);
+        for (;;) {
+            const SourcePos p = here();
+            if (is_op(".")) {
+                next();
+                auto a = make(Expr::Kind::attr, p);
+                if (peek().kind == ETok::Kind::integer) {
+                    a->kind = Expr::Kind::index;
+                    a->b = make(Expr::Kind::literal, p);
+                    a->b->literal = Value(static_cast<std::int64_t>(std::strtoll(next().text.c_str(), nullptr, 10)));
+                } else {
+                    a->name = expect_name("an attribute name after '.'");
+                }
+                a->a = std::move(e);
+                e = std::move(a);
+            } else if (is_op("[")) {
+                next();
+                auto a = make(Expr::Kind::index, p);
+                a->a = std::move(e);
+                a->b = ternary(depth + 1);
+                expect_op("]");
+                e = std::move(a);
+            } else if (is_op("(")) {
+                auto a = make(Expr::Kind::call, p);
+                a->a = std::move(e);
+                arguments(*a, depth);
+                e = std::move(a);
+            } else {
+                return e;
+            }
+        }
+    }
+    ExprPtr primary(int depth) {
+        const SourcePos p = here();
+        const ETok& t = peek();
+        switch (t.kind) {
+        case ETok::Kind::integer: {
+            auto e = make(Expr::Kind::literal, p);
+            errno = 0;
+            const long long v = std::strtoll(t.text.c_str(), nullptr, 10);
+            if (errno == ERANGE) throw ParseError{p, fmt::format("integer {} is too large", t.text)};
+            e->literal = Value(static_cast<std::int64_t>(v));
+            next();
+            return e;
+        }
+        case ETok::Kind::number: {
+            auto e = make(Expr::Kind::literal, p);
+            e->literal = Value(std::strtod(t.text.c_str(), nullptr));
+            next();
+            return e;
+        }
+        case ETok::Kind::string: {
+            auto e = make(Expr::Kind::literal, p);
+            e->literal = Value(t.text);
+            next();
+            return e;
+        }
+        case ETok::Kind::name: {
+            auto e = make(Expr::Kind::literal, p);
+            const std::string& n = t.text;
+            if (n == "true" || n == "True") e->literal = Value(true);
+            else if (n == "false" || n == "False") e->literal = Value(false);
+            else if (n == "none" || n == "None") e->literal = Value();
+            else {
+                e->kind = Expr::Kind::name;
+                e->name = n;
+            }
+            next();
+            return e;
+        }
+        case ETok::Kind::op:
+            if (t.text == "(") {
+                next();
+                auto e = ternary(depth + 1);
+                expect_op(")");
+                return e;
+            }
+            if (t.text == "[") {
+                next();
+                auto e = make(Expr::Kind::list, p);
+                while (!is_op("]")) {
+                    e->items.push_back(ternary(depth + 1));
+                    if (!is_op(",")) break;
+                    next();
+                }
+                expect_op("]");
+                return e;
+            }
+            break;
+        case ETok::Kind::end: break;
+        }
+        fail("a value");
+    }
+
+    const Token& tag_;
+    std::vector<ETok> toks_;
+    std::size_t pos_ = 0;
+};
+
+class StatementParser {
+public:
+    StatementParser(const std::vector<Token>& tokens) : tokens_(tokens) {}
+
+    Body body(const std::vector<std::string>& ends, std::string& found, std::size_t& end_index, int depth) {
+        if (depth > kMaxBlockDepth) {
+            throw ParseError{tokens_[std::min(i_, tokens_.size() - 1)].pos,
+                             fmt::format("blocks nested deeper than {} levels", kMaxBlockDepth)};
+        }
+        Body out;
+        while (i_ < tokens_.size()) {
+            const Token& t = tokens_[i_];
+            if (t.kind == Token::Kind::text) {
+                Node n;
+                n.kind = Node::Kind::text;
+                n.pos = t.pos;
+                n.text = t.text;
+                out.push_back(std::move(n));
+                ++i_;
+                continue;
+            }
+            ExprParser ep(t, tokenize(t));
+            if (t.kind == Token::Kind::output) {
+                Node n;
+                n.kind = Node::Kind::output;
+                n.pos = t.pos;
+                if (ep.at_end()) throw ParseError{t.pos, "empty {{ }}"};
+                n.expr = ep.expression();
+                ep.expect_end();
+                out.push_back(std::move(n));
+                ++i_;
+                continue;
+            }
+            if (ep.at_end()) throw ParseError{t.pos, "empty {% %}"};
+            const std::string keyword = ep.peek().kind == ETok::Kind::name ? ep.peek().text : "";
+            for (const auto& e : ends) {
+                if (keyword == e) {
+                    found = keyword;
+                    end_index = i_;
+                    return out;
+                }
+            }
+            ep.next();
+            ++i_;
+            out.push_back(statement(keyword, t, ep, depth));
+        }
+        found.clear();
+        return out;
+    }
+
+private:
+    Node statement(const std::string& keyword, const Token& t, ExprParser& ep, int depth) {
+        Node n;
+        n.pos = t.pos;
+        if (keyword == "if") return if_block(t, ep, depth);
+        if (keyword == "for") return for_block(t, ep, depth);
+        if (keyword == "set") {
+            n.kind = Node::Kind::set;
+            n.text = ep.expect_name("a variable name after 'set'");
+            ep.expect_op("=");
+            n.expr = ep.expression();
+            ep.expect_end();
+            return n;
+        }
+        if (keyword == "include") {
+            n.kind = Node::Kind::include;
+            n.expr = ep.expression();
+            ep.expect_end();
+            return n;
+        }
+        if (keyword == "import") {
+            n.kind = Node::Kind::import;
+            n.expr = ep.expression();
+            if (!ep.is_name("as")) ep.fail("'as' and a name");
+            ep.next();
+            n.text = ep.expect_name("a name after 'as'");
+            ep.expect_end();
+            return n;
+        }
+        if (keyword == "macro") return macro_block(t, ep, depth);
+        const std::vector<std::string> known = {"if", "for", "set", "include", "import", "macro", "raw"};
+        const std::string near = closest_match(keyword, known);
+        throw ParseError{t.pos, keyword.empty() ? "expected a statement name after '{%'"
+                                                : fmt::format("unknown statement '{}'{}", keyword,
+                                                              near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near))};
+    }
+
+    // Checks the closing tag has nothing after its keyword.
+    void close(std::size_t index) {
+        const Token& t = tokens_[index];
+        ExprParser ep(t, tokenize(t));
+        ep.next();
+        ep.expect_end();
+        i_ = index + 1;
+    }
+
+    [[noreturn]] void unclosed(const Token& open, const char* what, const char* end) const {
+        throw ParseError{open.pos, fmt::format("'{}' is never closed: expected '{{% {} %}}'", what, end)};
+    }
+
+    Node if_block(const Token& t, ExprParser& ep, int depth) {
+        Node n;
+        n.kind = Node::Kind::if_;
+        n.pos = t.pos;
+        ExprPtr cond = ep.expression();
+        ep.expect_end();
+        for (;;) {
+            std::string found;
+            std::size_t end = 0;
+            Body b = body({"elif", "else", "endif"}, found, end, depth + 1);
+            if (found.empty()) unclosed(t, "if", "endif");
+            n.branches.emplace_back(std::move(cond), std::move(b));
+            const Token& et = tokens_[end];
+            ExprParser ep2(et, tokenize(et));
+            ep2.next();
+            i_ = end + 1;
+            if (found == "endif") {
+                ep2.expect_end();
+                return n;
+            }
+            if (found == "else") {
+                ep2.expect_end();
+                std::string f2;
+                std::size_t e2 = 0;
+                Body eb = body({"endif"}, f2, e2, depth + 1);
+                if (f2.empty()) unclosed(t, "if", "endif");
+                n.branches.emplace_back(nullptr, std::move(eb));
+                close(e2);
+                return n;
+            }
+            cond = ep2.expression();
+            ep2.expect_end();
+        }
+    }
+
+    Node for_block(const Token& t, ExprParser& ep, int depth) {
+        Node n;
+        n.kind = Node::Kind::for_;
+        n.pos = t.pos;
+        n.names.push_back(ep.expect_name("a loop variable after 'for'"));
+        while (ep.is_op(",")) {
+            ep.next();
+            n.names.push_back(ep.expect_name("a loop variable"));
+        }
+        if (!ep.is_name("in")) ep.fail("'in'");
+        ep.next();
+        n.expr = ep.expression();
+        ep.expect_end();
+        std::string found;
+        std::size_t end = 0;
+        n.body = body({"else", "endfor"}, found, end, depth + 1);
+        if (found.empty()) unclosed(t, "for", "endfor");
+        if (found == "else") {
+            close(end);
+            n.else_body = body({"endfor"}, found, end, depth + 1);
+            if (found.empty()) unclosed(t, "for", "endfor");
+        }
+        close(end);
+        return n;
+    }
+
+    Node macro_block(const Token& t, ExprParser& ep, int depth) {
+        Node n;
+        n.kind = Node::Kind::macro;
+        n.pos = t.pos;
+        n.text = ep.expect_name("a macro name");
+        ep.expect_op("(");
+        while (!ep.is_op(")")) {
+            n.names.push_back(ep.expect_name("a parameter name"));
+            if (ep.is_op("=")) {
+                ep.next();
+                n.defaults.push_back(ep.expression());
+            } else {
+                n.defaults.push_back(nullptr);
+            }
+            if (!ep.is_op(",")) break;
+            ep.next();
+        }
+        ep.expect_op(")");
+        ep.expect_end();
+        std::string found;
+        std::size_t end = 0;
+        n.body = body({"endmacro"}, found, end, depth + 1);
+        if (found.empty()) unclosed(t, "macro", "endmacro");
+        close(end);
+        return n;
+    }
+
+    const std::vector<Token>& tokens_;
+    std::size_t i_ = 0;
+};
+
+}  // namespace
+
+Parsed parse(const std::vector<Token>& tokens, const std::shared_ptr<const std::string>& file) {
+    StatementParser p(tokens);
+    std::string found;
+    std::size_t end = 0;
+    Parsed out;
+    out.file = file;
+    out.body = p.body({"endif", "endfor", "endmacro", "elif", "else", "endraw"}, found, end, 0);
+    if (!found.empty()) {
+        throw ParseError{tokens[end].pos, fmt::format("'{}' without a matching opening statement", found)};
+    }
+    return out;
+}
+
+}  // namespace lkjip::tpl

@@ -1,0 +1,560 @@
+// The renderer: walks the syntax tree with a stack of scopes and writes into one output buffer.
+// Strict: an undefined name or attribute is an error with its position and the chain of
+// includes and macro calls that led there; a value that came from the data file also names its
+// TOML position.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "template/ast.hpp"
+#include "template/filters.hpp"
+
+namespace lkjip::tpl {
+
+namespace fs = std::filesystem;
+
+using Frame = std::unordered_map<std::string, Value>;
+
+struct Callable {
+    std::string name;
+    const Node* macro = nullptr;               // a macro: its node, kept alive by `source`
+    std::shared_ptr<const Parsed> source;
+    std::shared_ptr<Frame> module;             // the top-level names of its template (recursion, siblings)
+};
+
+struct RenderError {
+    SourcePos pos;
+    std::string message;
+    std::vector<std::string> chain;
+    std::string hint;
+};
+
+struct Environment::Impl {
+    std::vector<std::string> search_path;
+    Options options;
+    std::map<std::string, Filter> filters;
+    std::map<std::string, Function> functions;
+    std::map<std::string, std::shared_ptr<const Parsed>> cache;
+
+    // Loads and parses a template of the search path (cached). Throws RenderError.
+    std::shared_ptr<const Parsed> load(const std::string& name, const SourcePos& from, const std::vector<std::string>& chain) {
+        if (auto it = cache.find(name); it != cache.end()) return it->second;
+        const fs::path rel(name);
+        bool escapes = rel.is_absolute() || name.empty();
+        for (const auto& part : rel) escapes = escapes || part == "..";
+        if (escapes) {
+            throw RenderError{from, fmt::format("template '{}' is outside the template search path", name), chain, {}};
+        }
+        for (const auto& dir : search_path) {
+            const fs::path p = fs::path(dir) / rel;
+            std::error_code ec;
+            if (!fs::is_regular_file(p, ec)) continue;
+            std::ifstream in(p, std::ios::binary);
+            std::ostringstream s;
+            s << in.rdbuf();
+            auto parsed = parse_text(s.str(), p.lexically_normal().string());
+            cache[name] = parsed;
+            return parsed;
+        }
+        throw RenderError{from, fmt::format("template '{}' not found in the template search path", name), chain, {}};
+    }
+
+    std::shared_ptr<const Parsed> parse_text(std::string_view text, const std::string& file_name) {
+        auto file = std::make_shared<const std::string>(file_name);
+        try {
+            return std::make_shared<const Parsed>(parse(lex(text, file, options), file));
+        } catch (const LexError& e) {
+            throw RenderError{e.pos, e.message, {}, {}};
+        } catch (const ParseError& e) {
+            throw RenderError{e.pos, e.message, {}, {}};
+        }
+    }
+};
+
+namespace {
+
+// A dotted description of an expression for messages: "i.capaian.nilai".
+std::string describe(const Expr& e) {
+    switch (e.kind) {
+    case Expr::Kind::name: return e.name;
+    case Expr::Kind::attr: return describe(*e.a) + "." + e.name;
+    case Expr::Kind::index: return describe(*e.a) + "[" + (e.b->kind == Expr::Kind::literal ? e.b->literal.to_string() : "…") + "]";
+    default: return "the value";
+    }
+}
+
+class Renderer {
+public:
+    Renderer(Environment::Impl& env, const Value& globals) : env_(env), globals_(globals) {}
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+    // Module frames hold macros that point back at them: break the cycles.
+    ~Renderer() {
+        for (auto& m : modules_) m->clear();
+    }
+
+    void render_body(const Body& body, std::string& out) {
+        for (const Node& n : body) render_node(n, out);
+    }
+
+    // Runs a top-level template in a fresh module frame; returns that frame (its macros).
+    std::shared_ptr<Frame> run_module(const Parsed& p, std::string& out) {
+        auto module = std::make_shared<Frame>();
+        modules_.push_back(module);
+        std::vector<Frame*> saved;
+        saved.swap(frames_);
+        frames_.push_back(module.get());
+        auto saved_module = module_;
+        module_ = module;
+        render_body(p.body, out);
+        module_ = saved_module;
+        frames_.swap(saved);
+        return module;
+    }
+
+    std::shared_ptr<const Parsed> current;  // the template being rendered, to keep macros alive
+    std::vector<std::string> chain;
+
+private:
+    [[noreturn]] void fail(const SourcePos& pos, std::string message, std::string hint = {}) const {
+        throw RenderError{pos, std::move(message), chain, std::move(hint)};
+    }
+
+    void write(std::string& out, const std::string& s) const {
+        out += s;
+        if (out.size() > env_.options.max_output) {
+            throw RenderError{{}, fmt::format("the output exceeds {} bytes", env_.options.max_output), chain, {}};
+        }
+    }
+
+    void render_node(const Node& n, std::string& out) {
+        switch (n.kind) {
+        case Node::Kind::text: write(out, n.text); return;
+        case Node::Kind::output: {
+            const Value v = eval(*n.expr);
+            if (v.kind() == Value::Kind::callable) fail(n.expr->pos, fmt::format("'{}' is a macro: call it with ()", describe(*n.expr)));
+            write(out, v.to_string());
+            return;
+        }
+        case Node::Kind::if_:
+            for (const auto& [cond, body] : n.branches) {
+                if (!cond || eval(*cond).truthy()) {
+                    render_body(body, out);
+                    return;
+                }
+            }
+            return;
+        case Node::Kind::for_: render_for(n, out); return;
+        case Node::Kind::set: (*frames_.back())[n.text] = eval(*n.expr); return;
+        case Node::Kind::include: render_include(n, out); return;
+        case Node::Kind::import: render_import(n); return;
+        case Node::Kind::macro: {
+            auto c = std::make_shared<Callable>();
+            c->name = n.text;
+            c->macro = &n;
+            c->source = current;
+            c->module = module_;
+            (*frames_.back())[n.text] = Value::callable(std::move(c));
+            return;
+        }
+        }
+    }
+
+    void render_for(const Node& n, std::string& out) {
+        const Value seq = eval(*n.expr);
+        List items;
+        if (seq.is_list()) {
+            items = seq.as_list();
+        } else if (seq.is_map()) {
+            for (const auto& [k, v] : seq.as_map()) items.push_back(Value::list({Value(k), v}));
+        } else if (!seq.is_none()) {
+            fail(n.expr->pos, fmt::format("cannot loop over {} ('{}')", seq.type_name(), describe(*n.expr)),
+                 origin_hint(seq));
+        }
+        if (items.empty()) {
+            Frame f;
+            frames_.push_back(&f);
+            render_body(n.else_body, out);
+            frames_.pop_back();
+            return;
+        }
+        const auto length = static_cast<std::int64_t>(items.size());
+        for (std::int64_t i = 0; i < length; ++i) {
+            Frame f;
+            frames_.push_back(&f);
+            const Value& item = items[static_cast<std::size_t>(i)];
+            if (n.names.size() == 1) {
+                f[n.names[0]] = item;
+            } else {
+                if (!item.is_list() || item.as_list().size() != n.names.size()) {
+                    fail(n.pos, fmt::format("cannot unpack {} into {} loop variables", item.type_name(), n.names.size()));
+                }
+                for (std::size_t k = 0; k < n.names.size(); ++k) f[n.names[k]] = item.as_list()[k];
+            }
+            f["loop"] = Value::map({{"index", Value(i + 1)},
+                                    {"index0", Value(i)},
+                                    {"revindex", Value(length - i)},
+                                    {"first", Value(i == 0)},
+                                    {"last", Value(i + 1 == length)},
+                                    {"length", Value(length)}});
+            render_body(n.body, out);
+            frames_.pop_back();
+        }
+    }
+
+    void enter(const SourcePos& pos, const std::string& what) {
+        if (static_cast<int>(chain.size()) >= env_.options.max_depth) {
+            fail(pos, fmt::format("includes and macro calls nested deeper than {} levels", env_.options.max_depth));
+        }
+        chain.insert(chain.begin(), fmt::format("{} from {}", what, pos.str()));
+    }
+    void leave() { chain.erase(chain.begin()); }
+
+    void render_include(const Node& n, std::string& out) {
+        const Value name = eval(*n.expr);
+        if (!name.is_string()) fail(n.expr->pos, "include needs a template name (a string)");
+        auto parsed = env_.load(name.as_string(), n.pos, chain);
+        enter(n.pos, fmt::format("included '{}'", name.as_string()));
+        auto saved = current;
+        current = parsed;
+        Frame f;
+        frames_.push_back(&f);
+        render_body(parsed->body, out);
+        frames_.pop_back();
+        current = saved;
+        leave();
+    }
+
+    void render_import(const Node& n) {
+        const Value name = eval(*n.expr);
+        if (!name.is_string()) fail(n.expr->pos, "import needs a template name (a string)");
+        auto parsed = env_.load(name.as_string(), n.pos, chain);
+        enter(n.pos, fmt::format("imported '{}'", name.as_string()));
+        auto saved = current;
+        current = parsed;
+        std::string discard;
+        auto module = run_module(*parsed, discard);
+        current = saved;
+        leave();
+        Entries entries;
+        for (const auto& [k, v] : *module) entries.emplace_back(k, v);
+        std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        (*frames_.back())[n.text] = Value::map(std::move(entries));
+    }
+
+    // ---- expressions --------------------------------------------------------------------------
+
+    std::string origin_hint(const Value& v) const {
+        return v.origin.known() ? fmt::format("the value comes from {}", v.origin.str()) : std::string{};
+    }
+
+    // Looks a name up: innermost scope first, then the context, then functions. nullopt: undefined.
+    std::optional<Value> lookup(const std::string& name) const {
+        for (auto it = frames_.rbegin(); it != frames_.rend(); ++it) {
+            if (auto f = (*it)->find(name); f != (*it)->end()) return f->second;
+        }
+        if (const Value* v = globals_.find(name)) return *v;
+        if (env_.functions.count(name)) {
+            auto c = std::make_shared<Callable>();
+            c->name = name;
+            return Value::callable(std::move(c));
+        }
+        return std::nullopt;
+    }
+
+    // Evaluates names, attributes and indexes without failing on undefined (for `is defined`
+    // and `default`). nullopt: undefined somewhere along the chain.
+    std::optional<Value> soft(const Expr& e) {
+        switch (e.kind) {
+        case Expr::Kind::name: return lookup(e.name);
+        case Expr::Kind::attr: {
+            auto base = soft(*e.a);
+            if (!base || !base->is_map()) return std::nullopt;
+            if (const Value* v = base->find(e.name)) return *v;
+            return std::nullopt;
+        }
+        case Expr::Kind::index: {
+            auto base = soft(*e.a);
+            if (!base) return std::nullopt;
+            const Value key = eval(*e.b);
+            if (base->is_map() && key.is_string()) {
+                if (const Value* v = base->find(key.as_string())) return *v;
+                return std::nullopt;
+            }
+            if (base->is_list() && key.kind() == Value::Kind::integer) {
+                auto i = key.as_int();
+                const auto n = static_cast<std::int64_t>(base->as_list().size());
+                if (i < 0) i += n;
+                if (i < 0 || i >= n) return std::nullopt;
+                return base->as_list()[static_cast<std::size_t>(i)];
+            }
+            return std::nullopt;
+        }
+        default: return eval(e);
+        }
+    }
+
+    Value eval(const Expr& e);
+    Value eval_binary(const Expr& e);
+    Value call(const Expr& e);
+    Value call_macro(const Callable& c, const Args& args, const Expr& e);
+    Args eval_args(const Expr& e);
+
+    Environment::Impl& env_;
+    const Value& globals_;
+    std::vector<Frame*> frames_;                     // innermost last
+    std::shared_ptr<Frame> module_;                  // top-level names of the running template
+    std::vector<std::shared_ptr<Frame>> modules_;
+};
+
+Args Renderer::eval_args(const Expr& e) {
+    Args a;
+    for (const auto& x : e.items) a.positional.push_back(eval(*x));
+    for (const auto& [k, x] : e.kwargs) a.keyword.emplace_back(k, eval(*x));
+    return a;
+}
+
+Value Renderer::eval(const Expr& e) {
+    switch (e.kind) {
+    case Expr::Kind::literal: return e.literal;
+    case Expr::Kind::list: {
+        List items;
+        for (const auto& x : e.items) items.push_back(eval(*x));
+        return Value::list(std::move(items));
+    }
+    case Expr::Kind::name: {
+        if (auto v = lookup(e.name)) return *v;
+        std::vector<std::string> names;
+        for (const Frame* f : frames_) {
+            for (const auto& [k, v] : *f) names.push_back(k);
+        }
+        if (globals_.is_map()) {
+            for (const auto& [k, v] : globals_.as_map()) names.push_back(k);
+        }
+        const std::string near = closest_match(e.name, names);
+        fail(e.pos, fmt::format("'{}' is undefined", e.name), near.empty() ? "" : fmt::format("did you mean '{}'?", near));
+    }
+    case Expr::Kind::attr: {
+        const Value base = eval(*e.a);
+        if (base.is_map()) {
+            if (const Value* v = base.find(e.name)) return *v;
+            std::vector<std::string> keys;
+            for (const auto& [k, v] : base.as_map()) keys.push_back(k);
+            const std::string near = closest_match(e.name, keys);
+            fail(e.pos, fmt::format("'{}' is undefined", describe(e)),
+                 near.empty() ? origin_hint(base) : fmt::format("did you mean '{}'?", near));
+        }
+        fail(e.pos, fmt::format("'{}' is {}, which has no attribute '{}'", describe(*e.a), base.type_name(), e.name),
+             origin_hint(base));
+    }
+    case Expr::Kind::index: {
+        const Value base = eval(*e.a);
+        const Value key = eval(*e.b);
+        if (auto v = soft(e)) return *v;
+        fail(e.pos, fmt::format("'{}' has no item {} ({} with {} items)", describe(*e.a), key.to_string(), base.type_name(),
+                                base.is_list() ? base.as_list().size() : (base.is_map() ? base.as_map().size() : 0)),
+             origin_hint(base));
+    }
+    case Expr::Kind::call: return call(e);
+    case Expr::Kind::filter: {
+        const auto& filters = env_.filters;
+        auto it = filters.find(e.name);
+        if (it == filters.end()) {
+            std::vector<std::string> names;
+            for (const auto& [k, f] : filters) names.push_back(k);
+            const std::string near = closest_match(e.name, names);
+            fail(e.pos, fmt::format("unknown filter '{}'", e.name), near.empty() ? "" : fmt::format("did you mean '{}'?", near));
+        }
+        Value input;
+        if (e.name == "default" || e.name == "d") {
+            input = soft(*e.a).value_or(Value::map({{"__undefined__", Value(true)}}));
+        } else {
+            input = eval(*e.a);
+        }
+        const Args args = eval_args(e);
+        try {
+            return it->second(input, args);
+        } catch (const Error& err) {
+            fail(e.pos, fmt::format("filter '{}': {}", e.name, err.message), origin_hint(input));
+        }
+    }
+    case Expr::Kind::test: {
+        std::optional<Value> v = e.name == "defined" || e.name == "undefined" ? soft(*e.a) : std::optional<Value>(eval(*e.a));
+        bool r = false;
+        const Args args = eval_args(e);
+        try {
+            r = apply_test(e.name, v, args);
+        } catch (const Error& err) {
+            fail(e.pos, err.message);
+        }
+        return Value(e.negated ? !r : r);
+    }
+    case Expr::Kind::unary: {
+        const Value v = eval(*e.a);
+        if (e.name == "not") return Value(!v.truthy());
+        if (!v.is_number()) fail(e.pos, fmt::format("unary '{}' needs a number, found {}", e.name, v.type_name()), origin_hint(v));
+        if (e.name == "+") return v;
+        if (v.kind() == Value::Kind::integer) {
+            if (v.as_int() == INT64_MIN) fail(e.pos, "integer overflow");
+            return Value(-v.as_int());
+        }
+        return Value(-v.as_double());
+    }
+    case Expr::Kind::binary: return eval_binary(e);
+    case Expr::Kind::ternary: return eval(*e.b).truthy() ? eval(*e.a) : (e.c ? eval(*e.c) : Value());
+    }
+    return {};
+}
+
+Value Renderer::eval_binary(const Expr& e) {
+    if (e.name == "and") {
+        Value a = eval(*e.a);
+        return a.truthy() ? eval(*e.b) : a;
+    }
+    if (e.name == "or") {
+        Value a = eval(*e.a);
+        return a.truthy() ? a : eval(*e.b);
+    }
+    const Value a = eval(*e.a), b = eval(*e.b);
+    if (e.name == "~") return Value(a.to_string() + b.to_string());
+    if (e.name == "==") return Value(a == b);
+    if (e.name == "!=") return Value(!(a == b));
+    if (e.name == "in") {
+        bool found = false;
+        if (b.is_list()) {
+            for (const auto& x : b.as_list()) found = found || x == a;
+        } else if (b.is_string() && a.is_string()) {
+            found = b.as_string().find(a.as_string()) != std::string::npos;
+        } else if (b.is_map() && a.is_string()) {
+            found = b.find(a.as_string()) != nullptr;
+        } else {
+            fail(e.pos, fmt::format("'in' needs a list, map or string on its right, found {}", b.type_name()));
+        }
+        return Value(e.negated ? !found : found);
+    }
+    try {
+        return binary_op(e.name, a, b);
+    } catch (const Error& err) {
+        fail(e.pos, err.message, origin_hint(a.origin.known() ? a : b));
+    }
+}
+
+Value Renderer::call(const Expr& e) {
+    const Value callee = eval(*e.a);
+    if (callee.kind() != Value::Kind::callable) {
+        fail(e.pos, fmt::format("'{}' is {}, not a macro or function", describe(*e.a), callee.type_name()));
+    }
+    const Callable& c = callee.as_callable();
+    const Args args = eval_args(e);
+    if (!c.macro) {
+        try {
+            return env_.functions.at(c.name)(args);
+        } catch (const Error& err) {
+            fail(e.pos, fmt::format("{}(): {}", c.name, err.message));
+        }
+    }
+    return call_macro(c, args, e);
+}
+
+Value Renderer::call_macro(const Callable& c, const Args& args, const Expr& e) {
+    const Node& m = *c.macro;
+    if (args.positional.size() > m.names.size()) {
+        fail(e.pos, fmt::format("macro '{}' takes {} arguments, {} given", c.name, m.names.size(), args.positional.size()));
+    }
+    Frame local;
+    for (std::size_t i = 0; i < m.names.size(); ++i) {
+        if (i < args.positional.size()) local[m.names[i]] = args.positional[i];
+    }
+    for (const auto& [k, v] : args.keyword) {
+        if (std::find(m.names.begin(), m.names.end(), k) == m.names.end()) {
+            fail(e.pos, fmt::format("macro '{}' has no parameter '{}'", c.name, k));
+        }
+        local[k] = v;
+    }
+    // A macro sees its parameters, the names of its own template (other macros, itself) and the
+    // global context; not the caller's local variables.
+    std::vector<Frame*> saved;
+    saved.swap(frames_);
+    if (c.module) frames_.push_back(c.module.get());
+    frames_.push_back(&local);
+    for (std::size_t i = 0; i < m.names.size(); ++i) {
+        if (local.count(m.names[i])) continue;
+        if (!m.defaults[i]) {
+            frames_.swap(saved);
+            fail(e.pos, fmt::format("macro '{}' needs the argument '{}'", c.name, m.names[i]));
+        }
+        local[m.names[i]] = eval(*m.defaults[i]);
+    }
+    enter(e.pos, fmt::format("in macro '{}' called", c.name));
+    auto saved_current = current;
+    auto saved_module = module_;
+    current = c.source;
+    module_ = c.module;
+    std::string out;
+    render_body(m.body, out);
+    frames_.swap(saved);
+    current = saved_current;
+    module_ = saved_module;
+    leave();
+    return Value(std::move(out));
+}
+
+Diagnostic to_diagnostic(const RenderError& e) {
+    Diagnostic d;
+    d.severity = Severity::error;
+    d.pos = e.pos;
+    d.message = e.message;
+    d.hint = e.hint;
+    d.context = e.chain;
+    return d;
+}
+
+}  // namespace
+
+Environment::Environment(std::vector<std::string> search_path, Options options) : impl_(std::make_unique<Impl>()) {
+    impl_->search_path = std::move(search_path);
+    impl_->options = options;
+    impl_->filters = builtin_filters();
+}
+
+Environment::~Environment() = default;
+
+void Environment::add_filter(const std::string& name, Filter f) { impl_->filters[name] = std::move(f); }
+void Environment::add_function(const std::string& name, Function f) { impl_->functions[name] = std::move(f); }
+
+std::optional<std::string> Environment::render_file(const std::string& name, const Value& context, Diagnostics& diags) {
+    try {
+        auto parsed = impl_->load(name, {}, {});
+        Renderer r(*impl_, context);
+        r.current = parsed;
+        std::string out;
+        r.run_module(*parsed, out);
+        return out;
+    } catch (const RenderError& e) {
+        diags.add(to_diagnostic(e));
+        return std::nullopt;
+    }
+}
+
+std::optional<std::string> Environment::render_string(std::string_view text, const std::string& name, const Value& context,
+                                                      Diagnostics& diags) {
+    try {
+        auto parsed = impl_->parse_text(text, name);
+        Renderer r(*impl_, context);
+        r.current = parsed;
+        std::string out;
+        r.run_module(*parsed, out);
+        return out;
+    } catch (const RenderError& e) {
+        diags.add(to_diagnostic(e));
+        return std::nullopt;
+    }
+}
+
+}  // namespace lkjip::tpl
