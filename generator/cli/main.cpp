@@ -25,6 +25,13 @@ int main(int argc, char** argv) {
     check_cmd->add_flag("-q,--quiet", check.quiet, "Print only the diagnostics, no summary line");
     check_cmd->add_flag("--werror", check.werror, "Exit with 1 when there are warnings");
 
+    lkjip::cli::PreviewOptions preview;
+    CLI::App* preview_cmd = app.add_subcommand("preview", "Write the report, or one chapter, as Markdown");
+    preview_cmd->add_option("file", preview.file, "Data file (TOML)")->required();
+    preview_cmd->add_option("--bab", preview.bab, "Only chapter N (1-4)")->check(CLI::Range(1, 4));
+    preview_cmd->add_option("-o,--output", preview.output, "Output file (default: standard output)");
+    preview_cmd->add_option("--templates", preview.templates, "Folder of templates that replace built-in ones");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -40,5 +47,6 @@ int main(int argc, char** argv) {
 
     const bool colour = isatty(fileno(stderr)) && std::getenv("NO_COLOR") == nullptr;
     if (check_cmd->parsed()) return lkjip::cli::run_check(check, colour);
+    if (preview_cmd->parsed()) return lkjip::cli::run_preview(preview, colour);
     return 2;
 }

@@ -1,6 +1,7 @@
 // The report context: model + computed values as the tree templates see
 // (docs/report-context.md). Every figure is computed (compute/); this file only arranges.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -252,12 +253,24 @@ int ContextBuilder::decimals_of(double a, double b) {
     return std::max(places(a), places(b));
 }
 
+// "Program Pengembangan Ekspor": the level word before the name, unless the data already wrote it.
+std::string activity_title(const Activity& a) {
+    static const char* kPrefix[] = {"Program", "Kegiatan", "Sub Kegiatan"};
+    const std::string prefix = kPrefix[static_cast<int>(a.level)];
+    std::string lower_name = a.nama.value.substr(0, prefix.size()), lower_prefix = prefix;
+    for (auto* s : {&lower_name, &lower_prefix}) {
+        for (char& c : *s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return lower_name == lower_prefix ? a.nama.value : prefix + " " + a.nama.value;
+}
+
 Value ContextBuilder::activity(const Activity& a, const compute::ActivityResult& r) const {
     Map m;
     m.emplace_back("kode", text(a.kode));
     m.emplace_back("nama", text(a.nama));
     static const char* kLevel[] = {"program", "kegiatan", "sub kegiatan"};
     m.emplace_back("tingkat", str(kLevel[static_cast<int>(a.level)]));
+    m.emplace_back("judul", str(activity_title(a)));
     m.emplace_back("anggaran", budget_context(r.budget));
     m.emplace_back("indikator", activity_indicators(a, r));
     List children;

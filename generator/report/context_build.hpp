@@ -29,6 +29,7 @@ Map as_map(const Value& v);  // the entries of a map value, to extend it
 Value money_value(Money m);  // whole rupiah as an integer; with sen, a number
 Value budget_context(const compute::BudgetTotals& b);
 Value group_context(const compute::GroupResult& g, const Scale& scale, int decimals);
+std::string activity_title(const Activity& a);
 
 class ContextBuilder {
 public:

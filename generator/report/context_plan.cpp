@@ -76,11 +76,13 @@ Value ContextBuilder::sasaran(std::size_t index) const {
             current = pi;
             program.emplace_back("kode", str(p.kode.value, p.kode.pos));
             program.emplace_back("nama", str(p.nama.value, p.nama.pos));
+            program.emplace_back("judul", str(activity_title(p)));
             program.emplace_back("indikator", activity_indicators(p, v_.program[pi]));
         }
         Map km;
         km.emplace_back("kode", str(k.kode.value, k.kode.pos));
         km.emplace_back("nama", str(k.nama.value, k.nama.pos));
+        km.emplace_back("judul", str(activity_title(k)));
         km.emplace_back("indikator", activity_indicators(k, kr));
         program_kegiatan.push_back(map(std::move(km)));
     }
@@ -166,7 +168,7 @@ void ContextBuilder::add_plan(Map& root) const {
     root.emplace_back("tujuan_capaian", group_context(v_.tujuan_semua, scale, decimals));
 }
 
-void ContextBuilder::add_budget_context(Map& root) const {
+void ContextBuilder::add_budget(Map& root) const {
     List programs;
     for (std::size_t i = 0; i < d_.program.size(); ++i) programs.push_back(activity(d_.program[i], v_.program[i]));
     List urusan;

@@ -58,7 +58,10 @@ struct Environment::Impl {
             std::ifstream in(p, std::ios::binary);
             std::ostringstream s;
             s << in.rdbuf();
-            auto parsed = parse_text(s.str(), p.lexically_normal().string());
+            // Named relative to the working folder when inside it: "templates/lkjip/bab3.md.j2".
+            const fs::path shown = fs::proximate(p, ec);
+            const bool inside = !ec && !shown.empty() && *shown.begin() != "..";
+            auto parsed = parse_text(s.str(), (inside ? shown : p).lexically_normal().string());
             cache[name] = parsed;
             return parsed;
         }

@@ -1,0 +1,118 @@
+// Rendering the report templates: the environment with the report's own functions (chapter,
+// section, table and figure numbering: one counter, so every number appears once) and the money
+// filters, then the template of the whole report or of one chapter.
+#include <filesystem>
+#include <memory>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "compute/compute.hpp"
+#include "compute/idformat.hpp"
+#include "report/context_build.hpp"
+#include "report/report.hpp"
+
+namespace lkjip::report {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Numbers of chapters, sections, tables and figures, as the templates ask for them in order.
+struct Numbering {
+    int bab = 0, seksi2 = 0, seksi3 = 0, tabel = 0, gambar = 0;
+};
+
+std::int64_t int_arg(const tpl::Args& a, std::size_t i, const char* what) {
+    if (i >= a.positional.size() || a.positional[i].kind() != tpl::Value::Kind::integer) {
+        throw tpl::Error{fmt::format("{} must be an integer", what)};
+    }
+    return a.positional[i].as_int();
+}
+
+std::string text_arg(const tpl::Args& a, std::size_t i, const char* what) {
+    if (i >= a.positional.size() || !a.positional[i].is_string()) throw tpl::Error{fmt::format("{} must be a string", what)};
+    return a.positional[i].as_string();
+}
+
+void add_numbering(tpl::Environment& env) {
+    auto n = std::make_shared<Numbering>();
+    env.add_function("bab", [n](const tpl::Args& a) {
+        *n = Numbering{static_cast<int>(int_arg(a, 0, "the chapter number")), 0, 0, 0, 0};
+        return tpl::Value("");
+    });
+    env.add_function("seksi", [n](const tpl::Args& a) {
+        const auto level = int_arg(a, 0, "the section level");
+        if (level == 2) {
+            ++n->seksi2;
+            n->seksi3 = 0;
+            return tpl::Value(fmt::format("{}.{}", n->bab, n->seksi2));
+        }
+        if (level == 3) return tpl::Value(fmt::format("{}.{}.{}", n->bab, n->seksi2, ++n->seksi3));
+        throw tpl::Error{"the section level is 2 or 3"};
+    });
+    auto caption = [n](const char* kind, int& counter, const std::string& title) {
+        const std::string nomor = fmt::format("{}.{}", n->bab, ++counter);
+        return tpl::Value::map({{"nomor", tpl::Value(nomor)},
+                                {"judul", tpl::Value(title)},
+                                {"caption", tpl::Value(fmt::format("**{} {}** {}", kind, nomor, title))}});
+    };
+    env.add_function("tabel", [n, caption](const tpl::Args& a) { return caption("Tabel", n->tabel, text_arg(a, 0, "the title")); });
+    env.add_function("gambar", [n, caption](const tpl::Args& a) { return caption("Gambar", n->gambar, text_arg(a, 0, "the title")); });
+    env.add_function("tabel_berikut", [n](const tpl::Args&) { return tpl::Value(fmt::format("{}.{}", n->bab, n->tabel + 1)); });
+}
+
+// Money as the report writes it: whole rupiah, or with sen when the data has sen.
+std::string uang(const tpl::Value& v) {
+    if (v.kind() == tpl::Value::Kind::integer) return idfmt::angka(v.as_int());
+    if (v.is_number()) return idfmt::angka(v.as_double(), 2);
+    throw tpl::Error{fmt::format("an amount of money must be a number, found {}", v.type_name())};
+}
+
+void add_money_filters(tpl::Environment& env) {
+    env.add_filter("uang", [](const tpl::Value& v, const tpl::Args&) { return tpl::Value(uang(v)); });
+    env.add_filter("uang_rp", [](const tpl::Value& v, const tpl::Args&) {
+        const std::string s = uang(v);
+        return tpl::Value(s.starts_with("-") ? "-Rp " + s.substr(1) : "Rp " + s);
+    });
+}
+
+}  // namespace
+
+std::string builtin_template_dir() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path().parent_path() / "share" / "lkjip" / "templates" / "lkjip";
+        if (fs::is_directory(installed, ec)) return installed.string();
+    }
+    return std::string(LKJIP_SOURCE_DIR) + "/templates/lkjip";
+}
+
+std::optional<std::string> render_markdown(const AgencyYear& data, const MarkdownOptions& options, Diagnostics& diags) {
+    const compute::ReportValues values = compute::compute_report(data);
+    for (const auto& what : values.overflow) {
+        diags.error(data.laporan.tahun.pos, fmt::format("the budget sum of {} exceeds what lkjip can add exactly", what));
+    }
+    if (!values.overflow.empty()) return std::nullopt;
+    const Value context = ContextBuilder(data, values).build();
+    std::vector<std::string> path = options.template_dirs;
+    path.push_back(builtin_template_dir());
+    tpl::Environment env(path);
+    add_numbering(env);
+    add_money_filters(env);
+    const std::string name = options.bab ? fmt::format("bab{}.md.j2", *options.bab) : "lkjip.md.j2";
+    auto out = env.render_file(name, context, diags);
+    if (!out) return std::nullopt;
+    // Collapse the blank lines that optional sections leave behind: Markdown needs at most one.
+    std::string clean;
+    int newlines = 0;
+    for (char c : *out) {
+        newlines = c == '\n' ? newlines + 1 : 0;
+        if (newlines <= 2) clean += c;
+    }
+    while (clean.starts_with("\n")) clean.erase(0, 1);
+    return clean;
+}
+
+}  // namespace lkjip::report
