@@ -334,14 +334,27 @@ std::vector<const toml::table*> TableReader::table_array(std::string_view key, b
     return out;
 }
 
+// Keys of the top level of a data file (docs/data-format.md), for the hint below.
+static bool is_top_level_key(std::string_view key) {
+    static const std::set<std::string, std::less<>> keys = {
+        "extends", "laporan", "pemda", "instansi", "pimpinan", "pengaturan", "gaya", "dasar_hukum", "isu_strategis",
+        "langkah_ke_depan", "organisasi", "pegawai", "sarana", "renstra", "indikator", "urusan", "program", "anggaran",
+        "prestasi", "inovasi"};
+    return keys.count(key) > 0;
+}
+
 void TableReader::finish() {
     std::vector<std::string> known(used_.begin(), used_.end());
     for (const auto& [k, v] : table_) {
         if (used_.count(k.str())) continue;
         const std::string near = closest_match(std::string(k.str()), known);
         const SourcePos kpos{k.source().path, k.source().begin.line, k.source().begin.column};
-        diags_.error(kpos.known() ? kpos : pos_of(v), fmt::format("unknown key `{}` in {}", k.str(), where_),
-                     near.empty() ? std::string{} : fmt::format("did you mean `{}`?", near));
+        std::string hint = near.empty() ? std::string{} : fmt::format("did you mean `{}`?", near);
+        if (hint.empty() && is_top_level_key(k.str()) && where_ != "the data file") {
+            // The commonest TOML slip: a key written after a [table] header belongs to that table.
+            hint = fmt::format("`{}` is a top-level key: move it above the first [table] header of the file", k.str());
+        }
+        diags_.error(kpos.known() ? kpos : pos_of(v), fmt::format("unknown key `{}` in {}", k.str(), where_), hint);
     }
 }
 
