@@ -49,5 +49,27 @@ done
 "$lkjip" check "$src/tests/data/minimal.toml" 2>"$tmp/err" || fail "minimal fixture rejected"
 grep -q ": ok$" "$tmp/err" || { fail "minimal fixture not ok"; cat "$tmp/err"; }
 
+# preview: the whole report on stdout, one chapter into a file.
+"$lkjip" preview "$src/tests/data/minimal.toml" >"$tmp/all.md" || fail "preview failed"
+grep -q '^# BAB IV PENUTUP' "$tmp/all.md" || fail "preview lacks BAB IV"
+"$lkjip" preview "$src/tests/data/minimal.toml" --bab 3 -o "$tmp/bab3.md" || fail "preview --bab 3 failed"
+head -1 "$tmp/bab3.md" | grep -qx '# BAB III AKUNTABILITAS KINERJA' || fail "preview --bab 3 does not start with BAB III"
+"$lkjip" preview "$src/tests/data/minimal.toml" --bab 7 2>/dev/null; rc=$?
+[ "$rc" -eq 2 ] || fail "--bab 7 exits $rc, expected 2"
+
+# --templates: a user folder replaces one built-in template and keeps the rest.
+mkdir -p "$tmp/tpl"
+printf '{{ bab(4) }}\n# BAB IV PENUTUP\n\nPenutup khusus {{ instansi.nama }}.\n' >"$tmp/tpl/bab4.md.j2"
+"$lkjip" preview "$src/tests/data/minimal.toml" --templates "$tmp/tpl" >"$tmp/over.md" || fail "override preview failed"
+grep -qx 'Penutup khusus Dinas Contoh.' "$tmp/over.md" || fail "override template not used"
+grep -q '^# BAB III AKUNTABILITAS KINERJA' "$tmp/over.md" || fail "built-in templates lost with an override"
+
+# An undefined name in a template: file:line:col, exit 1, no output file.
+printf '# BAB I\n\nTeks {{ realisasi }}\n' >"$tmp/tpl/bab1.md.j2"
+"$lkjip" preview "$src/tests/data/minimal.toml" --templates "$tmp/tpl" -o "$tmp/none.md" 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 1 ] || fail "undefined template name exits $rc, expected 1"
+grep -q "bab1.md.j2:3:9: error: 'realisasi' is undefined" "$tmp/err" || { fail "undefined name message"; cat "$tmp/err"; }
+[ ! -e "$tmp/none.md" ] || fail "an output file was written despite the error"
+
 [ "$failures" -eq 0 ] && echo "cli.sh: all checks passed"
 exit "$failures"

@@ -1,0 +1,136 @@
+// The Markdown previews of every sample (issue 4): complete, free of template syntax, with
+// unique table numbers and tables that cmark-gfm parses, and equal to the reviewed golden files
+// under tests/golden/preview/. Regenerate those deliberately with
+//   LKJIP_UPDATE_GOLDEN=1 ./build-test/tests/lkjip_tests -tc='preview*'
+// and review the diff before committing.
+#include <doctest/doctest.h>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "data/data.hpp"
+#include "report/report.hpp"
+
+using namespace lkjip;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<fs::path> sample_files() {
+    std::vector<fs::path> out;
+    for (const auto& e : fs::recursive_directory_iterator(fs::path(LKJIP_SOURCE_DIR) / "samples")) {
+        if (e.path().extension() == ".toml" && !e.path().filename().string().starts_with("_")) out.push_back(e.path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string preview(const fs::path& file, std::optional<int> bab = std::nullopt) {
+    Diagnostics diags;
+    // Paths in messages and in the Markdown are relative to the source tree, as a user runs it.
+    const fs::path rel = fs::relative(file, LKJIP_SOURCE_DIR);
+    const fs::path cwd = fs::current_path();
+    fs::current_path(LKJIP_SOURCE_DIR);
+    auto model = load_agency_year(rel.string(), diags);
+    std::optional<std::string> md;
+    if (model) md = report::render_markdown(*model, {bab, {}}, diags);
+    fs::current_path(cwd);
+    INFO(file.string());
+    for (const auto& d : diags.items()) {
+        if (d.severity == Severity::error) INFO(format_diagnostic(d));
+    }
+    REQUIRE(md);
+    return *md;
+}
+
+// Number of tables cmark-gfm finds (with the table extension), and whether it parsed at all.
+int count_tables(const std::string& md) {
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    cmark_syntax_extension* table = cmark_find_syntax_extension("table");
+    REQUIRE(table);
+    cmark_parser_attach_syntax_extension(parser, table);
+    cmark_parser_feed(parser, md.data(), md.size());
+    cmark_node* doc = cmark_parser_finish(parser);
+    int tables = 0;
+    cmark_iter* it = cmark_iter_new(doc);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        if (ev == CMARK_EVENT_ENTER && std::string(cmark_node_get_type_string(cmark_iter_get_node(it))) == "table") ++tables;
+    }
+    cmark_iter_free(it);
+    cmark_node_free(doc);
+    cmark_parser_free(parser);
+    return tables;
+}
+
+}  // namespace
+
+TEST_CASE("preview: every sample previews completely") {
+    const auto files = sample_files();
+    REQUIRE(files.size() >= 1);
+    for (const auto& file : files) {
+        const std::string md = preview(file);
+        INFO(file.string());
+        for (const char* bab : {"# BAB I PENDAHULUAN", "# BAB II PERENCANAAN KINERJA", "# BAB III AKUNTABILITAS KINERJA",
+                                "# BAB IV PENUTUP", "# KATA PENGANTAR", "# IKHTISAR EKSEKUTIF", "# LAMPIRAN"}) {
+            CHECK(md.find(bab) != std::string::npos);
+        }
+        // No template syntax leaks into the report.
+        CHECK(md.find("{{") == std::string::npos);
+        CHECK(md.find("{%") == std::string::npos);
+        CHECK(md.find("{#") == std::string::npos);
+        // Every table and figure number appears once as a caption.
+        std::set<std::string> seen;
+        const std::regex caption(R"(\*\*(Tabel|Gambar) (\d+\.\d+)\*\*)");
+        int captions = 0;
+        for (auto it = std::sregex_iterator(md.begin(), md.end(), caption); it != std::sregex_iterator(); ++it) {
+            const std::string key = (*it)[1].str() + " " + (*it)[2].str();
+            CHECK_MESSAGE(seen.insert(key).second, "duplicate " << key);
+            if ((*it)[1] == "Tabel") ++captions;
+        }
+        CHECK(captions >= 10);
+        // cmark-gfm sees a table for every caption (plus the uncaptioned lampiran tables).
+        CHECK(count_tables(md) >= captions);
+    }
+}
+
+TEST_CASE("preview: one chapter at a time numbers like the whole report") {
+    for (const auto& file : sample_files()) {
+        const std::string whole = preview(file);
+        for (int bab = 1; bab <= 4; ++bab) {
+            const std::string part = preview(file, bab);
+            INFO(file.string() << " BAB " << bab);
+            CHECK(part.starts_with("# BAB "));
+            // The chapter is a verbatim piece of the whole report.
+            CHECK(whole.find(part.substr(0, std::min<std::size_t>(part.size(), 2000))) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("preview: golden files") {
+    const bool update = std::getenv("LKJIP_UPDATE_GOLDEN") != nullptr;
+    const fs::path golden_dir = fs::path(LKJIP_SOURCE_DIR) / "tests" / "golden" / "preview";
+    for (const auto& file : sample_files()) {
+        const std::string md = preview(file);
+        const fs::path golden = golden_dir / (file.parent_path().filename().string() + "--" + file.stem().string() + ".md");
+        if (update) {
+            fs::create_directories(golden_dir);
+            std::ofstream(golden, std::ios::binary) << md;
+            continue;
+        }
+        std::ifstream in(golden, std::ios::binary);
+        REQUIRE_MESSAGE(in, "missing golden file " << golden.string() << " (run with LKJIP_UPDATE_GOLDEN=1)");
+        std::ostringstream s;
+        s << in.rdbuf();
+        INFO(golden.string() << " differs; review and regenerate with LKJIP_UPDATE_GOLDEN=1");
+        CHECK(s.str() == md);
+    }
+}
