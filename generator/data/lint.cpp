@@ -115,6 +115,12 @@ void lint_indicator(const AgencyYear& d, const Indicator& ind, const compute::In
 
 void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     const compute::ReportValues v = compute::compute_report(d);
+    const Person& head = d.pimpinan;
+    for (const auto& [value, key] : {std::pair{&head.nama, "nama"}, {&head.pangkat, "pangkat"}, {&head.nip, "nip"}}) {
+        if (!*value) {
+            diags.warning(head.jabatan.pos, fmt::format("[pimpinan] has no `{}`: the signature blocks will have none", key));
+        }
+    }
     const int year = d.laporan.tahun.value;
     if (year < d.renstra.mulai.value || year > d.renstra.akhir.value) {
         diags.warning(d.laporan.tahun.pos, fmt::format("the report year {} is outside the Renstra period {}-{}", year,

@@ -79,7 +79,7 @@ Pemda read_pemda(TableReader& root) {
     p.jenis = enum_choice(r, "jenis", {"kota", "kabupaten", "provinsi"}, PemdaKind::kota);
     if (!r.has("jenis")) r.string("jenis");  // reports the missing key
     p.logo = r.opt_path("logo");
-    if (const toml::table* k = r.opt_table("kepala")) p.kepala = read_person(*k, "[pemda.kepala]", r.diags(), false);
+    if (const toml::table* k = r.opt_table("kepala")) p.kepala = read_person(*k, "[pemda.kepala]", r.diags());
     r.finish();
     return p;
 }
@@ -224,14 +224,14 @@ std::vector<Achievement> read_achievements(TableReader& root, std::string_view k
 
 }  // namespace
 
-Person read_person(const toml::table& t, const std::string& where, Diagnostics& diags, bool nip_required) {
+Person read_person(const toml::table& t, const std::string& where, Diagnostics& diags) {
     TableReader r(t, where, diags);
     Person p;
-    p.nama = r.string("nama");
+    p.nama = r.opt_string("nama");
     p.jabatan = r.string("jabatan");
-    p.pangkat = nip_required ? std::optional<Text>(r.string("pangkat")) : r.opt_string("pangkat");
+    p.pangkat = r.opt_string("pangkat");
     p.golongan = r.opt_string("golongan");
-    p.nip = read_nip(r, nip_required);
+    p.nip = read_nip(r, false);
     r.finish();
     return p;
 }
@@ -244,7 +244,7 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
     m.pemda = read_pemda(r);
     m.instansi = read_instansi(r);
     if (const toml::table* p = r.opt_table("pimpinan")) {
-        m.pimpinan = read_person(*p, "[pimpinan]", diags, true);
+        m.pimpinan = read_person(*p, "[pimpinan]", diags);
     } else if (!r.has("pimpinan")) {
         diags.error(r.pos(), "the data file has no [pimpinan] table (the head of the agency who signs)");
     }

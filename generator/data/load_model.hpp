@@ -11,7 +11,7 @@ namespace lkjip::data {
 AgencyYear map_agency_year(const toml::table& root, const std::string& name, Diagnostics& diags);
 
 // Sections, one function each (load_model.cpp, load_plan.cpp).
-Person read_person(const toml::table& t, const std::string& where, Diagnostics& diags, bool nip_required);
+Person read_person(const toml::table& t, const std::string& where, Diagnostics& diags);
 Settings read_settings(const toml::table* t, Diagnostics& diags);
 Renstra read_renstra(TableReader& root);
 std::vector<Indicator> read_indicators(TableReader& root);

@@ -44,8 +44,11 @@ struct YearValues {
     }
 };
 
+// A signatory. Only the jabatan is required: a source document may lack the name or NIP (seed
+// 000 lost its signature block), and the report then leaves those lines out (lint warns).
 struct Person {
-    Text nama, jabatan;
+    OptText nama;
+    Text jabatan;
     OptText pangkat, golongan;
     OptText nip;  // validated 18 digits, stored without spaces
 };

@@ -39,7 +39,7 @@ Value text_list(const std::vector<Text>& items) {
 
 Value person(const Person& p) {
     Map m;
-    m.emplace_back("nama", text(p.nama));
+    m.emplace_back("nama", opt_text(p.nama));
     m.emplace_back("jabatan", text(p.jabatan));
     m.emplace_back("pangkat", opt_text(p.pangkat));
     m.emplace_back("golongan", opt_text(p.golongan));
