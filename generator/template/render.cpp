@@ -531,10 +531,13 @@ Environment::~Environment() = default;
 void Environment::add_filter(const std::string& name, Filter f) { impl_->filters[name] = std::move(f); }
 void Environment::add_function(const std::string& name, Function f) { impl_->functions[name] = std::move(f); }
 
-std::optional<std::string> Environment::render_file(const std::string& name, const Value& context, Diagnostics& diags) {
+// Loads (or parses) a template and renders it; every error becomes one diagnostic.
+template <class Load>
+static std::optional<std::string> render_with(Environment::Impl& impl, Load&& load, const Value& context,
+                                              Diagnostics& diags) {
     try {
-        auto parsed = impl_->load(name, {}, {});
-        Renderer r(*impl_, context);
+        std::shared_ptr<const Parsed> parsed = load();
+        Renderer r(impl, context);
         r.current = parsed;
         std::string out;
         r.run_module(*parsed, out);
@@ -545,19 +548,13 @@ std::optional<std::string> Environment::render_file(const std::string& name, con
     }
 }
 
+std::optional<std::string> Environment::render_file(const std::string& name, const Value& context, Diagnostics& diags) {
+    return render_with(*impl_, [&] { return impl_->load(name, {}, {}); }, context, diags);
+}
+
 std::optional<std::string> Environment::render_string(std::string_view text, const std::string& name, const Value& context,
                                                       Diagnostics& diags) {
-    try {
-        auto parsed = impl_->parse_text(text, name);
-        Renderer r(*impl_, context);
-        r.current = parsed;
-        std::string out;
-        r.run_module(*parsed, out);
-        return out;
-    } catch (const RenderError& e) {
-        diags.add(to_diagnostic(e));
-        return std::nullopt;
-    }
+    return render_with(*impl_, [&] { return impl_->parse_text(text, name); }, context, diags);
 }
 
 }  // namespace lkjip::tpl

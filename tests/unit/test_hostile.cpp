@@ -5,17 +5,13 @@
 #include <sstream>
 
 #include "data/data.hpp"
+#include "fixture.hpp"
 
 using namespace lkjip;
 
 namespace {
 
-std::string minimal_text() {
-    std::ifstream in(std::string(LKJIP_SOURCE_DIR) + "/tests/data/minimal.toml");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+const std::string& minimal_text() { return test::minimal_toml(); }
 
 // Loads `text`; returns the first diagnostic as printed ("" when it loaded cleanly).
 std::string first_error(const std::string& text) {

@@ -10,23 +10,14 @@
 #include <unistd.h>
 
 #include "data/data.hpp"
+#include "fixture.hpp"
 #include "data/toml_reader.hpp"
 
 using namespace lkjip;
 
 namespace {
 
-std::string read(const std::string& path) {
-    std::ifstream in(path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-const std::string& minimal() {
-    static const std::string text = read(std::string(LKJIP_SOURCE_DIR) + "/tests/data/minimal.toml");
-    return text;
-}
+const std::string& minimal() { return test::minimal_toml(); }
 
 // The minimal file with one exact piece of text replaced (the piece must exist).
 std::string with(const std::string& from, const std::string& to) {

@@ -7,17 +7,13 @@
 #include "compute/compute.hpp"
 #include "compute/idformat.hpp"
 #include "data/data.hpp"
+#include "fixture.hpp"
 
 using namespace lkjip;
 
 namespace {
 
-std::string fixture() {
-    std::ifstream in(std::string(LKJIP_SOURCE_DIR) + "/tests/data/minimal.toml");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string fixture() { return test::minimal_toml(); }
 
 std::string replaced(std::string t, const std::string& from, const std::string& to) {
     const auto at = t.find(from);

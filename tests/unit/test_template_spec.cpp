@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include <toml++/toml.h>
+#include <unistd.h>
 
 #include "template/template.hpp"
 
@@ -94,7 +95,7 @@ TEST_CASE("template: the spec examples") {
         for (const Example& ex : read_spec(entry.path())) {
             ++total;
             INFO(entry.path().filename().string() << ":" << ex.line << ": " << ex.name);
-            const fs::path tmp = fs::temp_directory_path() / ("lkjip-spec-" + std::to_string(ex.line));
+            const fs::path tmp = fs::temp_directory_path() / ("lkjip-spec-" + std::to_string(::getpid()) + "-" + std::to_string(ex.line));
             fs::create_directories(tmp);
             for (const auto& [name, text] : ex.files) std::ofstream(tmp / name) << body(text);
             tpl::Environment env({tmp.string()});
