@@ -134,3 +134,21 @@ TEST_CASE("preview: golden files") {
         CHECK(s.str() == md);
     }
 }
+
+TEST_CASE("preview: the sentences follow the data in every variation") {
+    const std::string md = preview(fs::path(LKJIP_SOURCE_DIR) / "tests" / "data" / "variasi.toml");
+    // (2 × 9 − 9,5) / 9 = 94,4 on the custom scale's "> 80" band, one decimal (desimal = 1).
+    CHECK(md.find("Indikator Angka kemiskinan mencapai realisasi 9,50 Persen dari target 9,00 Persen, sehingga capaiannya "
+                  "94,4% dengan kategori Hampir Tercapai / Cukup (belum tercapai).") != std::string::npos);
+    // A cumulative indicator: 12 + 8 + 10 + 11 against the sum of six yearly targets.
+    CHECK(md.find("realisasi indikator Jumlah pelatihan sebesar 41 kali atau 68,3% dari target akhir Renstra tahun 2026 "
+                  "sebesar 60 kali.") != std::string::npos);
+    CHECK(md.find("Indikator Target nol dengan target 0,00 kasus belum dapat diukur capaiannya karena targetnya bernilai nol.") !=
+          std::string::npos);
+    CHECK(md.find("Sasaran ini belum memiliki indikator kinerja dalam data, sehingga capaiannya tidak dapat diukur.") !=
+          std::string::npos);
+    CHECK(md.find("realisasi tahun 2024 sama dengan standar tersebut.") != std::string::npos);
+    // Under "perbandingan" the efficiency is a judgement, not a percentage.
+    CHECK(md.find("penggunaan sumber daya dinilai") != std::string::npos);
+    CHECK(md.find("| 1 | ≥ 100 | Tercapai |") != std::string::npos);
+}
