@@ -1,0 +1,190 @@
+// The lkjip conventions on top of GFM (docs/markdown.md): directives, chapters, captions kept
+// with their table or image, "Sumber:" notes, chart declarations, multi-level table headers and
+// total rows. Pure functions over plain data.
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "markdown/internal.hpp"
+
+namespace lkjip::md {
+
+const std::vector<std::string>& directive_names() {
+    static const std::vector<std::string> names = {
+        "page-break", "front-matter", "main-matter", "toc", "list-of-tables", "list-of-figures", "cover", "end-cover",
+        "signature", "end-signature", "signatures", "column", "end-signatures", "landscape", "end-landscape", "chart",
+        "nonumber"};
+    return names;
+}
+
+bool directive(const std::string& html, Block& b, const SourcePos& pos, Diagnostics& diags) {
+    static const std::regex pattern(R"(^\s*<!--\s*lkjip:([a-z-]+)\s*(.*?)\s*-->\s*$)");
+    std::smatch m;
+    if (!std::regex_match(html, m, pattern)) {
+        if (html.find("lkjip:") != std::string::npos) {
+            diags.warning(pos, "malformed lkjip directive; expected `<!-- lkjip:name -->` on a line of its own");
+        }
+        return false;
+    }
+    const std::string name = m[1];
+    const auto& known = directive_names();
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+        const std::string near = closest_match(name, known);
+        diags.warning(pos, fmt::format("unknown directive `lkjip:{}`", name),
+                      near.empty() ? std::string{} : fmt::format("did you mean `lkjip:{}`?", near));
+        return false;
+    }
+    b.kind = Block::Kind::directive;
+    b.directive = name;
+    b.arguments = m[2];
+    return true;
+}
+
+namespace {
+
+// "Tabel 3.2" or "Gambar 1.1" at the start of a paragraph (bold or not).
+bool caption_of(const Spans& spans, std::string& kind, std::string& number) {
+    static const std::regex pattern(R"(^\s*(Tabel|Gambar)\s+(\d+(\.\d+)*)\.?(\s|$))");
+    std::smatch m;
+    const std::string text = plain_text(spans);
+    if (!std::regex_search(text, m, pattern)) return false;
+    kind = m[1];
+    number = m[2];
+    return true;
+}
+
+// "BAB III AKUNTABILITAS KINERJA" -> number "BAB III", title "AKUNTABILITAS KINERJA".
+void chapter(Block& b) {
+    static const std::regex pattern(R"(^\s*(BAB\s+[IVXLC]+)\.?\s+(.*)$)");
+    b.kind = Block::Kind::chapter;
+    std::smatch m;
+    const std::string text = plain_text(b.spans);
+    if (std::regex_match(text, m, pattern)) {
+        b.number = m[1];
+        b.spans = {Span{m[2], false, false, false, "", false}};
+    }
+}
+
+// Splits "Tahun 2024 > Target" header cells into levels. Adjacent columns that share a group
+// (the same labels down to that level) get one cell spanning them; a column with fewer levels gets
+// one cell covering the levels below (DESIGN.md's idea for merged headers).
+void header_levels(Table& t) {
+    if (t.header.size() != 1) return;
+    std::vector<std::vector<std::string>> paths;
+    std::size_t depth = 1;
+    for (const auto& cell : t.header.front()) {
+        std::vector<std::string> parts;
+        std::string text = plain_text(cell.spans);
+        for (std::size_t at; (at = text.find(" > ")) != std::string::npos;) {
+            parts.push_back(text.substr(0, at));
+            text = text.substr(at + 3);
+        }
+        parts.push_back(text);
+        depth = std::max(depth, parts.size());
+        paths.push_back(std::move(parts));
+    }
+    if (depth == 1) return;
+    const auto same_group = [&](std::size_t a, std::size_t b, std::size_t level) {
+        if (paths[a].size() <= level + 1 || paths[b].size() <= level + 1) return false;  // leaves never merge
+        return std::equal(paths[a].begin(), paths[a].begin() + static_cast<long>(level + 1), paths[b].begin());
+    };
+    std::vector<std::vector<HeaderCell>> levels(depth);
+    for (std::size_t level = 0; level < depth; ++level) {
+        for (std::size_t col = 0; col < paths.size(); ++col) {
+            const auto& p = paths[col];
+            if (level >= p.size()) continue;  // covered by the cell above
+            if (col > 0 && !levels[level].empty() && levels[level].back().first + levels[level].back().span == col &&
+                same_group(col - 1, col, level)) {
+                levels[level].back().span += 1;
+                continue;
+            }
+            const std::size_t rows = level + 1 == p.size() ? depth - level : 1;
+            levels[level].push_back(HeaderCell{{Span{p[level], false, false, false, "", false}}, col, 1, rows});
+        }
+    }
+    t.header = std::move(levels);
+}
+
+bool cell_is_bold(const TableCell& c) {
+    bool any = false;
+    for (const auto& s : c.spans) {
+        if (s.line_break) continue;
+        if (s.text.find_first_not_of(" ") == std::string::npos) continue;
+        if (!s.bold) return false;
+        any = true;
+    }
+    return any;
+}
+
+void table_rows(Table& t) {
+    t.total_row.clear();
+    for (auto& row : t.rows) {
+        bool total = false;
+        for (auto& cell : row) cell.bold = cell_is_bold(cell);
+        for (const auto& cell : row) {
+            if (plain_text(cell.spans).find_first_not_of(" ") == std::string::npos) continue;
+            total = cell.bold;
+            break;
+        }
+        t.total_row.push_back(total);
+    }
+}
+
+}  // namespace
+
+void apply_conventions(Blocks& in) {
+    Blocks out;
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        Block& b = in[i];
+        for (auto& item : b.items) apply_conventions(item);
+        apply_conventions(b.children);
+        if (b.kind == Block::Kind::heading && b.level == 1) chapter(b);
+        if (b.kind == Block::Kind::table) {
+            header_levels(b.table);
+            table_rows(b.table);
+        }
+        // A caption paragraph before a table or image (possibly with a chart directive between).
+        std::string kind, number;
+        if (b.kind == Block::Kind::paragraph && caption_of(b.spans, kind, number) && i + 1 < in.size()) {
+            std::size_t target = i + 1;
+            std::string chart;
+            if (in[target].kind == Block::Kind::directive && in[target].directive == "chart" && target + 1 < in.size()) {
+                chart = in[target].arguments;
+                ++target;
+            }
+            const Block::Kind k = in[target].kind;
+            if ((kind == "Tabel" && k == Block::Kind::table) || (kind == "Gambar" && (k == Block::Kind::image || k == Block::Kind::table))) {
+                Block& t = in[target];
+                t.caption = b.spans;
+                t.caption_kind = kind;
+                t.caption_number = number;
+                t.chart = chart;
+                i = target - 1;  // the caption (and directive) are now part of the target
+                continue;
+            }
+        }
+        // A chart directive directly before a table without a caption.
+        if (b.kind == Block::Kind::directive && b.directive == "chart" && i + 1 < in.size() &&
+            in[i + 1].kind == Block::Kind::table) {
+            in[i + 1].chart = b.arguments;
+            continue;
+        }
+        // "Sumber: …" right after a table is its source note.
+        if (b.kind == Block::Kind::paragraph && !out.empty() && out.back().kind == Block::Kind::table &&
+            plain_text(b.spans).rfind("Sumber", 0) == 0) {
+            out.back().table.source = b.spans;
+            continue;
+        }
+        out.push_back(std::move(b));
+    }
+    in = std::move(out);
+}
+
+Document parse(std::string_view text, const std::string& name, Diagnostics& diags) {
+    Document d;
+    d.blocks = parse_blocks(text, name, diags);
+    apply_conventions(d.blocks);
+    return d;
+}
+
+}  // namespace lkjip::md

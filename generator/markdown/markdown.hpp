@@ -1,0 +1,89 @@
+// The Markdown stage: GitHub-flavoured Markdown, parsed by cmark-gfm with its table extension,
+// into a plain document tree that carries the lkjip conventions of docs/markdown.md already
+// resolved (directives, captions kept with their table or image, multi-level table headers,
+// total rows, chapters). The typesetter reads only this tree; every block keeps its source line.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+
+namespace lkjip::md {
+
+// A run of text in one style. Line breaks inside a paragraph or cell are their own spans.
+struct Span {
+    std::string text;
+    bool bold = false, italic = false, code = false;
+    std::string link;          // target of a link, "" for none
+    bool line_break = false;   // a hard break (`<br>` in a table cell, two spaces at a line end)
+    friend bool operator==(const Span&, const Span&) = default;
+};
+using Spans = std::vector<Span>;
+
+enum class Align { none, left, center, right };
+
+struct TableCell {
+    Spans spans;
+    bool bold = false;  // the whole cell is bold text
+};
+
+// A header cell spanning `span` columns at one level of a multi-level header ("Tahun 2024 >
+// Target" gives "Tahun 2024" over "Target").
+struct HeaderCell {
+    Spans spans;
+    std::size_t first = 0, span = 1;  // columns
+    std::size_t rows = 1;             // levels it covers downwards (a column without sub-headers)
+};
+
+struct Table {
+    std::vector<Align> align;                      // per column, from the GFM delimiter row
+    // Header levels, top first. A column whose header has fewer levels than the deepest one has
+    // a single cell that covers the remaining levels (`rows`), so every column is covered once.
+    std::vector<std::vector<HeaderCell>> header;
+    std::vector<std::vector<TableCell>> rows;      // body rows, each exactly align.size() cells
+    std::vector<bool> total_row;                   // first non-empty cell entirely bold
+    std::optional<Spans> source;                   // a "Sumber: …" paragraph right after it
+};
+
+struct Block;
+using Blocks = std::vector<Block>;
+
+struct Block {
+    enum class Kind { chapter, heading, paragraph, list, quote, rule, table, image, code, directive } kind = Kind::paragraph;
+    std::uint32_t line = 0;
+    int level = 0;             // heading level (chapter: 1)
+    std::string number;        // chapter: "BAB I" (or "" for KATA PENGANTAR, LAMPIRAN …)
+    Spans spans;               // heading / chapter title, paragraph text, code text
+    // Lists: ordered or not, the first number, the delimiter ('.' or ')'), items of blocks.
+    bool ordered = false;
+    int start = 1;
+    char delimiter = '.';
+    std::vector<Blocks> items;
+    Blocks children;           // block quote content
+    Table table;
+    std::string url, alt;      // image
+    std::optional<Spans> caption;  // "Tabel 3.2 …" / "Gambar 1.1 …" paragraph kept with its table or image
+    std::string caption_kind;      // "Tabel" or "Gambar"
+    std::string caption_number;    // "3.2"
+    // Directives: `<!-- lkjip:NAME ARGS -->`; a chart directive is attached to the table it precedes.
+    std::string directive, arguments;
+    std::string chart;             // the table's chart directive arguments, "" for none
+};
+
+struct Document {
+    Blocks blocks;
+};
+
+// The known directive names (docs/markdown.md). Unknown ones are warnings, never dropped silently.
+const std::vector<std::string>& directive_names();
+
+// Parses `text`; `name` is used in diagnostics. Never fails: what is not understood is a warning.
+Document parse(std::string_view text, const std::string& name, Diagnostics& diags);
+
+// Plain text of spans, for tests, outlines and lists of tables.
+std::string plain_text(const Spans& spans);
+
+}  // namespace lkjip::md
