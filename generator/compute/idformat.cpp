@@ -133,15 +133,25 @@ std::string angka(double x, int places) {
     if (!std::isfinite(x)) return "-";
     const Decimal d = to_decimal(x, places);
     const bool zero = d.whole == "0" && d.fraction.find_first_not_of('0') == std::string::npos;
-    std::string out = (d.negative && !zero ? "-" : "") + group_thousands(d.whole);
-    if (!d.fraction.empty()) out += "," + d.fraction;
+    // Built by appending: `const char* + std::string` trips GCC 12's -Wrestrict at -O3 (a false
+    // positive, GCC bug 105329).
+    std::string out;
+    if (d.negative && !zero) out += '-';
+    out += group_thousands(d.whole);
+    if (!d.fraction.empty()) {
+        out += ',';
+        out += d.fraction;
+    }
     return out;
 }
 
 std::string angka(std::int64_t n) {
     // Via unsigned so INT64_MIN has a magnitude.
     const unsigned long long mag = n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
-    return (n < 0 ? "-" : "") + group_thousands(std::to_string(mag));
+    std::string out;
+    if (n < 0) out += '-';
+    out += group_thousands(std::to_string(mag));
+    return out;
 }
 
 std::string persen(double x, int places) { return angka(x, places) + "%"; }
@@ -167,7 +177,10 @@ std::string terbilang(double x, int places) {
     out += " koma";
     std::size_t i = 0;
     for (; i < fraction.size() && fraction[i] == '0'; ++i) out += " nol";
-    if (i < fraction.size()) out += " " + words_unsigned(std::stoull(fraction.substr(i)));
+    if (i < fraction.size()) {
+        out += ' ';
+        out += words_unsigned(std::stoull(fraction.substr(i)));
+    }
     return out;
 }
 
