@@ -1,0 +1,125 @@
+// The pure cores of the layout stage, with made-up widths (issue 5, "Tests").
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <numeric>
+
+#include "layout/columns.hpp"
+#include "layout/linebreak.hpp"
+
+using namespace lkjip::layout;
+
+namespace {
+
+// Words of the given widths separated by glue of width 1 (stretch 1, shrink 0.5), ended as TeX
+// ends a paragraph: glue that fills the last line, then a forced break.
+std::vector<Item> words(const std::vector<double>& widths) {
+    std::vector<Item> items;
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+        if (i > 0) items.push_back(Item::glue(1, 1, 0.5));
+        items.push_back(Item::box(widths[i]));
+    }
+    items.push_back(Item::glue(0, kInfinity, 0));
+    items.push_back(Item::pen(0, -kInfinity));
+    return items;
+}
+
+double natural(const std::vector<Item>& items, const Line& l) {
+    double w = 0;
+    for (std::size_t i = l.start; i < l.end; ++i) {
+        if (items[i].kind != Item::Kind::penalty) w += items[i].width;
+    }
+    return w;
+}
+
+}  // namespace
+
+TEST_CASE("linebreak: a short paragraph is one ragged line") {
+    const auto items = words({3, 4, 5});
+    const auto lines = break_lines(items, {{100}});
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].start == 0);
+    CHECK_FALSE(lines[0].overfull);
+}
+
+TEST_CASE("linebreak: every line but the last fills the measure") {
+    // Twelve words of width 5 with spaces of 1: 5·k + (k-1) per line; measure 20 holds three
+    // words (17) stretched by 3 over two spaces (ratio 1.5) or four words shrunk by 3 over three
+    // spaces (ratio -2, not allowed): so three per line.
+    const auto items = words(std::vector<double>(12, 5));
+    BreakParams p{{20}};
+    const auto lines = break_lines(items, p);
+    REQUIRE(lines.size() == 4);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        CHECK(lines[i].ratio == doctest::Approx(1.5));
+        CHECK(natural(items, lines[i]) + lines[i].ratio * 2 == doctest::Approx(20));
+    }
+}
+
+TEST_CASE("linebreak: total fit avoids a very loose line that first fit would make") {
+    // Widths chosen so that greedy filling leaves a nearly empty second line before a long word;
+    // the optimum spreads the looseness.
+    const auto items = words({8, 8, 3, 8, 8, 3, 8});
+    BreakParams p{{20}};
+    const auto lines = break_lines(items, p);
+    REQUIRE(lines.size() >= 2);
+    double worst = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) worst = std::max(worst, std::fabs(lines[i].ratio));
+    CHECK(worst <= 3);
+    for (const auto& l : lines) CHECK_FALSE(l.overfull);
+}
+
+TEST_CASE("linebreak: lines of different widths (a hanging indent)") {
+    const auto items = words(std::vector<double>(10, 4));
+    BreakParams p{{14, 24}};
+    const auto lines = break_lines(items, p);
+    REQUIRE(lines.size() >= 2);
+    CHECK(natural(items, lines[0]) <= 14 + 2 * 0.5 * 3);
+}
+
+TEST_CASE("linebreak: a hyphenation point is taken when it helps, and flagged") {
+    // "peng-ukur-an": boxes with a flagged penalty of width 1 (the hyphen) between syllables.
+    std::vector<Item> items = {Item::box(9), Item::glue(1, 1, 0.5), Item::box(4), Item::pen(1, 50, true), Item::box(4),
+                               Item::pen(1, 50, true), Item::box(3), Item::glue(0, kInfinity, 0), Item::pen(0, -kInfinity)};
+    const auto lines = break_lines(items, {{15}});
+    REQUIRE(lines.size() == 2);
+    CHECK(items[lines[0].end].kind == Item::Kind::penalty);
+    CHECK(items[lines[0].end].flagged);
+}
+
+TEST_CASE("linebreak: a word wider than the line is overfull, never lost") {
+    const auto items = words({5, 40, 5});
+    const auto lines = break_lines(items, {{20}});
+    REQUIRE_FALSE(lines.empty());
+    bool overfull = false;
+    std::size_t boxes = 0;
+    for (const auto& l : lines) {
+        overfull = overfull || l.overfull;
+        for (std::size_t i = l.start; i < l.end; ++i) boxes += items[i].kind == Item::Kind::box;
+    }
+    CHECK(overfull);
+    CHECK(boxes == 3);  // every word is on some line
+}
+
+TEST_CASE("columns: preferred widths that fit are widened to the measure") {
+    const auto r = solve_column_widths({10, 20}, {30, 50}, 160);
+    CHECK(r.fits);
+    CHECK(r.widths[0] == doctest::Approx(30 + 80 * 30.0 / 80));
+    CHECK(std::accumulate(r.widths.begin(), r.widths.end(), 0.0) == doctest::Approx(160));
+}
+
+TEST_CASE("columns: between minimum and preferred the space is shared by what each wants") {
+    const auto r = solve_column_widths({10, 20, 5}, {110, 20, 5}, 85);
+    CHECK(r.fits);
+    CHECK(r.widths[0] == doctest::Approx(60));
+    CHECK(r.widths[1] == doctest::Approx(20));
+    CHECK(r.widths[2] == doctest::Approx(5));
+}
+
+TEST_CASE("columns: minimums that do not fit say so") {
+    const auto r = solve_column_widths({50, 60}, {80, 90}, 100);
+    CHECK_FALSE(r.fits);
+    CHECK(r.widths == std::vector<double>{50, 60});
+    CHECK(solve_column_widths({}, {}, 100).widths.empty());
+    CHECK(solve_column_widths({0, 0}, {0, 0}, 100).widths == std::vector<double>{50, 50});
+}
