@@ -1,0 +1,19 @@
+// libFuzzer target: any bytes as a template, rendered with a small context. Must never crash,
+// hang or leak (issue 8).
+#include <cstdint>
+#include <string>
+
+#include "template/template.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    using lkjip::tpl::Value;
+    static const Value context = Value::map({{"xs", Value::list({Value(1), Value(2.5), Value("tiga")})},
+                                             {"m", Value::map({{"a", Value(1)}, {"b", Value()}})},
+                                             {"s", Value("teks")}});
+    lkjip::tpl::Options options;
+    options.max_output = 1 << 20;
+    lkjip::tpl::Environment env({}, options);
+    lkjip::Diagnostics diags;
+    (void)env.render_string(std::string(reinterpret_cast<const char*>(data), size), "fuzz.j2", context, diags);
+    return 0;
+}
