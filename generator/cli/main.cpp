@@ -30,7 +30,9 @@ int main(int argc, char** argv) {
     preview_cmd->add_option("file", preview.file, "Data file (TOML)")->required();
     preview_cmd->add_option("--bab", preview.bab, "Only chapter N (1-4)")->check(CLI::Range(1, 4));
     preview_cmd->add_option("-o,--output", preview.output, "Output file (default: standard output)");
-    preview_cmd->add_option("--templates", preview.templates, "Folder of templates that replace built-in ones");
+    preview_cmd->add_option("--templates", preview.templates, "Folder of templates that replace built-in ones (repeatable)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
     try {
         app.parse(argc, argv);

@@ -60,7 +60,7 @@ head -1 "$tmp/bab3.md" | grep -qx '# BAB III AKUNTABILITAS KINERJA' || fail "pre
 # --templates: a user folder replaces one built-in template and keeps the rest.
 mkdir -p "$tmp/tpl"
 printf '{{ bab(4) }}\n# BAB IV PENUTUP\n\nPenutup khusus {{ instansi.nama }}.\n' >"$tmp/tpl/bab4.md.j2"
-"$lkjip" preview "$src/tests/data/minimal.toml" --templates "$tmp/tpl" >"$tmp/over.md" || fail "override preview failed"
+"$lkjip" preview --templates "$tmp/tpl" "$src/tests/data/minimal.toml" >"$tmp/over.md" || fail "override preview failed"
 grep -qx 'Penutup khusus Dinas Contoh.' "$tmp/over.md" || fail "override template not used"
 grep -q '^# BAB III AKUNTABILITAS KINERJA' "$tmp/over.md" || fail "built-in templates lost with an override"
 
