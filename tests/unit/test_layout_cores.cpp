@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <numeric>
 
 #include "layout/columns.hpp"
@@ -122,4 +124,47 @@ TEST_CASE("columns: minimums that do not fit say so") {
     CHECK(r.widths == std::vector<double>{50, 60});
     CHECK(solve_column_widths({}, {}, 100).widths.empty());
     CHECK(solve_column_widths({0, 0}, {0, 0}, 100).widths == std::vector<double>{50, 50});
+}
+
+#include "layout/font_metrics.hpp"
+
+TEST_CASE("fonts: metrics from the Debian TrueType files") {
+    std::string error;
+    const auto serif = FontMetrics::load("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", error);
+    REQUIRE_MESSAGE(serif, error);
+    CHECK(serif->has_glyph(U'A'));
+    CHECK(serif->has_glyph(U'▲'));
+    CHECK(serif->has_glyph(U'“'));
+    CHECK(serif->advance(U'i') < serif->advance(U'm'));
+    // Liberation Serif is metric-compatible with Times New Roman: "m" is 0.778 em.
+    CHECK(serif->advance(U'm') == doctest::Approx(0.778).epsilon(0.01));
+    CHECK(serif->width("mm", 12) == doctest::Approx(2 * 0.778 * 12).epsilon(0.01));
+    CHECK(serif->ascender() > 0.8);
+    CHECK(serif->descender() < 0);
+    // ➤ is missing from Liberation and present in DejaVu Sans: the reason for a fallback font.
+    CHECK_FALSE(serif->has_glyph(U'➤'));
+    const auto dejavu = FontMetrics::load("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", error);
+    REQUIRE_MESSAGE(dejavu, error);
+    CHECK(dejavu->has_glyph(U'➤'));
+}
+
+TEST_CASE("fonts: a damaged or missing font is an error, never a crash") {
+    std::string error;
+    CHECK_FALSE(FontMetrics::load("/nonexistent.ttf", error));
+    CHECK(error == "cannot read font file `/nonexistent.ttf`");
+    CHECK_FALSE(FontMetrics::parse({}, error));
+    CHECK(error == "not a TrueType font");
+    std::vector<std::uint8_t> truncated = {0, 1, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0};
+    CHECK_FALSE(FontMetrics::parse(truncated, error));
+    // A real font cut short: the table directory is there, the tables are not.
+    std::ifstream in("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", std::ios::binary);
+    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    bytes.resize(2000);
+    CHECK_FALSE(FontMetrics::parse(bytes, error));
+}
+
+TEST_CASE("fonts: UTF-8 decoding never fails") {
+    CHECK(decode_utf8("a▲b") == U"a▲b");
+    CHECK(decode_utf8("\xff" "a") == U"\uFFFDa");
+    CHECK(decode_utf8("\xe2\x96") == U"\uFFFD\uFFFD");
 }

@@ -1,0 +1,42 @@
+// Font metrics read from a TrueType file itself: advance widths (hmtx), the character map
+// (cmap formats 4 and 12), ascender and descender (hhea), units per em (head). Enough to measure
+// text and to know when a glyph is missing so the fallback font is used (issue 5: ▲ ▼ ➤ never as
+// empty boxes). Every read is bounds-checked: a damaged font is an error, never a crash.
+// Reference: Apple TrueType Reference Manual / OpenType specification, tables head, hhea, hmtx, cmap.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace lkjip::layout {
+
+class FontMetrics {
+public:
+    // Reads `path`; nullopt with `error` set when the file is not a usable TrueType font.
+    static std::optional<FontMetrics> load(const std::string& path, std::string& error);
+    static std::optional<FontMetrics> parse(const std::vector<std::uint8_t>& bytes, std::string& error);
+
+    [[nodiscard]] bool has_glyph(char32_t c) const { return glyph(c) != 0; }
+    [[nodiscard]] std::uint16_t glyph(char32_t c) const;
+    // Advance of one character in em (multiply by the font size in points).
+    [[nodiscard]] double advance(char32_t c) const;
+    [[nodiscard]] double ascender() const { return ascender_; }    // em, positive
+    [[nodiscard]] double descender() const { return descender_; }  // em, negative
+    // Width of UTF-8 text at `size` points (missing glyphs count as the .notdef advance).
+    [[nodiscard]] double width(std::string_view utf8, double size) const;
+
+private:
+    std::unordered_map<char32_t, std::uint16_t> cmap_;
+    std::vector<std::uint16_t> advances_;  // per glyph, font units
+    double units_per_em_ = 1000;
+    double ascender_ = 0.8, descender_ = -0.2;
+};
+
+// Decodes UTF-8; invalid bytes become U+FFFD so measuring never fails.
+std::u32string decode_utf8(std::string_view text);
+
+}  // namespace lkjip::layout
