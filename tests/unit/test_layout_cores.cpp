@@ -168,3 +168,27 @@ TEST_CASE("fonts: UTF-8 decoding never fails") {
     CHECK(decode_utf8("\xff" "a") == U"\uFFFDa");
     CHECK(decode_utf8("\xe2\x96") == U"\uFFFD\uFFFD");
 }
+
+#include "layout/hyphenate.hpp"
+
+TEST_CASE("hyphenation: Indonesian words from hyphen-id") {
+    std::string error;
+    const auto h = Hyphenator::load(Hyphenator::kDefaultPatterns, error);
+    REQUIRE_MESSAGE(h, error);
+    auto split = [&](const std::string& w) {
+        std::string out;
+        std::size_t prev = 0;
+        for (std::size_t p : h->points(w)) {
+            out += w.substr(prev, p - prev) + "-";
+            prev = p;
+        }
+        return out + w.substr(prev);
+    };
+    CHECK(split("kinerja") == "ki-ner-ja");
+    CHECK(split("akuntabilitas") == "akun-ta-bi-li-tas");
+    CHECK(split("Perdagangan") == "Per-da-gang-an");
+    CHECK(split("ada") == "ada");          // too short to break
+    CHECK(split("2024").find('-') == std::string::npos);
+    CHECK(h->points("▲▲▲▲▲").empty());   // not Latin-1
+    CHECK_FALSE(Hyphenator::load("/nonexistent.dic", error));
+}
