@@ -192,3 +192,95 @@ TEST_CASE("hyphenation: Indonesian words from hyphen-id") {
     CHECK(h->points("▲▲▲▲▲").empty());   // not Latin-1
     CHECK_FALSE(Hyphenator::load("/nonexistent.dic", error));
 }
+
+#include "layout/paragraph.hpp"
+
+namespace {
+
+struct Fonts {
+    std::optional<FontMetrics> r, b, i, bi, fb;
+    FontSet set;
+    Fonts() {
+        std::string e;
+        const std::string dir = "/usr/share/fonts/truetype/liberation2/LiberationSerif-";
+        r = FontMetrics::load(dir + "Regular.ttf", e);
+        b = FontMetrics::load(dir + "Bold.ttf", e);
+        i = FontMetrics::load(dir + "Italic.ttf", e);
+        bi = FontMetrics::load(dir + "BoldItalic.ttf", e);
+        fb = FontMetrics::load("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", e);
+        set.faces[0] = &*r;
+        set.faces[1] = &*b;
+        set.faces[2] = &*i;
+        set.faces[3] = &*bi;
+        set.faces[4] = &*fb;
+    }
+};
+
+const std::string kText =
+    "Laporan Kinerja Instansi Pemerintah menyajikan capaian kinerja atas Perjanjian Kinerja Tahun 2024. "
+    "Capaian indikator kinerja utama dihitung dengan membandingkan realisasi dengan target, dan akuntabilitas "
+    "perangkat daerah dinilai berdasarkan pengukuran yang transparan serta berkelanjutan.";
+
+}  // namespace
+
+TEST_CASE("paragraph: justified lines fill the measure, the last is ragged") {
+    Fonts f;
+    std::string e;
+    const auto hy = Hyphenator::load(Hyphenator::kDefaultPatterns, e);
+    ParagraphStyle style;
+    style.measure = 200;
+    style.hyphenator = &*hy;
+    const auto lines = set_paragraph({lkjip::md::Span{kText, false, false, false, "", false}}, f.set, style);
+    REQUIRE(lines.size() >= 4);
+    std::string words;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        CHECK_FALSE(lines[i].overfull);
+        CHECK(lines[i].width <= 200.01);
+        if (i + 1 < lines.size()) CHECK(lines[i].width == doctest::Approx(200).epsilon(0.0005));
+        for (const auto& r : lines[i].runs) words += r.text + " ";
+    }
+    CHECK(lines.back().width < 200);
+    // Nothing lost: the words (joining hyphenated halves) are the words of the text.
+    std::string joined;
+    for (std::size_t at = 0; at < words.size(); ++at) {
+        if (words.compare(at, 2, "- ") == 0) {
+            ++at;
+            continue;
+        }
+        joined += words[at];
+    }
+    while (!joined.empty() && joined.back() == ' ') joined.pop_back();
+    CHECK(joined == kText);
+}
+
+TEST_CASE("paragraph: styles, the fallback face and hard breaks") {
+    Fonts f;
+    ParagraphStyle style;
+    style.measure = 300;
+    const lkjip::md::Spans spans = {{"Naik ", false, false, false, "", false}, {"▲", true, false, false, "", false},
+                                    {" tetap", false, true, false, "", false}, {"", false, false, false, "", true},
+                                    {"arah ➤ kanan", false, false, false, "", false}};
+    const auto lines = set_paragraph(spans, f.set, style);
+    REQUIRE(lines.size() == 2);
+    REQUIRE(lines[0].runs.size() == 3);
+    CHECK(lines[0].runs[1] == PlacedRun{lines[0].runs[1].x, "▲", Face::bold, ""});
+    CHECK(lines[0].runs[2].face == Face::italic);
+    bool fallback = false;
+    for (const auto& r : lines[1].runs) fallback = fallback || (r.face == Face::fallback && r.text == "➤");
+    CHECK(fallback);  // Liberation lacks ➤: DejaVu Sans draws it
+}
+
+TEST_CASE("paragraph: a word wider than the measure is overfull, not lost") {
+    Fonts f;
+    ParagraphStyle style;
+    style.measure = 60;
+    const auto lines = set_paragraph({lkjip::md::Span{"a https://sakip.example.go.id/laporan/kinerja/2024 b", false, false, false, "", false}}, f.set, style);
+    bool overfull = false;
+    std::string all;
+    for (const auto& l : lines) {
+        overfull = overfull || l.overfull;
+        for (const auto& r : l.runs) all += r.text;
+    }
+    CHECK(overfull);
+    CHECK(all == "ahttps://sakip.example.go.id/laporan/kinerja/2024b");
+}

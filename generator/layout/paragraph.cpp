@@ -1,0 +1,169 @@
+#include "layout/paragraph.hpp"
+
+#include "layout/linebreak.hpp"
+
+namespace lkjip::layout {
+
+namespace {
+
+// What each item of the Knuth–Plass list stands for, to place it afterwards.
+struct Piece {
+    std::string text;
+    Face face = Face::regular;
+    std::string link;
+};
+
+Face face_of(const md::Span& s) {
+    if (s.bold && s.italic) return Face::bold_italic;
+    if (s.bold) return Face::bold;
+    if (s.italic) return Face::italic;
+    return Face::regular;
+}
+
+// Splits `text` into runs of the span's face and of the fallback face for missing glyphs.
+void add_box_text(std::vector<Item>& items, std::vector<Piece>& pieces, const std::string& text, Face face,
+                  const std::string& link, const FontSet& fonts, double size) {
+    const std::u32string cps = decode_utf8(text);
+    std::string run;
+    Face run_face = face;
+    auto flush = [&] {
+        if (run.empty()) return;
+        items.push_back(Item::box(fonts.get(run_face).width(run, size)));
+        pieces.push_back({run, run_face, link});
+        run.clear();
+    };
+    std::size_t byte = 0;
+    for (char32_t c : cps) {
+        // Re-encode from the source bytes: find this code point's byte length.
+        const auto lead = static_cast<unsigned char>(text[byte]);
+        const std::size_t len = lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 1;
+        const Face f = fonts.get(face).has_glyph(c) || !fonts.faces[4] ? face : Face::fallback;
+        if (f != run_face) {
+            flush();
+            run_face = f;
+        }
+        run += text.substr(byte, len);
+        byte += len;
+    }
+    flush();
+}
+
+// One word (text between spaces, possibly in several styles) with its hyphenation points.
+void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const std::vector<std::pair<std::string, md::Span>>& parts,
+              const FontSet& fonts, const ParagraphStyle& style) {
+    for (const auto& [text, span] : parts) {
+        const Face face = face_of(span);
+        std::vector<std::size_t> points;
+        if (style.hyphenator && parts.size() == 1 && !span.code) points = style.hyphenator->points(text);
+        std::size_t prev = 0;
+        for (std::size_t p : points) {
+            add_box_text(items, pieces, text.substr(prev, p - prev), face, span.link, fonts, style.size);
+            // A discretionary hyphen: breaking here costs 50 and adds the width of "-".
+            items.push_back(Item::pen(fonts.get(face).width("-", style.size), 50, true));
+            pieces.push_back({"-", face, span.link});
+            prev = p;
+        }
+        add_box_text(items, pieces, text.substr(prev), face, span.link, fonts, style.size);
+    }
+}
+
+}  // namespace
+
+std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fonts, const ParagraphStyle& style) {
+    std::vector<Item> items;
+    std::vector<Piece> pieces;  // parallel to items
+    const double space = fonts.get(Face::regular).width(" ", style.size);
+    if (style.first_indent > 0) {
+        items.push_back(Item::box(style.first_indent));
+        pieces.push_back({"", Face::regular, ""});
+    }
+    std::vector<std::pair<std::string, md::Span>> word;
+    auto end_word = [&] {
+        if (word.empty()) return;
+        add_word(items, pieces, word, fonts, style);
+        word.clear();
+    };
+    auto add_space = [&] {
+        end_word();
+        if (items.empty() || items.back().kind != Item::Kind::box) return;
+        // Interword glue as in TeX: stretch half a space, shrink a third.
+        items.push_back(style.justify ? Item::glue(space, space / 2, space / 3) : Item::glue(space, 0, 0));
+        pieces.push_back({" ", Face::regular, ""});
+        if (!style.justify) {
+            // Ragged right: each space is a possible break with enough stretch to fill the line.
+            items.back() = Item::glue(0, style.measure / 3, 0);
+            items.push_back(Item::pen(0, 0));
+            pieces.push_back({"", Face::regular, ""});
+            items.push_back(Item::glue(space, -style.measure / 3, 0));
+            pieces.push_back({" ", Face::regular, ""});
+        }
+    };
+    for (const auto& s : spans) {
+        if (s.line_break) {
+            end_word();
+            items.push_back(Item::glue(0, kInfinity, 0));
+            pieces.push_back({"", Face::regular, ""});
+            items.push_back(Item::pen(0, -kInfinity));
+            pieces.push_back({"", Face::regular, ""});
+            continue;
+        }
+        std::size_t at = 0;
+        while (at <= s.text.size()) {
+            const std::size_t sp = s.text.find(' ', at);
+            const std::string part = s.text.substr(at, sp == std::string::npos ? std::string::npos : sp - at);
+            if (!part.empty()) word.emplace_back(part, s);
+            if (sp == std::string::npos) break;
+            add_space();
+            at = sp + 1;
+        }
+    }
+    end_word();
+    if (items.empty()) return {};
+    // The last line is ragged: fill it with infinitely stretchable glue, then force the break.
+    items.push_back(Item::glue(0, kInfinity, 0));
+    pieces.push_back({"", Face::regular, ""});
+    items.push_back(Item::pen(0, -kInfinity));
+    pieces.push_back({"", Face::regular, ""});
+
+    BreakParams params;
+    params.line_widths = {style.measure};  // the first-line indent is a box of its own
+    const std::vector<Line> lines = break_lines(items, params);
+
+    std::vector<PlacedLine> out;
+    for (std::size_t li = 0; li < lines.size(); ++li) {
+        const Line& line = lines[li];
+        PlacedLine placed;
+        placed.overfull = line.overfull;
+        double x = 0;
+        const double ratio = line.overfull ? 0 : line.ratio;
+        for (std::size_t i = line.start; i < line.end; ++i) {
+            const Item& it = items[i];
+            if (it.kind == Item::Kind::glue) {
+                const double stretch = ratio >= 0 ? it.stretch : it.shrink;
+                x += it.width + ratio * (it.stretch >= kInfinity ? 0 : stretch);
+                continue;
+            }
+            if (it.kind == Item::Kind::penalty) continue;
+            const Piece& p = pieces[i];
+            if (!p.text.empty()) {
+                auto& runs = placed.runs;
+                const bool joins = !runs.empty() && i > 0 && items[i - 1].kind != Item::Kind::glue && runs.back().face == p.face &&
+                                   runs.back().link == p.link;
+                if (joins) runs.back().text += p.text;
+                else runs.push_back(PlacedRun{x, p.text, p.face, p.link});
+            }
+            x += it.width;
+        }
+        // A line broken at a hyphenation point shows the hyphen.
+        const Item& brk = items[line.end];
+        if (brk.kind == Item::Kind::penalty && brk.flagged && !placed.runs.empty()) {
+            placed.runs.back().text += "-";
+            x += brk.width;
+        }
+        placed.width = x;
+        out.push_back(std::move(placed));
+    }
+    return out;
+}
+
+}  // namespace lkjip::layout
