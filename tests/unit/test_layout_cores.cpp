@@ -284,3 +284,45 @@ TEST_CASE("paragraph: a word wider than the measure is overfull, not lost") {
     CHECK(overfull);
     CHECK(all == "ahttps://sakip.example.go.id/laporan/kinerja/2024b");
 }
+
+#include "layout/paginate.hpp"
+
+namespace {
+
+std::vector<FlowItem> paragraph(int id, int lines, double h = 10) { return std::vector<FlowItem>(static_cast<std::size_t>(lines), FlowItem{h, id, false, false}); }
+
+std::vector<FlowItem> concat(std::initializer_list<std::vector<FlowItem>> parts) {
+    std::vector<FlowItem> out;
+    for (const auto& p : parts) out.insert(out.end(), p.begin(), p.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("paginate: pages fill greedily") {
+    const auto items = paragraph(0, 25);
+    CHECK(paginate(items, {100, 2, 2}) == std::vector<std::size_t>{0, 10, 20});
+}
+
+TEST_CASE("paginate: no widow, no orphan") {
+    // 9 lines then a paragraph of 3: greedy would leave 1 line of it at the foot (an orphan).
+    auto items = concat({paragraph(0, 9), paragraph(1, 3)});
+    CHECK(paginate(items, {100, 2, 2}) == std::vector<std::size_t>{0, 9});
+    // 8 lines then a paragraph of 3: greedy leaves 1 line on the next page (a widow): move one more.
+    items = concat({paragraph(0, 8), paragraph(1, 3)});
+    CHECK(paginate(items, {100, 2, 2}) == std::vector<std::size_t>{0, 8});
+    // A long paragraph breaks normally.
+    items = concat({paragraph(0, 5), paragraph(1, 10)});
+    CHECK(paginate(items, {100, 2, 2}) == std::vector<std::size_t>{0, 10});
+}
+
+TEST_CASE("paginate: headings and captions stay with what follows; explicit breaks") {
+    auto items = concat({paragraph(0, 9), {FlowItem{10, -1, true, false}}, paragraph(1, 4)});
+    // The heading would be the last line of page 1: it moves to page 2 with its paragraph.
+    CHECK(paginate(items, {100, 2, 2}) == std::vector<std::size_t>{0, 9});
+    items = concat({paragraph(0, 3), {FlowItem{10, -1, false, true}}, paragraph(1, 2)});
+    CHECK(paginate(items, {100, 2, 2}) == std::vector<std::size_t>{0, 3});
+    // A block taller than a page gets a page of its own, and the flow goes on.
+    items = {FlowItem{10, 0, false, false}, FlowItem{250, -1, false, false}, FlowItem{10, 1, false, false}};
+    CHECK(paginate(items, {100, 2, 2}) == std::vector<std::size_t>{0, 1, 2});
+}

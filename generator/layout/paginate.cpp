@@ -1,0 +1,60 @@
+#include "layout/paginate.hpp"
+
+namespace lkjip::layout {
+
+namespace {
+
+// How many lines of paragraph `id` lie in [from, to).
+int lines_of(const std::vector<FlowItem>& items, std::size_t from, std::size_t to, int id) {
+    int n = 0;
+    for (std::size_t i = from; i < to; ++i) n += items[i].paragraph == id;
+    return n;
+}
+
+// Moves a break at `at` (the first item of the next page) back until it respects keep-with-next,
+// orphans and widows, but never to `page_start` or before it (then the greedy break stands).
+std::size_t adjust(const std::vector<FlowItem>& items, std::size_t page_start, std::size_t at, const PaginateParams& p) {
+    std::size_t best = at;
+    for (int guard = 0; guard < 64; ++guard) {
+        std::size_t b = best;
+        const int id = items[b].paragraph;
+        if (id >= 0 && b > page_start && items[b - 1].paragraph == id) {
+            // The break splits a paragraph: count its lines on each side.
+            std::size_t first = b;
+            while (first > 0 && items[first - 1].paragraph == id) --first;
+            std::size_t last = b;
+            while (last < items.size() && items[last].paragraph == id) ++last;
+            const int before = lines_of(items, first, b, id), after = lines_of(items, b, last, id);
+            if (after < p.widows) b -= static_cast<std::size_t>(std::min(p.widows - after, before));
+            if (lines_of(items, first, b, id) < p.orphans) b = first;
+        }
+        while (b > page_start && items[b - 1].keep_with_next) --b;
+        if (b <= page_start) return at;  // nothing better fits on this page
+        if (b == best) return best;
+        best = b;
+    }
+    return best;
+}
+
+}  // namespace
+
+std::vector<std::size_t> paginate(const std::vector<FlowItem>& items, const PaginateParams& p) {
+    std::vector<std::size_t> starts{0};
+    double used = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::size_t page_start = starts.back();
+        if (items[i].break_before && i > page_start) {
+            starts.push_back(i);
+            used = 0;
+        } else if (used + items[i].height > p.page_height && i > page_start) {
+            const std::size_t b = adjust(items, page_start, i, p);
+            starts.push_back(b);
+            i = b;
+            used = 0;
+        }
+        used += items[i].height;
+    }
+    return starts;
+}
+
+}  // namespace lkjip::layout
