@@ -1,8 +1,10 @@
+// The formula evaluator of expression.hpp: recursive descent, one function per grammar rule,
+// with the depth counted so that 100 000 '(' is an error rather than a stack overflow.
 #include "compute/expression.hpp"
 
 #include <algorithm>
-#include <cctype>
-#include <cstdlib>
+#include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -12,6 +14,24 @@ namespace {
 
 constexpr int kMaxDepth = 200;  // a hand-written formula never nests this deep
 
+// ASCII only, not <cctype>: its answers for bytes >= 0x80 follow the process locale.
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_name_start(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
+bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// The character at `pos` for a message: the whole UTF-8 sequence ('é', not a lone lead byte,
+// which would make the message itself invalid UTF-8), or the byte in hex when it is not text.
+std::string describe(std::string_view text, std::size_t pos) {
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b >= 0x20 && b < 0x7f) return fmt::format("'{}'", text[pos]);
+    const std::size_t len = b >= 0xf0 && b < 0xf5 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 0;
+    bool valid = len > 0 && pos + len <= text.size();
+    for (std::size_t i = 1; valid && i < len; ++i) valid = (static_cast<unsigned char>(text[pos + i]) & 0xc0) == 0x80;
+    if (valid) return fmt::format("'{}'", text.substr(pos, len));
+    return fmt::format("byte 0x{:02x}", b);
+}
+
 class Parser {
 public:
     Parser(std::string_view text, const std::function<std::optional<double>(std::string_view)>* lookup)
@@ -19,9 +39,22 @@ public:
 
     // Parses the whole text; returns its value (0 when only collecting names).
     std::optional<double> run() {
+        skip_space();
+        if (pos_ == text_.size()) {
+            fail("the formula is empty");
+            return std::nullopt;
+        }
         auto v = expression(0);
         skip_space();
-        if (!failed() && pos_ < text_.size()) fail(fmt::format("unexpected '{}'", text_[pos_]));
+        if (!failed() && pos_ < text_.size()) {
+            if (text_[pos_] == ')') fail("unexpected ')': no '(' opens it");
+            else if (text_[pos_] == ',') fail(comma_message());
+            else fail(fmt::format("unexpected {}: expected an operator (+ - * /) or the end", describe(text_, pos_)));
+        }
+        if (!failed() && v && !std::isfinite(*v)) {
+            pos_ = 0;  // the whole formula: an overflow, or a component that is not finite
+            fail("the value is not a finite number");
+        }
         return failed() ? std::nullopt : v;
     }
 
@@ -35,8 +68,10 @@ private:
         if (!failed()) error_ = {pos_, std::move(message)};
     }
     void skip_space() {
-        while (pos_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+        while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
     }
+    // Writers of id-ID reports type 55,76; the formula language has only the decimal point.
+    static std::string comma_message() { return "unexpected ',': numbers use a decimal point (55.76, not 55,76)"; }
     bool eat(char c) {
         skip_space();
         if (pos_ < text_.size() && text_[pos_] == c) {
@@ -101,21 +136,22 @@ private:
         }
         const char c = text_[pos_];
         if (c == '(') {
-            ++pos_;
+            const std::size_t open = pos_++;
             auto v = expression(depth + 1);
-            if (!failed() && !eat(')')) fail("expected ')'");
+            if (!failed() && !eat(')')) fail(fmt::format("expected ')' to close the '(' at offset {}", open));
             return v;
         }
-        if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') return number();
-        if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') return name();
-        fail(fmt::format("unexpected '{}': expected a number or a name", c));
+        if (is_digit(c) || c == '.') return number();
+        if (is_name_start(c)) return name();
+        if (c == ',') fail(comma_message());
+        else fail(fmt::format("unexpected {}: expected a number or a name", describe(text_, pos_)));
         return std::nullopt;
     }
 
     std::optional<double> number() {
         const std::size_t start = pos_;
         bool dot = false;
-        while (pos_ < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '.')) {
+        while (pos_ < text_.size() && (is_digit(text_[pos_]) || text_[pos_] == '.')) {
             if (text_[pos_] == '.') {
                 if (dot) {
                     fail("a number has two decimal points");
@@ -125,18 +161,26 @@ private:
             }
             ++pos_;
         }
-        const std::string digits(text_.substr(start, pos_ - start));
+        const std::string_view digits = text_.substr(start, pos_ - start);
         if (digits == ".") {
             pos_ = start;
-            fail("expected a number");
+            fail("expected a number or a name");
             return std::nullopt;
         }
-        return std::strtod(digits.c_str(), nullptr);
+        // from_chars, not strtod: strtod reads the locale's decimal separator.
+        double v = 0;
+        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+        if (ec != std::errc() || end != digits.data() + digits.size()) {
+            pos_ = start;
+            fail("the number is out of range");
+            return std::nullopt;
+        }
+        return v;
     }
 
     std::optional<double> name() {
         const std::size_t start = pos_;
-        while (pos_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_')) ++pos_;
+        while (pos_ < text_.size() && is_name_char(text_[pos_])) ++pos_;
         const std::string n(text_.substr(start, pos_ - start));
         if (std::find(names_.begin(), names_.end(), n) == names_.end()) names_.push_back(n);
         if (!lookup_) return 0.0;

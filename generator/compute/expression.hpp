@@ -27,8 +27,13 @@ struct Result {
 
 // Grammar: expr = term { ('+'|'-') term }; term = unary { ('*'|'/') unary };
 // unary = '-' unary | primary; primary = number | name | '(' expr ')'.
-// Numbers use a decimal point (the data format's convention); names [A-Za-z_][A-Za-z0-9_]*.
-// A name the lookup does not know is an error naming it.
+// Numbers use a decimal point (the data format's convention; an id-ID comma "55,76" is an error
+// that says so); names [A-Za-z_][A-Za-z0-9_]*; whitespace is ignored. Nesting (parentheses and
+// unary minus) deeper than 200 is an error, so hostile input cannot exhaust the stack.
+// Errors: an empty formula, a syntax error, a name the lookup does not know ("unknown component
+// 'aktf'", offset at the name), a number out of range, a value that is not finite (overflow).
+// Division by zero (anywhere, also 0/0) is not an error: no value and division_by_zero = true.
+// A syntax or unknown-name error wins over division by zero.
 Result evaluate(std::string_view text, const std::function<std::optional<double>(std::string_view)>& lookup);
 
 }  // namespace lkjip::expr

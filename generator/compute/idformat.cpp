@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <string_view>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -32,30 +35,43 @@ void increment(std::string& digits) {
     digits.insert(digits.begin(), '1');
 }
 
-Decimal to_decimal(double x, int places) {
-    places = std::clamp(places, 0, 12);
-    Decimal d;
-    d.negative = std::signbit(x);
-    // 15 significant digits: what the value means, without binary noise (92.225 is 92.2249999…
-    // as a double, but "92.225" with 15 digits).
-    std::string text = fmt::format("{:.14e}", std::fabs(x));  // d.dddddddddddddde±XX
+// The decimal text of |x| before rounding, as whole and fraction digits. Below 10^15 the double
+// is written with 15 significant digits (DOMAIN.md §3: round what the value means, not the
+// binary noise: 92.225 is 92.2249999... as a double but "92.225" in 15 digits). From 10^15 on,
+// 15 digits would drop integer digits (1234567890123456 -> ...460), so the shortest text that
+// reads back as the same double is used: every integer up to 2^53 exactly, and 1e25 as
+// 1 followed by zeros rather than the double's ...0905969664.
+std::pair<std::string, std::string> decimal_text(double ax) {
+    std::string text;  // d[.ddd]e±XX
+    if (ax < 1e15) {
+        text = fmt::format("{:.14e}", ax);
+    } else {
+        std::array<char, 64> buf{};
+        const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), ax, std::chars_format::scientific);
+        text.assign(buf.data(), r.ptr);
+    }
     const auto e = text.find('e');
     const int exponent = std::atoi(text.c_str() + e + 1);
-    std::string mantissa = text.substr(0, 1) + text.substr(2, e - 2);  // 15 digits
-    // Place the decimal point: digits before it = exponent + 1.
-    std::string whole, frac;
-    if (exponent >= 0) {
-        const auto n = static_cast<std::size_t>(exponent + 1);
-        if (mantissa.size() < n) mantissa.append(n - mantissa.size(), '0');
-        whole = mantissa.substr(0, n);
-        frac = mantissa.substr(n);
-    } else {
-        whole = "0";
-        frac = std::string(static_cast<std::size_t>(-exponent - 1), '0') + mantissa;
-    }
+    std::string mantissa = text.substr(0, e);
+    std::erase(mantissa, '.');
+    if (exponent < 0) return {"0", std::string(static_cast<std::size_t>(-exponent - 1), '0') + mantissa};
+    const auto n = static_cast<std::size_t>(exponent + 1);  // digits before the point
+    if (mantissa.size() < n) mantissa.append(n - mantissa.size(), '0');
+    return {mantissa.substr(0, n), mantissa.substr(n)};
+}
+
+// More places than 12 would only print zeros or noise past the 15 significant digits; the cap
+// also bounds the output for a nonsense `places` from a template.
+constexpr int kMaxPlaces = 12;
+
+Decimal to_decimal(double x, int places) {
+    places = std::clamp(places, 0, kMaxPlaces);
+    Decimal d;
+    d.negative = std::signbit(x);
+    auto [whole, frac] = decimal_text(std::fabs(x));
     const auto p = static_cast<std::size_t>(places);
     if (frac.size() < p + 1) frac.append(p + 1 - frac.size(), '0');
-    const bool round_up = frac[p] >= '5';
+    const bool round_up = frac[p] >= '5';  // half-up: the first dropped digit decides
     std::string kept = whole + frac.substr(0, p);
     if (round_up) increment(kept);
     d.whole = kept.substr(0, kept.size() - p);
@@ -96,24 +112,31 @@ std::string words_below_thousand(unsigned n) {
     return out;
 }
 
-std::string words_unsigned(unsigned long long n) {
-    if (n == 0) return "nol";
-    static constexpr std::array<const char*, 7> kScale = {"", "ribu", "juta", "miliar", "triliun", "kuadriliun",
-                                                          "kuintiliun"};
+// Short-scale names as KBBI and Indonesian usage have them (10^3 ribu ... 10^33 desiliun).
+// int64 needs up to kuintiliun (10^18); the rest serve terbilang(double).
+constexpr std::array<const char*, 12> kScale = {"",          "ribu",       "juta",       "miliar",
+                                                "triliun",   "kuadriliun", "kuintiliun", "sekstiliun",
+                                                "septiliun", "oktiliun",   "noniliun",   "desiliun"};
+
+// Words for a string of decimal digits (leading zeros allowed); nullopt from 10^36 on, which has
+// no name in the scale.
+std::optional<std::string> words(std::string_view digits) {
+    const auto first = digits.find_first_not_of('0');
+    if (first == std::string_view::npos) return "nol";
+    digits.remove_prefix(first);
+    const std::size_t groups = (digits.size() + 2) / 3;
+    if (groups > kScale.size()) return std::nullopt;
     std::string out;
-    std::array<unsigned, 7> groups{};
-    for (int i = 0; n > 0; ++i) {
-        groups[static_cast<std::size_t>(i)] = static_cast<unsigned>(n % 1000);
-        n /= 1000;
-    }
-    for (int i = 6; i >= 0; --i) {
-        const unsigned g = groups[static_cast<std::size_t>(i)];
+    std::size_t pos = 0, len = digits.size() - (groups - 1) * 3;  // the leading group may be short
+    for (std::size_t i = groups; i-- > 0; pos += len, len = 3) {
+        unsigned g = 0;
+        for (char c : digits.substr(pos, len)) g = g * 10 + static_cast<unsigned>(c - '0');
         if (g == 0) continue;
         std::string part;
         if (i == 1 && g == 1) part = "seribu";  // "seribu", never "satu ribu"
         else {
             part = words_below_thousand(g);
-            if (i > 0) part += std::string(" ") + kScale[static_cast<std::size_t>(i)];
+            if (i > 0) part += std::string(" ") + kScale[i];
         }
         out += (out.empty() ? "" : " ") + part;
     }
@@ -125,7 +148,9 @@ std::string words_unsigned(unsigned long long n) {
 double round_half_up(double x, int places) {
     if (!std::isfinite(x)) return x;
     const Decimal d = to_decimal(x, places);
-    const double v = std::strtod((d.whole + "." + (d.fraction.empty() ? "0" : d.fraction)).c_str(), nullptr);
+    const std::string text = d.whole + "." + (d.fraction.empty() ? "0" : d.fraction);
+    double v = 0;  // from_chars, not strtod: strtod reads the locale's decimal separator
+    std::from_chars(text.data(), text.data() + text.size(), v);
     return d.negative ? -v : v;
 }
 
@@ -154,7 +179,10 @@ std::string angka(std::int64_t n) {
     return out;
 }
 
-std::string persen(double x, int places) { return angka(x, places) + "%"; }
+std::string persen(double x, int places) {
+    if (!std::isfinite(x)) return "-";  // not "-%"
+    return angka(x, places) + "%";
+}
 
 std::string rupiah(std::int64_t n) {
     const unsigned long long mag = n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
@@ -163,7 +191,7 @@ std::string rupiah(std::int64_t n) {
 
 std::string terbilang(std::int64_t n) {
     const unsigned long long mag = n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
-    return (n < 0 ? "minus " : "") + words_unsigned(mag);
+    return (n < 0 ? "minus " : "") + *words(std::to_string(mag));  // 19 digits: always named
 }
 
 std::string terbilang(double x, int places) {
@@ -172,14 +200,16 @@ std::string terbilang(double x, int places) {
     std::string fraction = d.fraction;
     while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
     const bool zero = d.whole == "0" && fraction.empty();
-    std::string out = (d.negative && !zero ? "minus " : "") + words_unsigned(std::stoull(d.whole));
+    const auto whole = words(d.whole);
+    if (!whole) return "-";
+    std::string out = (d.negative && !zero ? "minus " : "") + *whole;
     if (fraction.empty()) return out;
     out += " koma";
     std::size_t i = 0;
-    for (; i < fraction.size() && fraction[i] == '0'; ++i) out += " nol";
+    for (; i < fraction.size() && fraction[i] == '0'; ++i) out += " nol";  // seed 000: 5,08 "koma nol delapan"
     if (i < fraction.size()) {
         out += ' ';
-        out += words_unsigned(std::stoull(fraction.substr(i)));
+        out += *words(std::string_view(fraction).substr(i));  // at most 12 digits
     }
     return out;
 }

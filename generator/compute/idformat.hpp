@@ -9,6 +9,10 @@
 
 namespace lkjip::idfmt {
 
+// Non-finite input (NaN, ±inf, e.g. a capaian over a zero target) gives "-" from angka, persen and
+// terbilang(double); round_half_up returns it unchanged. terbilang(double) also gives "-" from
+// 10^36 on (no Indonesian name past desiliun, 10^33).
+
 // Round half-up (away from zero for negatives: -1,005 -> -1,01) on the *decimal* value at
 // `places` digits, so 92.225 -> 92.23 even though the binary double is 92.22499999...
 // The value is first written with 15 significant digits (what a person typed or what the
