@@ -25,6 +25,27 @@ struct PreviewOptions {
 // The report (or one chapter) as Markdown. 0 ok, 1 errors (nothing written).
 int run_preview(const PreviewOptions& options, bool colour);
 
+struct BuildOptions {
+    std::string file;
+    std::string output;                   // "" : the data file's name with .pdf; "-": standard output
+    std::string markdown;                 // also write the Markdown here ("" : no)
+    std::vector<std::string> templates;
+    bool quiet = false;                   // errors only
+};
+
+// The data file to the PDF report. 0 ok, 1 errors (no output written).
+int run_build(const BuildOptions& options, bool colour);
+
+struct RenderOptions {
+    std::string file;                     // Markdown, "-" for standard input
+    std::string output;                   // PDF, "-" for standard output
+    std::string paper = "A4";             // A4 or F4
+    bool sans = false;
+};
+
+// Any Markdown file through the typesetter. 0 ok, 1 errors (no output written).
+int run_render(const RenderOptions& options, bool colour);
+
 // Writes `text` to `path` atomically: a temporary file in the same folder, then a rename, so a
 // failed run never leaves a truncated file or destroys a previous good one.
 bool write_file_atomically(const std::string& path, const std::string& text, std::string& error);

@@ -34,6 +34,23 @@ int main(int argc, char** argv) {
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
+    lkjip::cli::BuildOptions build;
+    CLI::App* build_cmd = app.add_subcommand("build", "Write the LKjIP report of a data file as PDF");
+    build_cmd->add_option("file", build.file, "Data file (TOML)")->required();
+    build_cmd->add_option("-o,--output", build.output, "PDF file (default: the data file's name with .pdf; - for standard output)");
+    build_cmd->add_option("--md", build.markdown, "Also write the report's Markdown to this file");
+    build_cmd->add_option("--templates", build.templates, "Folder of templates that replace built-in ones (repeatable)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    build_cmd->add_flag("-q,--quiet", build.quiet, "Print errors only, not warnings");
+
+    lkjip::cli::RenderOptions render;
+    CLI::App* render_cmd = app.add_subcommand("render", "Typeset any Markdown file to PDF");
+    render_cmd->add_option("file", render.file, "Markdown file (- for standard input)")->required();
+    render_cmd->add_option("-o,--output", render.output, "PDF file (- for standard output)")->required();
+    render_cmd->add_option("--paper", render.paper, "A4 or F4")->check(CLI::IsMember({"A4", "F4"}));
+    render_cmd->add_flag("--sans", render.sans, "Liberation Sans instead of Liberation Serif");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -50,5 +67,7 @@ int main(int argc, char** argv) {
     const bool colour = isatty(fileno(stderr)) && std::getenv("NO_COLOR") == nullptr;
     if (check_cmd->parsed()) return lkjip::cli::run_check(check, colour);
     if (preview_cmd->parsed()) return lkjip::cli::run_preview(preview, colour);
+    if (build_cmd->parsed()) return lkjip::cli::run_build(build, colour);
+    if (render_cmd->parsed()) return lkjip::cli::run_render(render, colour);
     return 2;
 }

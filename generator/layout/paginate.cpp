@@ -45,12 +45,12 @@ std::vector<std::size_t> paginate(const std::vector<FlowItem>& items, const Pagi
         const std::size_t page_start = starts.back();
         if (items[i].break_before && i > page_start) {
             starts.push_back(i);
-            used = 0;
+            used = items[i].repeat_height;
         } else if (used + items[i].height > p.page_height && i > page_start) {
             const std::size_t b = adjust(items, page_start, i, p);
             starts.push_back(b);
             i = b;
-            used = 0;
+            used = items[i].repeat_height;
         }
         used += items[i].height;
     }

@@ -14,6 +14,8 @@ struct FlowItem {
     int paragraph = -1;             // lines of one paragraph share an id; -1: an unbreakable block
     bool keep_with_next = false;    // headings, captions
     bool break_before = false;      // a chapter or an explicit page break
+    double repeat_height = 0;       // added when the item starts a page (a table row continued
+                                    // on a new page brings its header rows again)
 };
 
 struct PaginateParams {

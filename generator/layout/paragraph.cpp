@@ -48,6 +48,25 @@ void add_box_text(std::vector<Item>& items, std::vector<Piece>& pieces, const st
     flush();
 }
 
+// Byte offsets that cut `text` into pieces no wider than `measure`, at code point boundaries.
+std::vector<std::size_t> cut_points(const std::string& text, const FontMetrics& font, double size, double measure) {
+    std::vector<std::size_t> cuts;
+    double width = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t len = lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 1;
+        const double w = font.width(text.substr(i, len), size);
+        if (width + w > measure && i > 0 && (cuts.empty() || cuts.back() != i)) {
+            cuts.push_back(i);
+            width = 0;
+        }
+        width += w;
+        i += len;
+    }
+    return cuts;
+}
+
 // One word (text between spaces, possibly in several styles) with its hyphenation points.
 void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const std::vector<std::pair<std::string, md::Span>>& parts,
               const FontSet& fonts, const ParagraphStyle& style) {
@@ -55,6 +74,19 @@ void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const std::v
         const Face face = face_of(span);
         std::vector<std::size_t> points;
         if (style.hyphenator && parts.size() == 1 && !span.code) points = style.hyphenator->points(text);
+        if (points.empty() && fonts.get(face).width(text, style.size) > style.measure) {
+            // A string no line can hold (a long URL, an account number): break it where the
+            // line is full, without a hyphen, rather than let it run into the margin (issue 5).
+            std::size_t prev = 0;
+            for (std::size_t cut : cut_points(text, fonts.get(face), style.size, style.measure)) {
+                add_box_text(items, pieces, text.substr(prev, cut - prev), face, span.link, fonts, style.size);
+                items.push_back(Item::pen(0, 1000));
+                pieces.push_back({"", face, span.link});
+                prev = cut;
+            }
+            add_box_text(items, pieces, text.substr(prev), face, span.link, fonts, style.size);
+            continue;
+        }
         std::size_t prev = 0;
         for (std::size_t p : points) {
             add_box_text(items, pieces, text.substr(prev, p - prev), face, span.link, fonts, style.size);

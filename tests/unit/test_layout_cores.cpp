@@ -326,3 +326,11 @@ TEST_CASE("paginate: headings and captions stay with what follows; explicit brea
     items = {FlowItem{10, 0, false, false}, FlowItem{250, -1, false, false}, FlowItem{10, 1, false, false}};
     CHECK(paginate(items, {100, 2, 2}) == std::vector<std::size_t>{0, 1, 2});
 }
+
+TEST_CASE("paginate: a table row that starts a page carries its repeated header") {
+    // A header+first row of 30, then rows of 10 that bring a 20-high header on a new page:
+    // page 1 holds 30 + 7 rows (100); page 2 holds the header and 8 rows; the rest on page 3.
+    std::vector<FlowItem> items{FlowItem{30, -1, false, false}};
+    for (int i = 0; i < 20; ++i) items.push_back(FlowItem{10, -1, false, false, 20});
+    CHECK(paginate(items, {100, 2, 2}) == std::vector<std::size_t>{0, 8, 16});
+}

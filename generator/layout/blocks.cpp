@@ -1,0 +1,525 @@
+// Blocks of the document tree to pieces of the flow (flow.hpp): paragraphs line by line (so a
+// page can break between lines, with widows and orphans counted), headings kept with what
+// follows, lists with hanging indents, tables row by row, captions kept with their table.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "layout/flow.hpp"
+#include "layout/image_info.hpp"
+
+namespace lkjip::layout {
+
+namespace {
+
+constexpr double kCaptionSize = 11;
+constexpr double kSourceSize = 9;
+constexpr double kChapterSize = 14;
+constexpr double kCodeSize = 9;
+constexpr double kListIndent = 22;  // hanging indent of a list level
+
+md::Spans all_bold(md::Spans spans) {
+    for (auto& s : spans) s.bold = true;
+    return spans;
+}
+
+bool is_blank(const md::Spans& spans) {
+    const std::string t = md::plain_text(spans);
+    return std::all_of(t.begin(), t.end(), [](char c) { return c == ' ' || c == '\t'; }) ||
+           t == "\xC2\xA0";  // &nbsp;: a deliberately empty paragraph (the space to sign)
+}
+
+// List markers by depth: 1. / a. / 1) as Indonesian documents number nested items.
+std::string marker(const md::Block& b, int depth, std::size_t index) {
+    if (!b.ordered) return depth % 2 == 0 ? "\xE2\x80\xA2" : "\xE2\x80\x93";  // • then –
+    const int n = b.start + static_cast<int>(index);
+    if (depth % 3 == 1) {
+        std::string letters;
+        for (int k = n; k > 0; k = (k - 1) / 26) letters.insert(letters.begin(), static_cast<char>('a' + (k - 1) % 26));
+        return letters + b.delimiter;
+    }
+    return fmt::format("{}{}", n, depth % 3 == 2 ? ')' : b.delimiter);
+}
+
+}  // namespace
+
+std::string roman_lower(int n) {
+    static const std::pair<int, const char*> parts[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
+                                                        {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
+                                                        {5, "v"},    {4, "iv"},   {1, "i"}};
+    std::string out;
+    for (const auto& [value, text] : parts) {
+        while (n >= value) {
+            out += text;
+            n -= value;
+        }
+    }
+    return out;
+}
+
+Builder::Builder(const LayoutSettings& settings, const FontBook& book, const Hyphenator* hyphenator,
+                 const std::vector<ListEntry>& previous, Diagnostics& diags)
+    : settings_(settings), book_(book), hyphenator_(hyphenator), previous_(previous), diags_(diags) {
+    file_ = std::make_shared<const std::string>(settings.source_name);
+    table_style_.size = std::max(7.0, settings.size - 2);
+    table_style_.leading = 1.15;
+    table_style_.hyphenator = hyphenator;
+    new_section(false, false, numbering_);
+}
+
+Geometry Builder::geometry(bool landscape) const {
+    constexpr double mm = 72.0 / 25.4;
+    Geometry g;
+    g.width = (landscape ? settings_.page_height_mm : settings_.page_width_mm) * mm;
+    g.height = (landscape ? settings_.page_width_mm : settings_.page_height_mm) * mm;
+    g.left = settings_.margin_left_mm * mm;
+    g.right = settings_.margin_right_mm * mm;
+    g.top = settings_.margin_top_mm * mm;
+    g.bottom = settings_.margin_bottom_mm * mm;
+    return g;
+}
+
+void Builder::new_section(bool landscape, bool cover, Numbering numbering) {
+    if (!sections_.empty() && sections_.back().pieces.empty()) sections_.pop_back();
+    Section s;
+    s.landscape = landscape;
+    s.cover = cover;
+    s.numbering = numbering;
+    sections_.push_back(std::move(s));
+    measure_now_ = geometry(landscape).measure();
+    break_next_ = false;
+}
+
+Piece& Builder::push(Piece p) {
+    if (break_next_) {
+        p.flow.break_before = true;
+        break_next_ = false;
+    }
+    section().pieces.push_back(std::move(p));
+    return section().pieces.back();
+}
+
+double Builder::baseline(double size, double height) const {
+    // The text's em box centred in the line: half the extra leading above, then the ascent.
+    const FontMetrics& f = book_.set.get(Face::regular);
+    const double em = (f.ascender() - f.descender()) * size;
+    return (height - em) / 2 + f.ascender() * size;
+}
+
+void Builder::draw_lines(page::Page& ops, const std::vector<PlacedLine>& lines, double x, double measure, double size,
+                         double first_baseline, double step, bool centred, bool right) const {
+    double y = first_baseline;
+    for (const auto& line : lines) {
+        const double shift = centred ? (measure - line.width) / 2 : right ? measure - line.width : 0;
+        for (const auto& run : line.runs) {
+            ops.text.push_back(page::TextRun{x + shift + run.x, -y, book_.ids.ids[static_cast<int>(run.face)], size, run.text, {}});
+        }
+        y += step;
+    }
+}
+
+void Builder::add_document(const md::Document& doc) { add_blocks(doc.blocks, 0, measure_now_); }
+
+void Builder::add_blocks(const md::Blocks& blocks, double indent, double measure) {
+    for (const auto& b : blocks) add_block(b, indent, measure);
+}
+
+void Builder::add_block(const md::Block& b, double indent, double measure) {
+    if (b.line > 0) line_ = b.line;
+    if (b.kind == md::Block::Kind::directive) return directive(b);
+    if (collect_ != Collect::none) {
+        collected_.back().push_back(b);
+        return;
+    }
+    // A landscape section measures its own width; blocks at the top level follow it.
+    if (indent == 0) measure = measure_now_;
+    switch (b.kind) {
+        case md::Block::Kind::chapter: return add_chapter(b);
+        case md::Block::Kind::heading: return add_heading(b, indent, measure);
+        case md::Block::Kind::paragraph:
+            return add_paragraph(b.spans, indent, measure, settings_.size, true, false, settings_.size * 0.5);
+        case md::Block::Kind::list: return add_list(b, indent, measure, 0);
+        case md::Block::Kind::quote: {
+            const std::size_t from = section().pieces.size();
+            add_blocks(b.children, indent + 18, measure - 18);
+            // A grey bar beside the quoted lines, piece by piece so it follows page breaks.
+            for (std::size_t i = from; i < section().pieces.size(); ++i) {
+                Piece& p = section().pieces[i];
+                p.ops.rules.push_back(page::Rule{indent + 6, -p.space_before, indent + 6, -p.flow.height, 2, {0.6, 0.6, 0.6}});
+            }
+            return;
+        }
+        case md::Block::Kind::rule: {
+            Piece p;
+            p.flow.height = settings_.size;
+            p.ops.rules.push_back(page::Rule{indent, -p.flow.height / 2, indent + measure, -p.flow.height / 2, 0.5, {}});
+            push(std::move(p));
+            return;
+        }
+        case md::Block::Kind::table: return add_table(b, indent, measure);
+        case md::Block::Kind::image: return add_image(b, indent, measure);
+        case md::Block::Kind::code: return add_code(b, indent, measure);
+        case md::Block::Kind::directive: return;
+    }
+}
+
+void Builder::directive(const md::Block& b) {
+    const std::string& d = b.directive;
+    if (d == "page-break") break_next_ = true;
+    else if (d == "front-matter") {
+        numbering_ = Numbering::roman;
+        new_section(landscape_, false, numbering_);
+    } else if (d == "main-matter") {
+        numbering_ = Numbering::arabic;
+        new_section(landscape_, false, numbering_);
+    } else if (d == "nonumber") no_number_next_ = true;
+    else if (d == "toc") add_list_of(Anchor::Kind::heading, 0, measure_now_);
+    else if (d == "list-of-tables") add_list_of(Anchor::Kind::table, 0, measure_now_);
+    else if (d == "list-of-figures") add_list_of(Anchor::Kind::figure, 0, measure_now_);
+    else if (d == "landscape" || d == "end-landscape") {
+        landscape_ = d == "landscape";
+        new_section(landscape_, false, numbering_);
+    } else if (d == "cover") {
+        new_section(false, true, Numbering::none);
+        collect_ = Collect::cover;
+        collected_ = {{}};
+    } else if (d == "end-cover" && collect_ == Collect::cover) {
+        collect_ = Collect::none;
+        for (const auto& block : collected_.front()) {
+            if (block.kind == md::Block::Kind::image) add_image(block, 0, measure_now_);
+            else if (block.kind == md::Block::Kind::paragraph && !is_blank(block.spans))
+                add_paragraph(block.spans, 0, measure_now_, settings_.size + 2, false, true, settings_.size * 1.2);
+            else if (block.kind != md::Block::Kind::paragraph) add_block(block, 0, measure_now_);
+        }
+        new_section(landscape_, false, numbering_);
+    } else if (d == "signature" || d == "signatures") {
+        collect_ = d == "signature" ? Collect::signature : Collect::signatures;
+        collected_ = {{}};
+    } else if (d == "column" && collect_ == Collect::signatures) collected_.push_back({});
+    else if ((d == "end-signature" && collect_ == Collect::signature) || (d == "end-signatures" && collect_ == Collect::signatures)) {
+        if (collect_ == Collect::signature) collected_.insert(collected_.begin(), md::Blocks{});  // the left half stays empty
+        collect_ = Collect::none;
+        add_signatures(collected_);
+    }
+    // chart: the table it precedes carries it (md stage); drawing charts is issue 6.
+}
+
+void Builder::add_chapter(const md::Block& b) {
+    Piece p;
+    p.flow.break_before = true;
+    p.flow.keep_with_next = true;
+    const double step = kChapterSize * 1.4;
+    std::vector<PlacedLine> lines;
+    ParagraphStyle style{kChapterSize, measure_now_, 0, false, nullptr};
+    if (!b.number.empty()) {
+        auto n = set_paragraph({md::Span{b.number, true, false, false, "", false}}, book_.set, style);
+        lines.insert(lines.end(), n.begin(), n.end());
+    }
+    auto t = set_paragraph(all_bold(b.spans), book_.set, style);
+    lines.insert(lines.end(), t.begin(), t.end());
+    draw_lines(p.ops, lines, 0, measure_now_, kChapterSize, baseline(kChapterSize, step), step, true, false);
+    p.flow.height = static_cast<double>(lines.size()) * step + 2 * settings_.size;  // space below the title
+    const std::string title = (b.number.empty() ? "" : b.number + " ") + md::plain_text(b.spans);
+    p.anchors.push_back(Anchor{Anchor::Kind::heading, title, 1, !no_number_next_, 0});
+    no_number_next_ = false;
+    break_next_ = false;
+    push(std::move(p));
+}
+
+void Builder::add_heading(const md::Block& b, double indent, double measure) {
+    const double size = settings_.size;
+    md::Spans spans = all_bold(b.spans);
+    if (b.level >= 4)
+        for (auto& s : spans) s.italic = true;
+    const auto lines = set_paragraph(spans, book_.set, ParagraphStyle{size, measure, 0, false, hyphenator_});
+    const double step = line_height(size);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Piece p;
+        p.space_before = i == 0 ? size : 0;
+        p.flow.height = step + p.space_before;
+        p.flow.keep_with_next = true;
+        draw_lines(p.ops, {lines[i]}, indent, measure, size, p.space_before + baseline(size, step), step, false, false);
+        if (i == 0) p.anchors.push_back(Anchor{Anchor::Kind::heading, md::plain_text(b.spans), b.level, !no_number_next_, p.space_before});
+        push(std::move(p));
+    }
+    no_number_next_ = false;
+}
+
+void Builder::add_paragraph(const md::Spans& spans, double indent, double measure, double size, bool justify, bool centred,
+                            double space_before) {
+    const double step = line_height(size);
+    if (is_blank(spans)) {  // an empty paragraph keeps its line (the space to sign)
+        Piece p;
+        p.flow.height = step;
+        push(std::move(p));
+        return;
+    }
+    const auto lines = set_paragraph(spans, book_.set, ParagraphStyle{size, measure, 0, justify, hyphenator_});
+    if (std::any_of(lines.begin(), lines.end(), [](const PlacedLine& l) { return l.overfull; }))
+        diags_.warning(here(), "a line of this paragraph is wider than the text column");
+    const int id = next_paragraph_++;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Piece p;
+        p.space_before = i == 0 ? space_before : 0;
+        p.flow.height = step + p.space_before;
+        p.flow.paragraph = id;
+        draw_lines(p.ops, {lines[i]}, indent, measure, size, p.space_before + baseline(size, step), step, centred, false);
+        push(std::move(p));
+    }
+}
+
+void Builder::add_list(const md::Block& b, double indent, double measure, int depth) {
+    for (std::size_t i = 0; i < b.items.size(); ++i) {
+        const std::size_t first = section().pieces.size();
+        for (const auto& child : b.items[i]) {
+            if (child.kind == md::Block::Kind::list) add_list(child, indent + kListIndent, measure - kListIndent, depth + 1);
+            else if (child.kind == md::Block::Kind::paragraph)
+                add_paragraph(child.spans, indent + kListIndent, measure - kListIndent, settings_.size, true, false,
+                              settings_.size * 0.25);
+            else add_block(child, indent + kListIndent, measure - kListIndent);
+        }
+        if (first >= section().pieces.size()) continue;
+        // The marker hangs in the indent, right-aligned, on the first line of the item.
+        Piece& p = section().pieces[first];
+        const std::string m = marker(b, depth, i);
+        const double w = book_.set.get(Face::regular).width(m, settings_.size);
+        const double step = line_height(settings_.size);
+        const Face face = book_.set.get(Face::regular).has_glyph(decode_utf8(m).front()) ? Face::regular : Face::fallback;
+        p.ops.text.push_back(page::TextRun{indent + kListIndent - 5 - w, -(p.space_before + baseline(settings_.size, step)),
+                                           book_.ids.ids[static_cast<int>(face)], settings_.size, m, {}});
+    }
+}
+
+void Builder::add_caption(const md::Block& b, double indent, double measure) {
+    if (!b.caption) return;
+    const double step = kCaptionSize * 1.3;
+    const auto lines = set_paragraph(*b.caption, book_.set, ParagraphStyle{kCaptionSize, measure, 0, false, hyphenator_});
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Piece p;
+        p.space_before = i == 0 ? settings_.size : 0;
+        p.flow.height = step + p.space_before;
+        p.flow.keep_with_next = true;
+        draw_lines(p.ops, {lines[i]}, indent, measure, kCaptionSize, p.space_before + baseline(kCaptionSize, step), step, true, false);
+        if (i == 0) {
+            const auto kind = b.caption_kind == "Gambar" ? Anchor::Kind::figure : Anchor::Kind::table;
+            p.anchors.push_back(Anchor{kind, md::plain_text(*b.caption), 0, true, p.space_before});
+        }
+        push(std::move(p));
+    }
+}
+
+void Builder::add_table(const md::Block& b, double indent, double measure) {
+    TableStyle style = table_style_;
+    style.max_width = measure;
+    auto table = std::make_unique<PlacedTable>(layout_table(b.table, book_.set, style));
+    // A table too wide for a portrait page goes on a landscape page of its own (issue 5).
+    const bool to_landscape = !table->fits && !section().landscape && indent == 0;
+    if (to_landscape) {
+        new_section(true, false, numbering_);
+        style.max_width = measure_now_;
+        *table = layout_table(b.table, book_.set, style);
+        measure = measure_now_;
+    }
+    // Still too wide: smaller type, down to 6 pt, before any word sticks out of its cell.
+    while (!table->fits && style.size > 6) {
+        style.size -= 1;
+        *table = layout_table(b.table, book_.set, style);
+    }
+    if (table->overfull) {
+        diags_.warning(here(),
+                       "a word in this table is wider than its column and was cut to fit");
+    }
+    add_caption(b, indent, measure);
+    table_styles_.push_back(std::make_unique<TableStyle>(style));
+    const TableStyle* drawn_style = table_styles_.back().get();
+    const double x = indent + std::max(0.0, (measure - table->width) / 2);
+    double header_height = 0;
+    for (const auto& r : table->header) header_height += r.height;
+    const double gap = b.caption ? settings_.size * 0.3 : settings_.size * 0.5;
+    if (table->body.empty()) {
+        Piece p;
+        p.table = table.get();
+        p.table_style = drawn_style;
+        p.header_only = true;
+        p.flow.keep_with_next = b.table.source.has_value();
+        p.table_x = x;
+        p.space_before = gap;
+        p.flow.height = gap + header_height;
+        push(std::move(p));
+    }
+    for (std::size_t r = 0; r < table->body.size(); ++r) {
+        Piece p;
+        p.table = table.get();
+        p.table_style = drawn_style;
+        p.row = r;
+        p.table_x = x;
+        p.space_before = r == 0 ? gap : 0;
+        p.flow.height = table->body[r].height + (r == 0 ? gap + header_height : 0);
+        p.flow.repeat_height = r == 0 ? 0 : header_height;
+        // The caption, the header and the first two rows stay together, and so do the last two rows
+        // (a table's orphans and widows) and its "Sumber:" note.
+        const std::size_t n = table->body.size();
+        const bool last = r + 1 == n;
+        p.flow.keep_with_next = (r == 0 && !last) || (n >= 4 && r + 2 == n) || (last && b.table.source.has_value());
+        push(std::move(p));
+    }
+    if (b.table.source) add_paragraph(*b.table.source, indent, measure, kSourceSize, false, false, kSourceSize * 0.5);
+    tables_.push_back(std::move(table));
+    if (to_landscape) new_section(false, false, numbering_);
+}
+
+void Builder::add_image(const md::Block& b, double indent, double measure) {
+    namespace fs = std::filesystem;
+    std::string path = b.url;
+    if (fs::path(path).is_relative()) path = (fs::path(settings_.base_dir) / path).lexically_normal().string();
+    std::string error;
+    const auto info = read_image_info(path, error);
+    if (!info) {
+        diags_.error(here(), error,
+                     "image paths are relative to the Markdown file");
+        return;
+    }
+    add_caption(b, indent, measure);
+    // 96 pixels per inch unless that is larger than the column or 60% of the page height.
+    const double max_h = geometry(section().landscape).body_height() * (section().cover ? 0.25 : 0.6);
+    double w = info->width * 0.75, h = info->height * 0.75;
+    const double scale = std::min({1.0, measure / w, max_h / h});
+    w *= scale;
+    h *= scale;
+    Piece p;
+    p.space_before = settings_.size * 0.5;
+    p.flow.height = p.space_before + h;
+    p.ops.images.push_back(page::Image{path, indent + (measure - w) / 2, -(p.space_before + h), w, h});
+    push(std::move(p));
+}
+
+void Builder::add_code(const md::Block& b, double indent, double measure) {
+    const FontMetrics& mono = book_.metrics[FontBook::kMono];
+    const double step = kCodeSize * 1.3;
+    const double char_w = mono.width("0", kCodeSize);
+    const auto per_line = static_cast<std::size_t>(std::max(8.0, (measure - 8) / char_w));
+    const std::string text = md::plain_text(b.spans);
+    std::vector<std::string> lines;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        const std::size_t nl = text.find('\n', at);
+        const std::string line = text.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+        // A code line longer than the column wraps at the column (code has no hyphenation):
+        // cut every `per_line` code points, counting UTF-8 lead bytes.
+        std::size_t start = 0, count = 0;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+            if (count == per_line) {
+                lines.push_back(line.substr(start, i - start));
+                start = i;
+                count = 0;
+            }
+            ++count;
+        }
+        lines.push_back(line.substr(start));
+        if (nl == std::string::npos) break;
+        at = nl + 1;
+    }
+    while (!lines.empty() && lines.back().empty()) lines.pop_back();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Piece p;
+        p.space_before = i == 0 ? settings_.size * 0.5 : 0;
+        p.flow.height = step + p.space_before;
+        p.flow.paragraph = next_paragraph_;
+        p.ops.boxes.push_back(page::Box{indent, -(p.space_before + step), measure, step, page::Color{0.95, 0.95, 0.95}, std::nullopt, 0});
+        if (!lines[i].empty())
+            p.ops.text.push_back(page::TextRun{indent + 4, -(p.space_before + baseline(kCodeSize, step)), FontBook::kMono, kCodeSize, lines[i], {}});
+        push(std::move(p));
+    }
+    ++next_paragraph_;
+}
+
+void Builder::add_signatures(const std::vector<md::Blocks>& columns) {
+    // One unbreakable piece: place and date, jabatan, the space to sign, name, pangkat and NIP
+    // stay together (issue 5), each signature in a half of the text column.
+    // The last lines before a signature stay on its page, so a page never holds a lone signature.
+    if (!section().pieces.empty()) section().pieces.back().flow.keep_with_next = true;
+    Piece p;
+    p.space_before = settings_.size;
+    const double half = measure_now_ / 2;
+    const double step = line_height(settings_.size);
+    double tallest = 0;
+    for (std::size_t c = 0; c < columns.size() && c < 2; ++c) {
+        double y = p.space_before;
+        const double x = static_cast<double>(c) * half + (c == 1 ? settings_.size : 0);
+        const double w = half - settings_.size;
+        for (const auto& block : columns[c]) {
+            if (block.kind != md::Block::Kind::paragraph) continue;
+            if (is_blank(block.spans)) {
+                y += step;
+                continue;
+            }
+            const auto lines = set_paragraph(block.spans, book_.set, ParagraphStyle{settings_.size, w, 0, false, nullptr});
+            draw_lines(p.ops, lines, x, w, settings_.size, y + baseline(settings_.size, step), step, false, false);
+            y += static_cast<double>(lines.size()) * step;
+        }
+        tallest = std::max(tallest, y);
+    }
+    p.flow.height = tallest;
+    push(std::move(p));
+}
+
+void Builder::add_list_of(Anchor::Kind kind, double indent, double measure) {
+    // Entries from the previous pass (document.cpp repeats the layout until they settle). Dot
+    // leaders run from the title to the page number, which is right-aligned; each line links to
+    // its target.
+    const double size = settings_.size;
+    const double step = line_height(size);
+    const FontMetrics& regular = book_.set.get(Face::regular);
+    const double number_w = regular.width("0000", size);
+    const double dot_pitch = regular.width(". ", size);
+    bool any = false;
+    const int list_id = next_paragraph_++;
+    for (const auto& e : previous_) {
+        if (e.kind != kind) continue;
+        any = true;
+        const double level_indent = kind == Anchor::Kind::heading ? (e.level - 1) * 18.0 : 0;
+        const bool chapter = kind == Anchor::Kind::heading && e.level == 1;
+        const double text_w = measure - level_indent - number_w - 12;
+        // A wrapped entry's next lines hang under its text, past its number ("1.2.1", "Tabel 3.2").
+        static const std::regex numbered(R"(^((Tabel|Gambar|Lampiran|BAB)\s+[0-9IVXLC.]+|[0-9][0-9.]*)\s)");
+        std::smatch m;
+        const double hang = std::regex_search(e.title, m, numbered)
+                                ? std::min(text_w / 3, book_.set.get(chapter ? Face::bold : Face::regular).width(m.str(0), size))
+                                : 0;
+        const auto lines = set_paragraph({md::Span{e.title, chapter, false, false, "", false}}, book_.set,
+                                         ParagraphStyle{size, text_w - hang, 0, false, hyphenator_});
+        Piece p;
+        p.space_before = chapter ? size * 0.4 : 0;
+        p.flow.height = p.space_before + static_cast<double>(lines.size()) * step;
+        p.flow.paragraph = list_id;  // one "paragraph": no lone entry at the head or foot of a page
+        const double first = p.space_before + baseline(size, step);
+        for (std::size_t k = 0; k < lines.size(); ++k) {
+            draw_lines(p.ops, {lines[k]}, indent + level_indent + (k > 0 ? hang : 0), text_w, size,
+                       first + static_cast<double>(k) * step, step, false, false);
+        }
+        const double last_y = first + static_cast<double>(lines.size() - 1) * step;
+        const double number_right = indent + measure;
+        const double label_w = regular.width(e.label, size);
+        p.ops.text.push_back(page::TextRun{number_right - label_w, -last_y, book_.ids.ids[0], size, e.label, {}});
+        // Dots on a grid shared by every line, so the leaders of all entries line up.
+        const double from = indent + level_indent + (lines.size() > 1 ? hang : 0) + (lines.empty() ? 0 : lines.back().width) + dot_pitch;
+        const double to = number_right - label_w - dot_pitch / 2;
+        std::string dots;
+        double start = std::ceil((from - indent) / dot_pitch) * dot_pitch + indent;
+        for (double x = start; x + dot_pitch <= to; x += dot_pitch) dots += ". ";
+        if (!dots.empty()) p.ops.text.push_back(page::TextRun{start, -last_y, book_.ids.ids[0], size, dots, {}});
+        p.ops.links.push_back(page::Link{indent, -p.flow.height, measure, p.flow.height - p.space_before, e.page, e.y});
+        push(std::move(p));
+    }
+    if (!any && kind != Anchor::Kind::heading) {
+        add_paragraph({md::Span{kind == Anchor::Kind::table ? "Tidak ada tabel dalam laporan ini." : "Tidak ada gambar dalam laporan ini.",
+                                false, true, false, "", false}},
+                      indent, measure, size, false, false, 0);
+    }
+}
+
+}  // namespace lkjip::layout

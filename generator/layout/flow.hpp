@@ -1,0 +1,128 @@
+// Inside the layout stage: the flow. Blocks of the document tree become pieces (a line of a
+// paragraph, a heading, one table row, a signature block), each with its height and its drawing
+// in local coordinates; pieces are grouped into sections (pages of one geometry and numbering),
+// paginated, then drawn onto pages (document.cpp). Not a public header.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+#include "layout/fonts.hpp"
+#include "layout/layout.hpp"
+#include "layout/paginate.hpp"
+#include "layout/table.hpp"
+
+namespace lkjip::layout {
+
+// A place that lists and the outline point at: a heading, a table or figure caption.
+struct Anchor {
+    enum class Kind { heading, table, figure } kind = Kind::heading;
+    std::string title;
+    int level = 1;       // heading level, 1 = chapter
+    bool in_toc = true;  // false after lkjip:nonumber
+    double y = 0;        // down from the piece top
+};
+
+// An entry of the Daftar Isi / Tabel / Gambar as the previous pass placed it.
+struct ListEntry {
+    Anchor::Kind kind = Anchor::Kind::heading;
+    std::string title, label;  // label: the printed page number
+    int level = 1;
+    std::size_t page = 0;
+    double y = 0;
+    friend bool operator==(const ListEntry&, const ListEntry&) = default;
+};
+
+struct Piece {
+    FlowItem flow;          // flow.height includes space_before
+    double space_before = 0;  // dropped when the piece starts a page
+    // Drawing with x from the content's left edge and y = minus the distance below the piece top.
+    page::Page ops;
+    const PlacedTable* table = nullptr;  // a table row: drawn with the table's other rows on the page
+    const TableStyle* table_style = nullptr;
+    std::size_t row = 0;
+    double table_x = 0;
+    bool header_only = false;            // a table without body rows
+    std::vector<Anchor> anchors;
+};
+
+enum class Numbering { none, roman, arabic };
+
+struct Section {
+    bool landscape = false;
+    bool cover = false;  // one page, its content centred vertically
+    Numbering numbering = Numbering::none;
+    std::vector<Piece> pieces;
+};
+
+struct Geometry {
+    double width = 0, height = 0;  // page
+    double left = 0, right = 0, top = 0, bottom = 0;
+    [[nodiscard]] double measure() const { return width - left - right; }
+    [[nodiscard]] double body_height() const { return height - top - bottom; }
+};
+
+// Turns blocks into sections of pieces. One Builder per layout pass.
+class Builder {
+public:
+    Builder(const LayoutSettings& settings, const FontBook& book, const Hyphenator* hyphenator,
+            const std::vector<ListEntry>& previous, Diagnostics& diags);
+
+    void add_document(const md::Document& doc);
+    std::vector<Section>& sections() { return sections_; }
+    // Tables live here so pieces can point at them.
+    std::vector<std::unique_ptr<PlacedTable>>& tables() { return tables_; }
+    [[nodiscard]] Geometry geometry(bool landscape) const;
+
+private:
+    void add_blocks(const md::Blocks& blocks, double indent, double measure);
+    void add_block(const md::Block& b, double indent, double measure);
+    void add_chapter(const md::Block& b);
+    void add_heading(const md::Block& b, double indent, double measure);
+    void add_paragraph(const md::Spans& spans, double indent, double measure, double size, bool justify,
+                       bool centred, double space_before);
+    void add_list(const md::Block& b, double indent, double measure, int depth);
+    void add_table(const md::Block& b, double indent, double measure);
+    void add_image(const md::Block& b, double indent, double measure);
+    void add_code(const md::Block& b, double indent, double measure);
+    void add_caption(const md::Block& b, double indent, double measure);
+    void add_list_of(Anchor::Kind kind, double indent, double measure);
+    void add_signatures(const std::vector<md::Blocks>& columns);
+    void directive(const md::Block& b);
+    Piece& push(Piece p);
+    Section& section() { return sections_.back(); }
+    void new_section(bool landscape, bool cover, Numbering numbering);
+    [[nodiscard]] double line_height(double size) const { return size * settings_.line_spacing; }
+    [[nodiscard]] double baseline(double size, double height) const;
+    void draw_lines(page::Page& ops, const std::vector<PlacedLine>& lines, double x, double measure, double size,
+                    double first_baseline, double step, bool centred, bool right) const;
+
+    const LayoutSettings& settings_;
+    const FontBook& book_;
+    const Hyphenator* hyphenator_;
+    const std::vector<ListEntry>& previous_;
+    Diagnostics& diags_;
+    TableStyle table_style_;
+    std::vector<Section> sections_;
+    std::vector<std::unique_ptr<PlacedTable>> tables_;
+    std::vector<std::unique_ptr<TableStyle>> table_styles_;  // each table's own (a wide one may be smaller)
+    int next_paragraph_ = 0;
+    bool break_next_ = false;
+    bool no_number_next_ = false;
+    Numbering numbering_ = Numbering::arabic;  // a hand-written file without directives is numbered 1, 2, 3
+    bool landscape_ = false;
+    // Blocks between paired directives, collected and set when the closing directive comes.
+    enum class Collect { none, cover, signature, signatures } collect_ = Collect::none;
+    std::vector<md::Blocks> collected_;
+    double measure_now_ = 0;
+    std::uint32_t line_ = 0;  // the Markdown line of the block being set, for diagnostics
+    std::shared_ptr<const std::string> file_;
+    [[nodiscard]] SourcePos here() const { return SourcePos{file_, line_, line_ ? 1u : 0u}; }  // the content width of the current section
+};
+
+// The page numbers as printed: "iv", "12".
+std::string roman_lower(int n);
+
+}  // namespace lkjip::layout

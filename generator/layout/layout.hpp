@@ -1,0 +1,35 @@
+// The layout stage's public header: the document tree of the Markdown stage to the page model
+// (page_model.hpp). It knows fonts and geometry and nothing about PDF; the PDF writer
+// (generator/pdf) draws what this returns. The cores it is built on (line breaking, column
+// widths, pagination, paragraph setting, tables) have their own headers for their tests.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "common/diagnostics.hpp"
+#include "layout/page_model.hpp"
+#include "markdown/markdown.hpp"
+
+namespace lkjip::layout {
+
+// Page and type of one document: the data file's [gaya] (docs/data-format.md), with defaults
+// that look like a well-made Indonesian government report.
+struct LayoutSettings {
+    double page_width_mm = 210, page_height_mm = 297;    // A4; F4 is 215 × 330
+    double margin_top_mm = 30, margin_bottom_mm = 25, margin_left_mm = 30, margin_right_mm = 25;
+    bool sans = false;                                    // Liberation Sans instead of Serif
+    double size = 12;                                     // body text, points
+    double line_spacing = 1.5;                            // body leading as a multiple of size (Word's 1,5 lines)
+    std::string running_header;                           // printed at the top of numbered pages, "" for none
+    std::string source_name = "document.md";              // for diagnostics
+    std::string base_dir = ".";                           // relative image paths start here
+    page::DocumentInfo info;
+};
+
+// Sets `doc` into pages. Problems (an image that cannot be read, a word wider than its column)
+// are diagnostics with the Markdown line; nullopt only when nothing sensible can be produced
+// (the fonts cannot be loaded).
+std::optional<page::Document> typeset(const md::Document& doc, const LayoutSettings& settings, Diagnostics& diags);
+
+}  // namespace lkjip::layout

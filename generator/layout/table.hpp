@@ -1,0 +1,80 @@
+// Table layout: a Markdown table (generator/markdown) to rows of cells with their lines placed,
+// in coordinates relative to the table's top-left corner, so that the document typesetter can
+// cut the body between any two rows, repeat the header rows on every page the table continues
+// on, and draw each slice where its page needs it. Column widths come from the content
+// (solve_column_widths, CSS 2.1 §17.5.2.2); cells wrap with the paragraph setter.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "layout/page_model.hpp"
+#include "layout/paragraph.hpp"
+#include "markdown/markdown.hpp"
+
+namespace lkjip::layout {
+
+struct TableStyle {
+    double size = 10;            // points, body and header text
+    double leading = 1.2;        // line height as a multiple of size
+    double pad_x = 3, pad_y = 2; // cell padding, points
+    double rule_width = 0.5;     // grid lines
+    double total_rule_width = 1; // the heavier rule above a total row
+    double max_width = 450;      // the measure the table must fit in
+    page::Color header_fill{0.85, 0.85, 0.85};  // light grey behind the header rows
+    const Hyphenator* hyphenator = nullptr;
+};
+
+// One cell, placed: its left edge and width inside the table, its text lines (already aligned
+// inside the cell: runs' x are relative to the cell's left edge, padding included), and the
+// baseline of each line measured down from the top of its row.
+struct PlacedCell {
+    double x = 0, width = 0;
+    std::size_t first_column = 0, columns = 1;  // header cells may span columns
+    std::size_t rows = 1;                       // header rows covered (multi-level headers)
+    double height = 0;                          // a header cell may cover several header rows
+    std::vector<PlacedLine> lines;
+    std::vector<double> baselines;              // per line, from the row top
+};
+
+struct PlacedRow {
+    double height = 0;
+    std::vector<PlacedCell> cells;
+    bool header = false;
+    bool total = false;   // a total row: bold text, a heavier rule above
+    bool group = false;   // a group row: its one bold cell spans the whole table, left-aligned
+};
+
+struct PlacedTable {
+    double width = 0;                    // sum of the column widths
+    std::vector<double> column_widths;
+    std::vector<PlacedRow> header;       // repeated on every page the table continues on
+    std::vector<PlacedRow> body;
+    // false: even the minimum widths exceed max_width (the caller tries a landscape page). The
+    // layout is still complete, at the minimum widths; a single unbreakable string wider than
+    // max_width (a long URL) only claims max_width, so it alone never widens the table beyond
+    // the measure: it is set overfull instead.
+    bool fits = true;
+    bool overfull = false;               // some word could not be broken to fit its cell
+    double size = 10;                    // the text size it was laid out at (style.size); drawn at it
+};
+
+// Lays the table out in `style.max_width`. Pure: fonts are metrics, nothing is drawn.
+PlacedTable layout_table(const md::Table& table, const FontSet& fonts, const TableStyle& style);
+
+// Font indices of the page model for each Face (regular, bold, italic, bold_italic, fallback).
+struct FaceIds {
+    std::size_t ids[5] = {0, 1, 2, 3, 4};
+};
+
+// Draws the header rows then body rows [first, last) with the table's top-left corner at
+// (x, top) in page coordinates (y upwards): text runs, the grid, header shading. The slice is a
+// closed box (frame, every column, every row); `last` is clamped to the body. Text is drawn at
+// table.size, whatever style.size says (a caller that shrank the type to make the table fit
+// cannot draw it at the wrong size); `style` gives the rules and the header fill. Returns the
+// height drawn.
+double draw_table_slice(const PlacedTable& table, std::size_t first, std::size_t last, double x, double top,
+                        const TableStyle& style, const FaceIds& faces, page::Page& page);
+
+}  // namespace lkjip::layout

@@ -1,0 +1,228 @@
+// Checking the writer's inputs before libharu sees them: files, TrueType headers, image magic
+// bytes, UTF-8 text; and the messages for libharu's error codes.
+#include <hpdf.h>
+#include <png.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "pdf/internal.hpp"
+
+namespace lkjip::pdf::detail {
+
+bool read_file(const std::string& path, std::string& out, std::string& error) {
+    out.clear();
+    if (path.empty()) {
+        error = "no file name given";
+        return false;
+    }
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = fmt::format("cannot read '{}': {}", path,
+                            errno != 0 ? std::strerror(errno) : "cannot open");
+        return false;
+    }
+    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+        error = fmt::format("cannot read '{}': read error", path);
+        return false;
+    }
+    return true;
+}
+
+bool read_head(const std::string& path, std::size_t limit, std::string& out, std::uint64_t& size, std::string& error) {
+    out.clear();
+    errno = 0;
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (path.empty() || !in) {
+        error = fmt::format("cannot read '{}': {}", path, errno != 0 ? std::strerror(errno) : "cannot open");
+        return false;
+    }
+    const auto end = in.tellg();
+    in.seekg(0);
+    if (end < 0 || !in) {
+        error = fmt::format("cannot read '{}': not a regular file", path);
+        return false;
+    }
+    size = static_cast<std::uint64_t>(end);
+    out.resize(static_cast<std::size_t>(std::min<std::uint64_t>(size, limit)));
+    in.read(out.data(), static_cast<std::streamsize>(out.size()));
+    if (static_cast<std::size_t>(in.gcount()) != out.size()) {
+        error = fmt::format("cannot read '{}': read error", path);
+        return false;
+    }
+    return true;
+}
+
+namespace {
+
+std::uint32_t be32(std::string_view d, std::size_t at) {
+    return (std::uint32_t{static_cast<unsigned char>(d[at])} << 24) |
+           (std::uint32_t{static_cast<unsigned char>(d[at + 1])} << 16) |
+           (std::uint32_t{static_cast<unsigned char>(d[at + 2])} << 8) |
+           std::uint32_t{static_cast<unsigned char>(d[at + 3])};
+}
+
+std::uint16_t be16(std::string_view d, std::size_t at) {
+    return static_cast<std::uint16_t>((static_cast<unsigned char>(d[at]) << 8) |
+                                      static_cast<unsigned char>(d[at + 1]));
+}
+
+}  // namespace
+
+std::string check_truetype(std::string_view data, std::uint64_t size) {
+    // The sfnt wrapper: OpenType spec, "Organization of an OpenType Font" (table directory).
+    if (data.size() < 12 || size < 12) return "not a TrueType font (file too short)";
+    const std::string_view tag = data.substr(0, 4);
+    if (tag == "OTTO") return "an OpenType font with CFF outlines; libharu embeds only TrueType (.ttf)";
+    if (tag == "ttcf") return "a TrueType collection (.ttc); give a single .ttf";
+    if (be32(data, 0) != 0x00010000u && tag != "true") return "not a TrueType font (bad sfnt version)";
+    const std::size_t tables = be16(data, 4);
+    if (tables == 0 || 12 + 16 * tables > data.size()) return "not a TrueType font (truncated table directory)";
+    // The tables libharu reads to measure and subset the font (TrueType glyph outlines).
+    std::array<std::pair<std::string_view, std::uint32_t>, 9> needed{{{"head", 54},
+                                                                      {"hhea", 36},
+                                                                      {"maxp", 6},
+                                                                      {"hmtx", 0},
+                                                                      {"cmap", 4},
+                                                                      {"loca", 0},
+                                                                      {"glyf", 0},
+                                                                      {"name", 6},
+                                                                      {"OS/2", 10}}};
+    std::array<bool, 9> found{};
+    for (std::size_t i = 0; i < tables; ++i) {
+        const std::size_t at = 12 + 16 * i;
+        const std::uint64_t offset = be32(data, at + 8), length = be32(data, at + 12);
+        if (offset + length > size) {
+            return fmt::format("truncated TrueType font (table '{}' ends past the end of the file)",
+                               data.substr(at, 4));
+        }
+        for (std::size_t k = 0; k < needed.size(); ++k) {
+            if (data.substr(at, 4) == needed[k].first && length >= needed[k].second) found[k] = true;
+        }
+    }
+    for (std::size_t k = 0; k < needed.size(); ++k) {
+        if (!found[k]) return fmt::format("TrueType font without a usable '{}' table", needed[k].first);
+    }
+    return "";
+}
+
+ImageKind image_kind(std::string_view data) {
+    // PNG signature (PNG spec, 5.2) and JPEG SOI marker followed by a marker (ITU T.81, B.1.1.3).
+    if (data.size() >= 8 && data.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return ImageKind::png;
+    if (data.size() >= 3 && data.substr(0, 3) == "\xFF\xD8\xFF") return ImageKind::jpeg;
+    return ImageKind::other;
+}
+
+std::string check_png(std::string_view data) {
+    // libharu 2.3.0 gives libpng an error callback that returns (PngErrorFunc) and never calls
+    // setjmp, so libpng aborts the process on the first error in the file (libpng manual,
+    // "Error handling": an error function must not return). The file is therefore decoded once
+    // with libpng's simplified API, which catches its own errors, before libharu reads it.
+    png_image image{};
+    image.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_memory(&image, data.data(), data.size())) {
+        return fmt::format("not a readable PNG ({})", image.message);
+    }
+    if (std::uint64_t{image.width} * image.height > 64'000'000u) {
+        png_image_free(&image);
+        return fmt::format("PNG of {}x{} pixels is too large", image.width, image.height);
+    }
+    image.format = PNG_FORMAT_GRAY;  // the smallest buffer; every row is still decoded and checked
+    std::vector<png_byte> pixels(PNG_IMAGE_SIZE(image));
+    if (!png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr)) {
+        return fmt::format("damaged PNG ({})", image.message);  // finish_read freed the image
+    }
+    return "";
+}
+
+bool to_bmp(std::string_view in, std::string& out, CodeSet& codes) {
+    out.clear();
+    out.reserve(in.size());
+    std::size_t i = 0;
+    while (i < in.size()) {
+        const auto b0 = static_cast<unsigned char>(in[i]);
+        std::uint32_t cp = 0;
+        std::size_t len = 0;
+        if (b0 < 0x80) {
+            cp = b0, len = 1;
+        } else if (b0 >= 0xC2 && b0 <= 0xDF) {
+            cp = b0 & 0x1Fu, len = 2;
+        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+            cp = b0 & 0x0Fu, len = 3;
+        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+            cp = b0 & 0x07u, len = 4;
+        } else {
+            return false;
+        }
+        if (i + len > in.size()) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto b = static_cast<unsigned char>(in[i + k]);
+            if ((b & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (b & 0x3Fu);
+        }
+        // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8 (RFC 3629).
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return false;
+        }
+        if (cp > 0xFFFF) {
+            out += "\xEF\xBF\xBD";  // U+FFFD: libharu's UTF-8 encoder has two-byte codes only
+            cp = 0xFFFD;
+        } else {
+            out.append(in.substr(i, len));
+        }
+        codes.set(cp);
+        i += len;
+    }
+    return true;
+}
+
+std::string haru_error_text(unsigned long code, unsigned long detail) {
+    const char* what = nullptr;
+    switch (code) {
+        case HPDF_FAILD_TO_ALLOC_MEM: what = "out of memory"; break;
+        case HPDF_FILE_IO_ERROR: what = "file input/output error"; break;
+        case HPDF_FILE_OPEN_ERROR: what = "cannot open a file"; break;
+        case HPDF_FONT_EXISTS: what = "font already loaded"; break;
+        case HPDF_INVALID_DATE_TIME: what = "invalid date"; break;
+        case HPDF_INVALID_DESTINATION: what = "invalid link or outline destination"; break;
+        case HPDF_INVALID_ENCODER: what = "invalid encoder"; break;
+        case HPDF_INVALID_FONTDEF_DATA: what = "invalid font data"; break;
+        case HPDF_INVALID_FONT_NAME: what = "invalid font name"; break;
+        case HPDF_INVALID_IMAGE: what = "invalid image"; break;
+        case HPDF_INVALID_JPEG_DATA: what = "invalid JPEG data"; break;
+        case HPDF_INVALID_PARAMETER: what = "invalid parameter"; break;
+        case HPDF_INVALID_PNG_IMAGE: what = "invalid PNG image"; break;
+        case HPDF_INVALID_TTC_FILE: what = "invalid TrueType collection"; break;
+        case HPDF_LIBPNG_ERROR: what = "libpng cannot decode the PNG image"; break;
+        case HPDF_PAGE_INVALID_FONT_SIZE: what = "invalid font size"; break;
+        case HPDF_PAGE_INVALID_GMODE: what = "operation not allowed here (graphics mode)"; break;
+        case HPDF_PAGE_INVALID_SIZE: what = "invalid page size"; break;
+        case HPDF_PAGE_OUT_OF_RANGE: what = "value out of range"; break;
+        case HPDF_REAL_OUT_OF_RANGE: what = "number out of range"; break;
+        case HPDF_STRING_OUT_OF_RANGE: what = "text too long"; break;
+        case HPDF_TTF_CANNOT_EMBEDDING_FONT: what = "the font's licence does not allow embedding"; break;
+        case HPDF_TTF_INVALID_CMAP: what = "the font has no Unicode (3,1) cmap"; break;
+        case HPDF_TTF_INVALID_FOMAT: what = "invalid TrueType format"; break;
+        case HPDF_TTF_MISSING_TABLE: what = "a TrueType table is missing"; break;
+        case HPDF_UNSUPPORTED_FONT_TYPE: what = "unsupported font type"; break;
+        case HPDF_UNSUPPORTED_JPEG_FORMAT: what = "unsupported JPEG format"; break;
+        case HPDF_ZLIB_ERROR: what = "zlib error"; break;
+        case HPDF_PAGE_NUM_STYLE_OUT_OF_RANGE: what = "invalid page label style"; break;
+        default: break;
+    }
+    if (what) return fmt::format("libharu error 0x{:04X} ({}), detail {}", code, what, detail);
+    return fmt::format("libharu error 0x{:04X}, detail {}", code, detail);
+}
+
+}  // namespace lkjip::pdf::detail

@@ -1,0 +1,222 @@
+// The typesetter on whole documents: small Markdown files in tests/layout/ set into the page model,
+// checked for the properties a reader sees (chapters on new pages, page labels, the Daftar Isi's
+// numbers, repeated table headers, landscape for wide tables, nothing outside the page) and
+// compared with golden traces (one line per drawing operation). Regenerate after a deliberate
+// layout change, then review the diff:
+//   LKJIP_UPDATE_GOLDEN=1 ./build-test/tests/lkjip_tests -tc='layout document*'
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "layout/fonts.hpp"
+#include "layout/layout.hpp"
+#include "markdown/markdown.hpp"
+#include "pdf/pdf.hpp"
+
+using namespace lkjip;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path layout_dir() { return fs::path(LKJIP_SOURCE_DIR) / "tests" / "layout"; }
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+page::Document set(const std::string& markdown, Diagnostics& diags, const std::string& name = "test.md") {
+    layout::LayoutSettings settings;
+    settings.source_name = name;
+    settings.base_dir = layout_dir().string();
+    settings.running_header = "LKjIP Dinas Contoh Tahun 2024";
+    const md::Document doc = md::parse(markdown, name, diags);
+    auto out = layout::typeset(doc, settings, diags);
+    REQUIRE(out);
+    return std::move(*out);
+}
+
+page::Document set_file(const std::string& file) {
+    Diagnostics diags;
+    auto doc = set(read(layout_dir() / file), diags, file);
+    for (const auto& d : diags.items()) INFO(format_diagnostic(d));
+    CHECK(!diags.has_errors());
+    return doc;
+}
+
+// All text of a page, runs joined by spaces.
+std::string page_text(const page::Page& p) {
+    std::string out;
+    for (const auto& r : p.text) out += r.text + " ";
+    return out;
+}
+
+bool has(const page::Page& p, const std::string& s) { return page_text(p).find(s) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("layout document: golden traces") {
+    const bool update = std::getenv("LKJIP_UPDATE_GOLDEN") != nullptr;
+    for (const auto& e : fs::directory_iterator(layout_dir())) {
+        if (e.path().extension() != ".md") continue;
+        const std::string trace = pdf::trace(set_file(e.path().filename().string()));
+        const fs::path golden = fs::path(LKJIP_SOURCE_DIR) / "tests" / "golden" / "layout" / (e.path().stem().string() + ".trace");
+        if (update) {
+            std::ofstream(golden, std::ios::binary) << trace;
+            continue;
+        }
+        INFO(golden.string() << " differs; review and regenerate with LKJIP_UPDATE_GOLDEN=1");
+        CHECK(read(golden) == trace);
+    }
+}
+
+TEST_CASE("layout document: identical input gives an identical page model") {
+    CHECK(pdf::trace(set_file("toc.md")) == pdf::trace(set_file("toc.md")));
+}
+
+TEST_CASE("layout document: cover unnumbered, front matter roman, body arabic, chapters on new pages") {
+    const page::Document doc = set_file("toc.md");
+    REQUIRE(doc.pages.size() >= 6);
+    CHECK(doc.pages[0].label.empty());
+    CHECK(has(doc.pages[0], "LAPORAN KINERJA"));
+    CHECK(doc.pages[1].label == "i");
+    CHECK(has(doc.pages[1], "KATA PENGANTAR"));
+    // The signature block is whole on one page.
+    CHECK(has(doc.pages[1], "Kepala Dinas Contoh"));
+    CHECK(has(doc.pages[1], "NIP. 19661008 199201 1 010"));
+    std::size_t bab1 = 0, bab2 = 0;
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+        if (has(doc.pages[i], "PENDAHULUAN") && has(doc.pages[i], "Latar")) bab1 = i;
+        if (has(doc.pages[i], "PERENCANAAN KINERJA") && has(doc.pages[i], "Rencana")) bab2 = i;
+    }
+    CHECK(doc.pages[bab1].label == "1");
+    CHECK(doc.pages[bab1 + 1].label == "2");  // the explicit page break
+    CHECK(bab2 == bab1 + 2);                    // BAB II on a new page
+    REQUIRE(doc.labels.size() == 3);
+    CHECK(doc.labels[1].style == page::PageLabelRange::Style::roman_lower);
+    CHECK(doc.labels[2].first_page == bab1);
+    CHECK(doc.labels[2].style == page::PageLabelRange::Style::arabic);
+    CHECK(doc.labels[2].start == 1);
+}
+
+TEST_CASE("layout document: the Daftar Isi and Daftar Tabel give the pages their entries are on, with links") {
+    const page::Document doc = set_file("toc.md");
+    // The Daftar Isi page: each entry's page label is the run at the right end of its line.
+    std::map<std::string, std::string> expected = {{"1.1 Latar Belakang", "1"}, {"1.2 Gambaran Umum", "2"},
+                                                   {"2.1 Rencana Strategis", "3"}, {"Tabel 1.1 Pegawai", "2"}};
+    std::size_t checked = 0;
+    for (const auto& p : doc.pages) {
+        // Lines: runs that share a baseline, in x order; the entry's number is the last run.
+        std::map<double, std::vector<const page::TextRun*>> lines;
+        for (const auto& r : p.text) lines[r.y].push_back(&r);
+        for (auto& [y, runs] : lines) {
+            std::sort(runs.begin(), runs.end(), [](auto* a, auto* b) { return a->x < b->x; });
+            std::string text;
+            for (const auto* r : runs) text += (text.empty() ? "" : " ") + r->text;
+            for (const auto& [title, number] : expected) {
+                if (text.rfind(title + " .", 0) != 0) continue;
+                CHECK_MESSAGE(runs.back()->text == number, title);
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked == expected.size());
+    std::size_t links = 0;
+    for (const auto& p : doc.pages) links += p.links.size();
+    CHECK(links >= 6);  // KATA PENGANTAR … BAB II, 2.1, and the table
+    // The outline follows the headings.
+    REQUIRE(doc.outline.size() >= 6);
+    CHECK(doc.outline.front().title == "KATA PENGANTAR");
+    CHECK(doc.outline.front().page == 1);
+}
+
+TEST_CASE("layout document: a long table continues with its header on every page, its note stays with it") {
+    const page::Document doc = set_file("table.md");
+    REQUIRE(doc.pages.size() >= 2);
+    int pages_with_rows = 0;
+    for (const auto& p : doc.pages) {
+        if (!has(p, "Penyediaan")) continue;
+        ++pages_with_rows;
+        CHECK(has(p, "Uraian"));
+        CHECK(has(p, "Anggaran"));
+    }
+    CHECK(pages_with_rows >= 2);
+    const auto& last = doc.pages.back();
+    CHECK(has(last, "Jumlah"));
+    CHECK(has(last, "Sumber:"));
+    // Every row is drawn once, in order.
+    std::string all;
+    for (const auto& p : doc.pages) all += page_text(p);
+    std::size_t at = 0;
+    for (int i = 1; i <= 60; ++i) {
+        const auto found = all.find("nomor " + std::to_string(i) + " ", at);
+        REQUIRE_MESSAGE(found != std::string::npos, "row " << i);
+        at = found;
+    }
+}
+
+TEST_CASE("layout document: a table too wide for portrait goes on a landscape page") {
+    const page::Document doc = set_file("wide.md");
+    bool landscape_table = false, portrait_text = false;
+    for (const auto& p : doc.pages) {
+        if (has(p, "Realisasi") && p.width > p.height) landscape_table = true;
+        if (has(p, "sesudah") && p.width < p.height) portrait_text = true;
+    }
+    CHECK(landscape_table);
+    CHECK(portrait_text);
+}
+
+TEST_CASE("layout document: nothing is drawn outside the page, body text stays in the text column") {
+    std::string error;
+    const layout::FontBook* book = layout::font_book(false, error);
+    REQUIRE(book);
+    for (const char* file : {"blocks.md", "table.md", "toc.md", "wide.md"}) {
+        const page::Document doc = set_file(file);
+        for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+            const auto& p = doc.pages[i];
+            for (const auto& r : p.text) {
+                const double w = book->metrics[r.font].width(r.text, r.size);
+                INFO(file << " page " << i + 1 << ": " << r.text);
+                CHECK(r.x >= 30);
+                CHECK(r.x + w <= p.width - 30);
+                CHECK(r.y >= 30);
+                CHECK(r.y <= p.height - 30);
+            }
+        }
+    }
+}
+
+TEST_CASE("layout document: every word of the input is set") {
+    const page::Document doc = set_file("blocks.md");
+    std::string all;
+    for (const auto& p : doc.pages) all += page_text(p);
+    // Words of the paragraph (hyphenated words are checked by their first syllables).
+    for (const char* word : {"Akuntabilitas", "perwujudan", "periodik.", "capaian", "kinerja", "▲", "▼", "≥", "≤", "➤",
+                             "Nepotisme;", "pelaporan.", "Kutipan", "kode", "berakhir"}) {
+        CHECK_MESSAGE(all.find(word) != std::string::npos, word);
+    }
+    // The 200-character string is broken into pieces that each fit the column, nothing lost.
+    std::string joined, expected;
+    for (const auto& p : doc.pages)
+        for (const auto& r : p.text) joined += r.text;
+    for (int i = 0; i < 10; ++i) expected += "ABCDEFGHIJ0123456789";
+    CHECK(joined.find("panjang:" + expected + "berakhir") != std::string::npos);
+}
+
+TEST_CASE("layout document: a missing image is an error at its line, a damaged one too") {
+    Diagnostics diags;
+    set("# BAB I A\n\nTeks.\n\n![logo](tidak-ada.png)\n", diags, "bab.md");
+    REQUIRE(diags.has_errors());
+    CHECK(diags.items().back().pos.str() == "bab.md:5:1");
+    CHECK(diags.items().back().message.find("cannot read image") != std::string::npos);
+    Diagnostics d2;
+    set("![x](blocks.md)\n", d2, "bab.md");
+    REQUIRE(d2.has_errors());
+    CHECK(d2.items().back().message.find("is not a PNG or JPEG image") != std::string::npos);
+}
