@@ -22,6 +22,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The folder relative paths in a file start from ("." for a bare name or standard input).
+std::string folder_of(const std::string& file) {
+    const fs::path dir = fs::path(file).parent_path();
+    return dir.empty() ? std::string(".") : dir.string();
+}
+
 void print(const Diagnostics& diags, bool colour) {
     for (const auto& d : diags.items()) std::fputs(format_diagnostic(d, colour).c_str(), stderr);
 }
@@ -97,8 +103,7 @@ int run_build(const BuildOptions& options, bool colour) {
         // The Markdown is generated: its diagnostics point at the data file, image paths in it
         // are already resolved.
         settings.source_name = options.file;
-        settings.base_dir = fs::path(options.file).parent_path().string();
-        if (settings.base_dir.empty()) settings.base_dir = ".";
+        settings.base_dir = folder_of(options.file);
         ok = typeset_to_pdf(*markdown, settings, diags, bytes);
     }
     if (ok && !options.markdown.empty()) ok = write_output(options.markdown, *markdown, diags);
@@ -129,8 +134,7 @@ int run_render(const RenderOptions& options, bool colour) {
     }
     layout::LayoutSettings settings;
     settings.source_name = options.file == "-" ? "<stdin>" : options.file;
-    settings.base_dir = options.file == "-" ? "." : fs::path(options.file).parent_path().string();
-    if (settings.base_dir.empty()) settings.base_dir = ".";
+    settings.base_dir = folder_of(options.file == "-" ? std::string() : options.file);
     if (options.paper == "F4") {
         settings.page_width_mm = 215;
         settings.page_height_mm = 330;

@@ -76,6 +76,7 @@ std::pair<double, double> word_extent(const WordParts& parts, bool bold, double 
 // words end at spaces and hard breaks, a space counts once and only after a word.
 struct Extent {
     double min = 0, max = 0;
+    double word = 0;  // the widest whole word: the minimum when the table can afford no hyphens
 };
 
 Extent measure(const md::Spans& spans, bool bold, double floor, const FontSet& fonts, const TableStyle& st, PieceCache& cache) {
@@ -89,6 +90,7 @@ Extent measure(const md::Spans& spans, bool bold, double floor, const FontSet& f
         const auto [w, piece] = word_extent(word, bold, floor, fonts, st, cache);
         line += w;
         e.min = std::max(e.min, piece);
+        e.word = std::max(e.word, w);
         word.clear();
         after_word = true;
     };
@@ -166,6 +168,7 @@ void spread(std::vector<double>& w, std::size_t first, std::size_t span, double 
 
 struct Demands {
     std::vector<double> min, max;
+    std::vector<double> word_min;  // minimums without hyphenation
     // Each cell's one-line (preferred) inner width, header cells by level then body rows (a group
     // row has one): a cell that fits on one line is set without hyphenation (it changes nothing).
     std::vector<std::vector<double>> header_max, body_max;
@@ -179,6 +182,7 @@ Demands column_demands(const md::Table& t, const std::vector<bool>& group, const
     Demands d;
     d.min.assign(n, pad);
     d.max.assign(n, pad);
+    d.word_min.assign(n, pad);
     struct Spanning {
         std::size_t first, span;
         Extent e;
@@ -193,6 +197,7 @@ Demands column_demands(const md::Table& t, const std::vector<bool>& group, const
             return;
         }
         d.min[first] = std::max(d.min[first], e.min + pad);
+        d.word_min[first] = std::max(d.word_min[first], e.word + pad);
         d.max[first] = std::max(d.max[first], e.max + pad);
     };
     d.header_max.resize(t.header.size());
@@ -214,6 +219,7 @@ Demands column_demands(const md::Table& t, const std::vector<bool>& group, const
     std::stable_sort(spanning.begin(), spanning.end(), [](const Spanning& a, const Spanning& b) { return a.span < b.span; });
     for (const auto& s : spanning) {
         spread(d.min, s.first, s.span, s.e.min + pad);
+        spread(d.word_min, s.first, s.span, s.e.word + pad);
         spread(d.max, s.first, s.span, s.e.max + pad);
     }
     return d;
@@ -342,12 +348,16 @@ PlacedTable layout_table(const md::Table& table, const FontSet& fonts, const Tab
     const Demands d = column_demands(table, group, fonts, style, n);
     // `fits` answers for the true minimums; the layout lets no column claim more than the
     // measure, so one overlong string is set overfull rather than pushing the table off the page.
-    double sum_min = 0;
-    std::vector<double> capped(n);
+    // Words are hyphenated only when the table cannot give every column its widest whole word
+    // ("Satuan" stays whole in a narrow unit column when the text columns can give way).
+    double sum_min = 0, sum_words = 0;
     for (std::size_t i = 0; i < n; ++i) {
         sum_min += d.min[i];
-        capped[i] = std::min(d.min[i], style.max_width);
+        sum_words += std::min(d.word_min[i], style.max_width);
     }
+    const std::vector<double>& minimums = sum_words <= style.max_width ? d.word_min : d.min;
+    std::vector<double> capped(n);
+    for (std::size_t i = 0; i < n; ++i) capped[i] = std::min(minimums[i], style.max_width);
     const ColumnWidths cw = solve_column_widths(capped, d.max, style.max_width);
     out.fits = cw.fits && sum_min <= style.max_width;
     out.column_widths = cw.widths;

@@ -261,7 +261,7 @@ private:
                 fail("text run", i, "longer than 65535 bytes");
                 break;
             }
-            if (!to_bmp(t.text, utf8, s_.codes[s_.font_names[t.font]])) {
+            if (!to_bmp(t.text, utf8, *s_.font_codes[t.font])) {
                 fail("text run", i, "not valid UTF-8");
                 break;
             }

@@ -29,6 +29,7 @@ public:
     std::vector<HPDF_Font> fonts;                 // per page::Document::fonts index; null: unused
     std::vector<std::string> font_names;          // libharu's name of each (the BaseFont)
     std::map<std::string, CodeSet> codes;         // character codes used, per BaseFont
+    std::vector<CodeSet*> font_codes;             // per font index: its entry in `codes`
     std::map<std::string, HPDF_Image> images;     // loaded once per file
     std::vector<std::string> image_data;          // kept alive until the document is saved
 

@@ -82,7 +82,7 @@ std::string trace(const page::Document& doc) {
             std::string s = fmt::format("path fill={} stroke={} lw={}", color(pa.fill), color(pa.stroke), num(pa.stroke_width));
             if (!pa.dash.empty()) {
                 s += " dash=";
-                for (std::size_t k = 0; k < pa.dash.size(); ++k) s += (k ? "," : "") + num(pa.dash[k]);
+                for (std::size_t k = 0; k < pa.dash.size(); ++k) s += fmt::format("{}{}", k ? "," : "", num(pa.dash[k]));
             }
             for (const auto& op : pa.ops) {
                 switch (op.kind) {

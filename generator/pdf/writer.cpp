@@ -45,6 +45,7 @@ std::string load_fonts(Session& s, const page::Document& doc) {
     }
     s.fonts.assign(doc.fonts.size(), nullptr);
     s.font_names.assign(doc.fonts.size(), "");
+    s.font_codes.assign(doc.fonts.size(), nullptr);
     std::map<std::string, std::size_t> by_file;
     for (std::size_t i = 0; i < doc.fonts.size(); ++i) {
         if (!used[i]) continue;
@@ -52,6 +53,7 @@ std::string load_fonts(Session& s, const page::Document& doc) {
         if (auto it = by_file.find(f.file); it != by_file.end()) {
             s.fonts[i] = s.fonts[it->second];
             s.font_names[i] = s.font_names[it->second];
+            s.font_codes[i] = s.font_codes[it->second];
             continue;
         }
         // The table directory is enough to check: 12 + 16 bytes per table (fonts have ~20).
@@ -65,6 +67,7 @@ std::string load_fonts(Session& s, const page::Document& doc) {
         if (!font || s.failed()) return fmt::format("font '{}' ('{}'): {}", f.name, f.file, s.haru_message());
         s.fonts[i] = font;
         s.font_names[i] = name;
+        s.font_codes[i] = &s.codes[name];  // std::map: the address stays valid
         by_file.emplace(f.file, i);
     }
     return "";

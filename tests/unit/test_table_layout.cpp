@@ -2,7 +2,6 @@
 // and group rows, slices that repeat the header, and nothing lost. Small made-up tables.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <optional>
 
 #include "layout/table.hpp"
@@ -285,17 +284,26 @@ TEST_CASE("table: too wide for the measure is fits=false, still complete") {
     for (const auto& c : t.body[0].cells) CHECK(cell_text(c) == "1.234.567.890");
 }
 
-TEST_CASE("table: a very long unbreakable string is overfull, not lost") {
+TEST_CASE("table: a very long unbreakable string is not lost and stays in the measure") {
     Fonts f;
-    const std::string url = "https://sakip.example.go.id/laporan/kinerja/2024/lampiran/pengukuran-kinerja-lengkap";
+    // No hyphen of its own (cell_text drops hyphens at line ends).
+    const std::string url = "https://sakip.example.go.id/laporan/kinerja/2024/lampiran/pengukuran_kinerja_lengkap";
     const auto t = layout_table(table("| No | Sumber |\n|---|---|\n| 1 | " + url + " |\n"), f.set, f.style(150));
-    CHECK_FALSE(t.fits);
-    CHECK(t.overfull);
-    CHECK(t.width <= 150 + t.column_widths[0] + 1e-6);
-    CHECK(cell_text(t.body[0].cells[1]) == url);
+    CHECK_FALSE(t.fits);  // it wants more room: the caller tries a landscape page
+    // Its column claims at most the measure, so the string alone does not widen the table past
+    // it; set_paragraph cuts what no line can hold (or, failing that, the line is overfull).
+    CHECK(t.column_widths[1] <= 150 + 1e-6);
+    const auto& cell = t.body[0].cells[1];
+    CHECK((t.overfull || cell.lines.size() > 1));
+    if (!t.overfull) {
+        for (const auto& l : cell.lines) CHECK(line_end(l) <= cell.width - 3 + 1e-6);
+    }
+    CHECK(cell_text(cell) == url);
     page::Page page;
     draw_table_slice(t, 0, 1, 0, 500, f.style(150), FaceIds{}, page);
-    CHECK(has_text(page, url));
+    std::string drawn;
+    for (const auto& r : page.text) drawn += r.text;
+    CHECK(drawn == "No" "Sumber" "1" + url);
 }
 
 TEST_CASE("table: every word of every cell is drawn") {
@@ -340,22 +348,15 @@ TEST_CASE("table: every word of every cell is drawn") {
     CHECK(without_spaces(drawn) == expected);
 }
 
-TEST_CASE("table: 300 rows lay out quickly") {
+TEST_CASE("table: 300 rows lay out, every row once") {
+    // Speed is measured in bench/ (never asserted here); this checks the large case is complete.
     Fonts f;
     std::string md = "| No | Indikator Kinerja Utama | Target | Realisasi | Capaian (%) |\n|---:|---|---:|---:|---:|\n";
     for (int i = 1; i <= 300; ++i) {
         md += "| " + std::to_string(i) + " | Persentase capaian kinerja program pembangunan daerah nomor " + std::to_string(i) +
               " | 85,60 | 85,75 | 100,18 |\n";
     }
-    const auto mt = table(md);
-    const auto start = std::chrono::steady_clock::now();
-    const auto t = layout_table(mt, f.set, f.style());
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    MESSAGE("300-row table laid out in " << ms << " ms");
-    CHECK(t.body.size() == 300);
-    // About 3 ms optimised (docs/layout.md); the bound is loose for busy machines, and only
-    // optimised builds without sanitizers are timed at all.
-#if defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__)
-    CHECK(ms < 25);
-#endif
+    const auto t = layout_table(table(md), f.set, f.style());
+    REQUIRE(t.body.size() == 300);
+    for (std::size_t i = 0; i < 300; ++i) CHECK(cell_text(t.body[i].cells[0]) == std::to_string(i + 1));
 }
