@@ -97,6 +97,12 @@ std::vector<Line> run(const std::vector<Item>& items, const BreakParams& p, doub
                     demerits += p.flagged_demerits;
                 }
                 const int fitness = fitness_class(too_tight ? -1 : r);
+                // TeX's \finalhyphendemerits: the line before the last should not end in a
+                // hyphen, or the paragraph ends on a syllable ("berkelanjut-" / "an").
+                if (forced && b + 1 == items.size() && a->position > 0 && items[a->position].kind == Item::Kind::penalty &&
+                    items[a->position].flagged) {
+                    demerits += p.final_hyphen_demerits;
+                }
                 if (std::abs(fitness - a->fitness) > 1) demerits += p.fitness_demerits;
                 demerits += a->demerits;
                 auto node = std::make_shared<Node>(Node{b, a->line + 1, fitness, {}, demerits, too_tight ? -1 : std::min(r, kInfinity),

@@ -30,6 +30,7 @@ struct BreakParams {
     double line_penalty = 10;
     double flagged_demerits = 100;    // two hyphenated lines in a row
     double fitness_demerits = 100;    // a tight line next to a loose one
+    double final_hyphen_demerits = 5000;  // the last full line ends in a hyphen (TeX's default)
 };
 
 struct Line {

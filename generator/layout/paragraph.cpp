@@ -68,12 +68,15 @@ std::vector<std::size_t> cut_points(const std::string& text, const FontMetrics& 
 }
 
 // One word (text between spaces, possibly in several styles) with its hyphenation points.
+// The last word of a paragraph keeps at least four letters after a hyphen: a last line of one
+// syllable ("berkelanjut-" / "an") is a runt that careful typesetting avoids.
 void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const std::vector<std::pair<std::string, md::Span>>& parts,
-              const FontSet& fonts, const ParagraphStyle& style) {
+              const FontSet& fonts, const ParagraphStyle& style, bool last_word = false) {
     for (const auto& [text, span] : parts) {
         const Face face = face_of(span);
         std::vector<std::size_t> points;
         if (style.hyphenator && parts.size() == 1 && !span.code) points = style.hyphenator->points(text);
+        while (last_word && !points.empty() && text.size() - points.back() < 4) points.pop_back();
         if (points.empty() && fonts.get(face).width(text, style.size) > style.measure) {
             // A string no line can hold (a long URL, an account number): break it where the
             // line is full, without a hyphen, rather than let it run into the margin (issue 5).
@@ -110,9 +113,9 @@ std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fon
         pieces.push_back({"", Face::regular, ""});
     }
     std::vector<std::pair<std::string, md::Span>> word;
-    auto end_word = [&] {
+    auto end_word = [&](bool last = false) {
         if (word.empty()) return;
-        add_word(items, pieces, word, fonts, style);
+        add_word(items, pieces, word, fonts, style, last);
         word.clear();
     };
     auto add_space = [&] {
@@ -149,7 +152,7 @@ std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fon
             at = sp + 1;
         }
     }
-    end_word();
+    end_word(true);
     if (items.empty()) return {};
     // The last line is ragged: fill it with infinitely stretchable glue, then force the break.
     items.push_back(Item::glue(0, kInfinity, 0));

@@ -79,6 +79,23 @@ TEST_CASE("linebreak: lines of different widths (a hanging indent)") {
     CHECK(natural(items, lines[0]) <= 14 + 2 * 0.5 * 3);
 }
 
+TEST_CASE("linebreak: the line before the last avoids a hyphen (final hyphen demerits)") {
+    // 40 + 10 + 30 + 10 + 8 + hyphen 2 fills 100 exactly, leaving a last line of one syllable;
+    // breaking at the second space instead makes a looser first line (r = 0,8). Without the
+    // final-hyphen term the hyphen wins (2700 against 3845 demerits); with TeX's 5000 it loses.
+    const std::vector<Item> items = {Item::box(40), Item::glue(10, 25, 1), Item::box(30), Item::glue(10, 25, 1), Item::box(8),
+                                     Item::pen(2, 50, true), Item::box(8), Item::glue(0, kInfinity, 0), Item::pen(0, -kInfinity)};
+    BreakParams p;
+    p.line_widths = {100};
+    auto lines = break_lines(items, p);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].end == 3);
+    p.final_hyphen_demerits = 0;
+    lines = break_lines(items, p);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].end == 5);
+}
+
 TEST_CASE("linebreak: a hyphenation point is taken when it helps, and flagged") {
     // "peng-ukur-an": boxes with a flagged penalty of width 1 (the hyphen) between syllables.
     std::vector<Item> items = {Item::box(9), Item::glue(1, 1, 0.5), Item::box(4), Item::pen(1, 50, true), Item::box(4),
@@ -268,6 +285,29 @@ TEST_CASE("paragraph: styles, the fallback face and hard breaks") {
     bool fallback = false;
     for (const auto& r : lines[1].runs) fallback = fallback || (r.face == Face::fallback && r.text == "➤");
     CHECK(fallback);  // Liberation lacks ➤: DejaVu Sans draws it
+}
+
+TEST_CASE("paragraph: the last line is not the tail of a hyphenated word") {
+    // Seen in a sample's Misi: "… dan berkelanjut-" / "an" at a 417 pt measure: the last word
+    // keeps four letters after a hyphen, and TeX's \finalhyphendemerits makes the breaker
+    // prefer a whole last word where a line can take it.
+    Fonts f;
+    std::string e;
+    const auto hy = Hyphenator::load(Hyphenator::kDefaultPatterns, e);
+    ParagraphStyle style;
+    style.hyphenator = &*hy;
+    const std::string misi = "Meningkatkan daya saing produktivitas unggulan daerah yang inklusif dan berkelanjutan";
+    for (double measure = 380; measure <= 460; measure += 2) {
+        style.measure = measure;
+        const auto lines = set_paragraph({lkjip::md::Span{misi, false, false, false, "", false}}, f.set, style);
+        REQUIRE(!lines.empty());
+        if (lines.size() < 2) continue;
+        const auto& before = lines[lines.size() - 2].runs;
+        std::string last;
+        for (const auto& r : lines.back().runs) last += r.text;
+        INFO("measure " << measure << ": last line " << last);
+        if (before.back().text.ends_with("-")) CHECK(last.size() >= 4);
+    }
 }
 
 TEST_CASE("paragraph: a word wider than the measure is broken where the line is full, not lost") {

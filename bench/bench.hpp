@@ -1,0 +1,50 @@
+// Shared helpers of the benchmark harness (bench/*.cpp). Benchmarks are run by hand
+// (README "Benchmarks", docs/benchmarks.md): timings are printed, never asserted.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "layout/layout.hpp"
+#include "model/model.hpp"
+
+namespace lkjip::bench {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point t);
+double median(std::vector<double> values);
+double mib(std::size_t bytes);
+double kib(std::size_t bytes);
+
+// The peak resident set size of this process so far (getrusage ru_maxrss), in MiB.
+double peak_rss_mib();
+void print_peak_rss(const char* after);
+
+// Every sample data file (samples/**/*.toml whose name does not start with "_"), sorted.
+std::vector<std::filesystem::path> sample_files();
+
+// The page and type of the report from the data file's [gaya]: a copy of settings_of in
+// generator/cli/build.cpp (which is private to the CLI), plus its source_name and base_dir.
+layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file);
+
+// One data file to PDF bytes in memory, the way `lkjip build` does it (no file written).
+struct Built {
+    bool ok = false;
+    std::string error;  // first error message when !ok
+    std::string bytes;  // the PDF
+    std::size_t pages = 0;
+};
+Built build_document(const std::string& file);
+
+// The sections, in the order main() runs them.
+void bench_samples(int reps);
+void bench_scaling(int reps);
+void bench_floor(int reps);
+void bench_batch(int reps);
+void bench_template(int reps);
+
+}  // namespace lkjip::bench
