@@ -40,6 +40,15 @@ struct Built {
 };
 Built build_document(const std::string& file);
 
+// A synthetic report of `chapters` chapters (synthetic.cpp): front matter, Daftar Isi, and per
+// chapter ten sections of paragraphs, a numbered list and a 30-row table with its caption.
+std::string synthetic_markdown(int chapters);
+layout::LayoutSettings synthetic_settings();
+// The chapter counts of the scaling table (about 15, 30, 60 and 120 pages), and the one that
+// is the target (about 60 pages; also the floor's document).
+inline constexpr int kScalingChapters[] = {1, 2, 4, 8};
+inline constexpr int kTargetChapters = 4;
+
 // The sections, in the order main() runs them.
 void bench_samples(int reps);
 void bench_scaling(int reps);

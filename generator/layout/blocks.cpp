@@ -315,8 +315,9 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
     TableStyle style = table_style_;
     style.max_width = measure;
     auto table = std::make_unique<PlacedTable>(layout_table(b.table, book_.set, style));
-    // A table too wide for a portrait page goes on a landscape page of its own (issue 5).
-    const bool to_landscape = !table->fits && !section().landscape && indent == 0;
+    // A table too wide for a portrait page goes on a landscape page of its own (issue 5): too
+    // wide means its whole words do not fit side by side ("Satuan", "50.000.000.000").
+    const bool to_landscape = (!table->fits || table->hyphenated) && !section().landscape && indent == 0;
     if (to_landscape) {
         new_section(true, false, numbering_);
         style.max_width = measure_now_;

@@ -67,6 +67,18 @@ std::vector<std::size_t> cut_points(const std::string& text, const FontMetrics& 
     return cuts;
 }
 
+// The widest piece of `text` between its hyphenation points (a hyphen ignored: this only decides
+// whether a word can be set at all).
+double widest_piece(const std::string& text, const std::vector<std::size_t>& points, const FontMetrics& font, double size) {
+    double widest = 0;
+    std::size_t prev = 0;
+    for (std::size_t p : points) {
+        widest = std::max(widest, font.width(std::string_view(text).substr(prev, p - prev), size));
+        prev = p;
+    }
+    return std::max(widest, font.width(std::string_view(text).substr(prev), size));
+}
+
 // One word (text between spaces, possibly in several styles) with its hyphenation points.
 // The last word of a paragraph keeps at least four letters after a hyphen: a last line of one
 // syllable ("berkelanjut-" / "an") is a runt that careful typesetting avoids.
@@ -76,10 +88,15 @@ void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const std::v
         const Face face = face_of(span);
         std::vector<std::size_t> points;
         if (style.hyphenator && parts.size() == 1 && !span.code) points = style.hyphenator->points(text);
-        while (last_word && !points.empty() && text.size() - points.back() < 4) points.pop_back();
-        if (points.empty() && fonts.get(face).width(text, style.size) > style.measure) {
-            // A string no line can hold (a long URL, an account number): break it where the
-            // line is full, without a hyphen, rather than let it run into the margin (issue 5).
+        if (last_word) {
+            std::vector<std::size_t> trimmed = points;
+            while (!trimmed.empty() && text.size() - trimmed.back() < 4) trimmed.pop_back();
+            if (widest_piece(text, trimmed, fonts.get(face), style.size) <= style.measure) points = std::move(trimmed);
+        }
+        if (widest_piece(text, points, fonts.get(face), style.size) > style.measure) {
+            // A string no line can hold (a long URL, an account number, a word in a very narrow
+            // column even between its syllables): break it where the line is full, without a
+            // hyphen, rather than let it run into the margin (issue 5).
             std::size_t prev = 0;
             for (std::size_t cut : cut_points(text, fonts.get(face), style.size, style.measure)) {
                 add_box_text(items, pieces, text.substr(prev, cut - prev), face, span.link, fonts, style.size);
@@ -198,6 +215,8 @@ std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fon
         placed.width = x;
         out.push_back(std::move(placed));
     }
+    // An overfull break can leave a last line holding only the closing glue: it is not a line.
+    while (out.size() > 1 && out.back().runs.empty()) out.pop_back();
     return out;
 }
 

@@ -355,7 +355,8 @@ PlacedTable layout_table(const md::Table& table, const FontSet& fonts, const Tab
         sum_min += d.min[i];
         sum_words += std::min(d.word_min[i], style.max_width);
     }
-    const std::vector<double>& minimums = sum_words <= style.max_width ? d.word_min : d.min;
+    out.hyphenated = sum_words > style.max_width;
+    const std::vector<double>& minimums = out.hyphenated ? d.min : d.word_min;
     std::vector<double> capped(n);
     for (std::size_t i = 0; i < n; ++i) capped[i] = std::min(minimums[i], style.max_width);
     const ColumnWidths cw = solve_column_widths(capped, d.max, style.max_width);

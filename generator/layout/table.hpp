@@ -56,6 +56,8 @@ struct PlacedTable {
     // max_width (a long URL) only claims max_width, so it alone never widens the table beyond
     // the measure: it is set overfull instead.
     bool fits = true;
+    bool hyphenated = false;             // the whole words did not fit: columns were narrowed to
+                                         // syllables (the caller may prefer a landscape page)
     bool overfull = false;               // some word could not be broken to fit its cell
     double size = 10;                    // the text size it was laid out at (style.size); drawn at it
 };

@@ -310,6 +310,25 @@ TEST_CASE("paragraph: the last line is not the tail of a hyphenated word") {
     }
 }
 
+TEST_CASE("paragraph: in a column narrower than a word, its syllables are used before a hard cut") {
+    // A unit column of a cramped table (sample Probolinggo, Tabel 3.13): "Rupiah" at 15 pt.
+    Fonts f;
+    std::string e;
+    const auto hy = Hyphenator::load(Hyphenator::kDefaultPatterns, e);
+    ParagraphStyle style;
+    style.size = 10;
+    style.measure = 15.4;
+    style.justify = false;
+    style.hyphenator = &*hy;
+    const auto lines = set_paragraph({lkjip::md::Span{"Rupiah", false, false, false, "", false}}, f.set, style);
+    std::vector<std::string> texts;
+    for (const auto& l : lines) {
+        CHECK_FALSE(l.overfull);
+        texts.push_back(l.runs.empty() ? "" : l.runs.front().text);
+    }
+    CHECK(texts == std::vector<std::string>{"Ru-", "pi-", "ah"});
+}
+
 TEST_CASE("paragraph: a word wider than the measure is broken where the line is full, not lost") {
     Fonts f;
     ParagraphStyle style;

@@ -220,3 +220,26 @@ TEST_CASE("layout document: a missing image is an error at its line, a damaged o
     REQUIRE(d2.has_errors());
     CHECK(d2.items().back().message.find("is not a PNG or JPEG image") != std::string::npos);
 }
+
+TEST_CASE("layout document: a table whose whole words do not fit side by side goes landscape too") {
+    // Sample Probolinggo, Tabel 3.13: in portrait "Satuan" and "Rupiah" would be cut into syllables.
+    const std::string md =
+        "**Tabel 3.13** Pengukuran Capaian Kinerja Sasaran 5\n\n"
+        "| No | Indikator | Satuan | Kondisi Awal | Realisasi > 2017 | Realisasi > 2018 | Realisasi > 2019 | Realisasi > 2020 | "
+        "Tahun 2021 > Target | Tahun 2021 > Realisasi | Tahun 2021 > Capaian (%) | Target Akhir Renstra 2021 |\n"
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| 1 | Peningkatan Nilai Produksi Sektor Industri | Rupiah | - | - | - | - | - | 50.000.000.000 | 27.002.393.414 | 54,00 | "
+        "50.000.000.000 |\n";
+    Diagnostics diags;
+    const page::Document doc = set(md, diags);
+    bool found = false;
+    for (const auto& p : doc.pages) {
+        for (const auto& r : p.text) {
+            if (r.text != "Rupiah") continue;
+            found = true;
+            CHECK(p.width > p.height);
+        }
+    }
+    CHECK(found);
+    CHECK(diags.warning_count() == 0);
+}
