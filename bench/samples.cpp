@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdio>
 #include <thread>
+#include <time.h>
 
 #include "bench.hpp"
 #include "data/data.hpp"
@@ -83,21 +84,32 @@ void bench_samples(int reps) {
 
 namespace {
 
+double process_cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+struct BatchTime {
+    double wall = 0, cpu = 0;  // ms; cpu: every thread of the process
+};
+
 // Builds every job (an index into `files`) on `threads` threads, each thread taking the next
-// whole document; returns the wall time in ms and the PDF bytes of every job.
-double run_batch(const std::vector<std::string>& files, const std::vector<std::size_t>& jobs, unsigned threads,
-                 std::vector<Built>& out) {
+// whole document; returns the wall and CPU time and the PDF bytes of every job.
+BatchTime run_batch(const std::vector<std::string>& files, const std::vector<std::size_t>& jobs, unsigned threads,
+                    std::vector<Built>& out) {
     out.assign(jobs.size(), Built{});
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
         for (std::size_t j = next++; j < jobs.size(); j = next++) out[j] = build_document(files[jobs[j]]);
     };
+    const double cpu0 = process_cpu_ms();
     const auto t0 = Clock::now();
     std::vector<std::thread> pool;
     for (unsigned i = 1; i < threads; ++i) pool.emplace_back(worker);
     worker();
     for (auto& t : pool) t.join();
-    return ms_since(t0);
+    return {ms_since(t0), process_cpu_ms() - cpu0};
 }
 
 }  // namespace
@@ -135,19 +147,23 @@ void bench_batch(int reps) {
                         reference[j].bytes.size());
         }
     };
-    std::vector<double> j1, j2;
+    std::vector<double> wall[2], cpu[2];
     std::vector<Built> got;
     for (int r = 0; r < rounds; ++r) {
-        j1.push_back(run_batch(files, jobs, 1, got));
-        check(got, 1);
-        j2.push_back(run_batch(files, jobs, 2, got));
-        check(got, 2);
+        for (unsigned threads = 1; threads <= 2; ++threads) {
+            const BatchTime t = run_batch(files, jobs, threads, got);
+            wall[threads - 1].push_back(t.wall);
+            cpu[threads - 1].push_back(t.cpu);
+            check(got, threads);
+        }
     }
     const double docs = static_cast<double>(jobs.size());
-    const double m1 = median(j1), m2 = median(j2);
-    std::printf("%-6s %10s %8s\n", "jobs", "ms/round", "docs/s");
-    std::printf("%-6s %10.1f %8.1f\n", "-j1", m1, docs / (m1 / 1000.0));
-    std::printf("%-6s %10.1f %8.1f\n", "-j2", m2, docs / (m2 / 1000.0));
+    std::printf("%-6s %10s %8s %12s %8s\n", "jobs", "ms/round", "docs/s", "CPU ms/doc", "CPU/wall");
+    for (unsigned threads = 1; threads <= 2; ++threads) {
+        const double w = median(wall[threads - 1]), c = median(cpu[threads - 1]);
+        std::printf("-j%-4u %10.1f %8.1f %12.1f %8.2f\n", threads, w, docs / (w / 1000.0), c / docs, c / w);
+    }
+    const double m1 = median(wall[0]), m2 = median(wall[1]);
     std::printf("speed-up -j2 over -j1: %.2fx (hardware threads: %u); PDFs equal to the -j1 reference: %s\n", m1 / m2,
                 std::thread::hardware_concurrency(),
                 mismatches == 0 ? "all" : (std::to_string(mismatches) + " differ").c_str());

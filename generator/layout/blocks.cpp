@@ -60,9 +60,10 @@ std::string roman_lower(int n) {
     return out;
 }
 
-Builder::Builder(const LayoutSettings& settings, const FontBook& book, const Hyphenator* hyphenator,
-                 const std::vector<ListEntry>& previous, Diagnostics& diags)
-    : settings_(settings), book_(book), hyphenator_(hyphenator), previous_(previous), diags_(diags) {
+Builder::Builder(const LayoutSettings& settings, const FontBook& book, const Hyphenator* hyphenator, Diagnostics& diags)
+    : settings_(settings), book_(book), hyphenator_(hyphenator), diags_(diags) {
+    static const std::vector<ListEntry> kNone;
+    entries_ = &kNone;
     file_ = std::make_shared<const std::string>(settings.source_name);
     table_style_.size = std::max(7.0, settings.size - 2);
     table_style_.leading = 1.15;
@@ -169,12 +170,10 @@ void Builder::add_block(const md::Block& b, double indent, double measure) {
 void Builder::directive(const md::Block& b) {
     const std::string& d = b.directive;
     if (d == "page-break") break_next_ = true;
-    else if (d == "front-matter") {
-        numbering_ = Numbering::roman;
+    else if (d == "front-matter" || d == "main-matter") {
+        numbering_ = d == "front-matter" ? Numbering::roman : Numbering::arabic;
         new_section(landscape_, false, numbering_);
-    } else if (d == "main-matter") {
-        numbering_ = Numbering::arabic;
-        new_section(landscape_, false, numbering_);
+        section().restart = true;
     } else if (d == "nonumber") no_number_next_ = true;
     else if (d == "toc") add_list_of(Anchor::Kind::heading, 0, measure_now_);
     else if (d == "list-of-tables") add_list_of(Anchor::Kind::table, 0, measure_now_);
@@ -466,61 +465,6 @@ void Builder::add_signatures(const std::vector<md::Blocks>& columns) {
     }
     p.flow.height = tallest;
     push(std::move(p));
-}
-
-void Builder::add_list_of(Anchor::Kind kind, double indent, double measure) {
-    // Entries from the previous pass (document.cpp repeats the layout until they settle). Dot
-    // leaders run from the title to the page number, which is right-aligned; each line links to
-    // its target.
-    const double size = settings_.size;
-    const double step = line_height(size);
-    const FontMetrics& regular = book_.set.get(Face::regular);
-    const double number_w = regular.width("0000", size);
-    const double dot_pitch = regular.width(". ", size);
-    bool any = false;
-    const int list_id = next_paragraph_++;
-    for (const auto& e : previous_) {
-        if (e.kind != kind) continue;
-        any = true;
-        const double level_indent = kind == Anchor::Kind::heading ? (e.level - 1) * 18.0 : 0;
-        const bool chapter = kind == Anchor::Kind::heading && e.level == 1;
-        const double text_w = measure - level_indent - number_w - 12;
-        // A wrapped entry's next lines hang under its text, past its number ("1.2.1", "Tabel 3.2").
-        static const std::regex numbered(R"(^((Tabel|Gambar|Lampiran|BAB)\s+[0-9IVXLC.]+|[0-9][0-9.]*)\s)");
-        std::smatch m;
-        const double hang = std::regex_search(e.title, m, numbered)
-                                ? std::min(text_w / 3, book_.set.get(chapter ? Face::bold : Face::regular).width(m.str(0), size))
-                                : 0;
-        const auto lines = set_paragraph({md::Span{e.title, chapter, false, false, "", false}}, book_.set,
-                                         ParagraphStyle{size, text_w - hang, 0, false, hyphenator_});
-        Piece p;
-        p.space_before = chapter ? size * 0.4 : 0;
-        p.flow.height = p.space_before + static_cast<double>(lines.size()) * step;
-        p.flow.paragraph = list_id;  // one "paragraph": no lone entry at the head or foot of a page
-        const double first = p.space_before + baseline(size, step);
-        for (std::size_t k = 0; k < lines.size(); ++k) {
-            draw_lines(p.ops, {lines[k]}, indent + level_indent + (k > 0 ? hang : 0), text_w, size,
-                       first + static_cast<double>(k) * step, step, false, false);
-        }
-        const double last_y = first + static_cast<double>(lines.size() - 1) * step;
-        const double number_right = indent + measure;
-        const double label_w = regular.width(e.label, size);
-        p.ops.text.push_back(page::TextRun{number_right - label_w, -last_y, book_.ids.ids[0], size, e.label, {}});
-        // Dots on a grid shared by every line, so the leaders of all entries line up.
-        const double from = indent + level_indent + (lines.size() > 1 ? hang : 0) + (lines.empty() ? 0 : lines.back().width) + dot_pitch;
-        const double to = number_right - label_w - dot_pitch / 2;
-        std::string dots;
-        double start = std::ceil((from - indent) / dot_pitch) * dot_pitch + indent;
-        for (double x = start; x + dot_pitch <= to; x += dot_pitch) dots += ". ";
-        if (!dots.empty()) p.ops.text.push_back(page::TextRun{start, -last_y, book_.ids.ids[0], size, dots, {}});
-        p.ops.links.push_back(page::Link{indent, -p.flow.height, measure, p.flow.height - p.space_before, e.page, e.y});
-        push(std::move(p));
-    }
-    if (!any && kind != Anchor::Kind::heading) {
-        add_paragraph({md::Span{kind == Anchor::Kind::table ? "Tidak ada tabel dalam laporan ini." : "Tidak ada gambar dalam laporan ini.",
-                                false, true, false, "", false}},
-                      indent, measure, size, false, false, 0);
-    }
 }
 
 }  // namespace lkjip::layout

@@ -98,6 +98,13 @@ private:
     }
 
     std::string next_label(const Section& section) {
+        // A new range where the style changes or a directive restarts the count (once per section).
+        if (section.restart && restarted_ != &section) {
+            restarted_ = &section;
+            if (section.numbering == Numbering::roman) roman_ = 0;
+            if (section.numbering == Numbering::arabic) arabic_ = 0;
+            style_.reset();
+        }
         if (section.numbering != style_) {
             style_ = section.numbering;
             using S = page::PageLabelRange::Style;
@@ -187,6 +194,7 @@ private:
     Assembly out_;
     std::optional<Numbering> style_;  // none yet: the first page always opens a range (PDF 1.7 §12.4.2)
     int roman_ = 0, arabic_ = 0;
+    const Section* restarted_ = nullptr;
 };
 
 // The printed page number of each entry's page.
@@ -207,21 +215,22 @@ std::optional<page::Document> typeset(const md::Document& doc, const LayoutSetti
     const Hyphenator* hyphenator = shared_hyphenator(error);
     if (!hyphenator) diags.warning(SourcePos{file, 0, 0}, error + "; words are not hyphenated", "install the Debian package hyphen-id");
 
+    // The blocks are set once; each pass refreshes only the lists of contents with the entries
+    // the previous pass found, and paginates again.
+    Builder builder(settings, *book, hyphenator, diags);
+    builder.add_document(doc);
     std::vector<ListEntry> entries;
     for (int pass = 1;; ++pass) {
-        Diagnostics pass_diags;
-        Builder builder(settings, *book, hyphenator, entries, pass_diags);
-        builder.add_document(doc);
         Assembly assembly = Assembler(builder, *book, settings).run();
         label_entries(assembly);
         if (assembly.entries == entries || pass == kMaxPasses) {
             if (assembly.entries != entries) {
                 diags.warning(SourcePos{file, 0, 0}, fmt::format("the page numbers of the lists of contents did not settle after {} passes", pass));
             }
-            for (const auto& d : pass_diags.items()) diags.add(d);
             return std::move(assembly.doc);
         }
         entries = std::move(assembly.entries);
+        builder.refresh_lists(entries);
     }
 }
 

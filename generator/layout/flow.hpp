@@ -54,6 +54,7 @@ struct Section {
     bool landscape = false;
     bool cover = false;  // one page, its content centred vertically
     Numbering numbering = Numbering::none;
+    bool restart = false;  // lkjip:front-matter / main-matter: counting starts again at i or 1
     std::vector<Piece> pieces;
 };
 
@@ -64,13 +65,16 @@ struct Geometry {
     [[nodiscard]] double body_height() const { return height - top - bottom; }
 };
 
-// Turns blocks into sections of pieces. One Builder per layout pass.
+// Turns blocks into sections of pieces, once per document; the lists of contents are then
+// refreshed in place with the entries each layout pass finds.
 class Builder {
 public:
-    Builder(const LayoutSettings& settings, const FontBook& book, const Hyphenator* hyphenator,
-            const std::vector<ListEntry>& previous, Diagnostics& diags);
+    Builder(const LayoutSettings& settings, const FontBook& book, const Hyphenator* hyphenator, Diagnostics& diags);
 
     void add_document(const md::Document& doc);
+    // Replaces the pieces of every Daftar Isi / Tabel / Gambar with `entries` (kept by reference
+    // until the next call).
+    void refresh_lists(const std::vector<ListEntry>& entries);
     std::vector<Section>& sections() { return sections_; }
     // Tables live here so pieces can point at them.
     std::vector<std::unique_ptr<PlacedTable>>& tables() { return tables_; }
@@ -88,7 +92,14 @@ private:
     void add_image(const md::Block& b, double indent, double measure);
     void add_code(const md::Block& b, double indent, double measure);
     void add_caption(const md::Block& b, double indent, double measure);
+    // Where a list of contents sits: pieces [first, first + count) of a section.
+    struct ListSlot {
+        std::size_t section = 0, first = 0, count = 0;
+        Anchor::Kind kind = Anchor::Kind::heading;
+        double indent = 0, measure = 0;
+    };
     void add_list_of(Anchor::Kind kind, double indent, double measure);
+    std::vector<Piece> list_pieces(const ListSlot& slot);
     void add_signatures(const std::vector<md::Blocks>& columns);
     void directive(const md::Block& b);
     Piece& push(Piece p);
@@ -102,7 +113,8 @@ private:
     const LayoutSettings& settings_;
     const FontBook& book_;
     const Hyphenator* hyphenator_;
-    const std::vector<ListEntry>& previous_;
+    const std::vector<ListEntry>* entries_;
+    std::vector<ListSlot> slots_;
     Diagnostics& diags_;
     TableStyle table_style_;
     std::vector<Section> sections_;
