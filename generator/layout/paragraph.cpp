@@ -20,6 +20,24 @@ Face face_of(const md::Span& s) {
     return Face::regular;
 }
 
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
 // Splits `text` into runs of the span's face and of the fallback face for missing glyphs.
 void add_box_text(std::vector<Item>& items, std::vector<Piece>& pieces, const std::string& text, Face face,
                   const std::string& link, const FontSet& fonts, double size) {
@@ -32,18 +50,15 @@ void add_box_text(std::vector<Item>& items, std::vector<Piece>& pieces, const st
         pieces.push_back({run, run_face, link});
         run.clear();
     };
-    std::size_t byte = 0;
     for (char32_t c : cps) {
-        // Re-encode from the source bytes: find this code point's byte length.
-        const auto lead = static_cast<unsigned char>(text[byte]);
-        const std::size_t len = lead < 0x80 ? 1 : (lead >> 5) == 6 ? 2 : (lead >> 4) == 14 ? 3 : (lead >> 3) == 30 ? 4 : 1;
         const Face f = fonts.get(face).has_glyph(c) || !fonts.faces[4] ? face : Face::fallback;
         if (f != run_face) {
             flush();
             run_face = f;
         }
-        run += text.substr(byte, len);
-        byte += len;
+        // Re-encoded from the decoded code point, so invalid input bytes (already U+FFFD) never
+        // reach the page model as broken UTF-8.
+        append_utf8(run, c);
     }
     flush();
 }

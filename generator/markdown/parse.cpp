@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <memory>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -176,7 +177,10 @@ Blocks blocks(cmark_node* parent, const std::string& name, Diagnostics& diags) {
 }  // namespace
 
 Blocks parse_blocks(std::string_view text, const std::string& name, Diagnostics& diags) {
-    cmark_gfm_core_extensions_ensure_registered();
+    // cmark-gfm 0.29's registration checks and sets a plain flag without a lock: two threads
+    // parsing at once for the first time (lkjip batch) would both append to its global list.
+    static std::once_flag registered;
+    std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
     std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> parser(cmark_parser_new(CMARK_OPT_DEFAULT), cmark_parser_free);
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension("table")) {
         cmark_parser_attach_syntax_extension(parser.get(), ext);

@@ -243,3 +243,21 @@ TEST_CASE("layout document: a table whose whole words do not fit side by side go
     CHECK(found);
     CHECK(diags.warning_count() == 0);
 }
+
+TEST_CASE("layout document: invalid UTF-8 is set as U+FFFD, never as broken text (fuzz_layout regression)") {
+    // Found by fuzz_layout: bytes of a cut multi-byte sequence inside a table cell made the
+    // paragraph setter read past the end of the word.
+    const std::string md = "| No | Uraian |\n|---:|---|\n| 4 | noM\x93\x90\x8d\xdf\xcb\xdf\x83[49 |\n\nteks \xe2\x82 akhir\n";
+    Diagnostics diags;
+    const page::Document doc = set(md, diags);
+    std::size_t replaced = 0;
+    for (const auto& p : doc.pages) {
+        for (const auto& r : p.text) {
+            const std::u32string cps = layout::decode_utf8(r.text);
+            for (char32_t c : cps) replaced += c == 0xFFFD;
+        }
+    }
+    CHECK(replaced >= 2);
+    std::string bytes;
+    CHECK(pdf::write_pdf(doc, bytes).ok);
+}
