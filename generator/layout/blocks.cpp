@@ -84,8 +84,13 @@ Geometry Builder::geometry(bool landscape) const {
 }
 
 void Builder::new_section(bool landscape, bool cover, Numbering numbering) {
-    if (!sections_.empty() && sections_.back().pieces.empty()) sections_.pop_back();
+    bool restart = false;  // an emptied section hands its restart of the page count on
+    if (!sections_.empty() && sections_.back().pieces.empty()) {
+        restart = sections_.back().restart;
+        sections_.pop_back();
+    }
     Section s;
+    s.restart = restart;
     s.landscape = landscape;
     s.cover = cover;
     s.numbering = numbering;
@@ -318,7 +323,14 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
     // wide means its whole words do not fit side by side ("Satuan", "50.000.000.000").
     const bool to_landscape = (!table->fits || table->hyphenated) && !section().landscape && indent == 0;
     if (to_landscape) {
+        // The headings just before the table go with it to the landscape page.
+        std::vector<Piece> carried;
+        while (!section().pieces.empty() && section().pieces.back().flow.keep_with_next && !section().pieces.back().table) {
+            carried.insert(carried.begin(), std::move(section().pieces.back()));
+            section().pieces.pop_back();
+        }
         new_section(true, false, numbering_);
+        for (auto& p : carried) section().pieces.push_back(std::move(p));
         style.max_width = measure_now_;
         *table = layout_table(b.table, book_.set, style);
         measure = measure_now_;
