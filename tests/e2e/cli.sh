@@ -71,5 +71,18 @@ printf '# BAB I\n\nTeks {{ realisasi }}\n' >"$tmp/tpl/bab1.md.j2"
 grep -q "bab1.md.j2:3:9: error: 'realisasi' is undefined" "$tmp/err" || { fail "undefined name message"; cat "$tmp/err"; }
 [ ! -e "$tmp/none.md" ] || fail "an output file was written despite the error"
 
+# A font that cannot be read (LKJIP_FONT_DIR holds the same names): one error naming it, exit 1,
+# no PDF. The build and render of a template-overridden report also work end to end.
+mkdir -p "$tmp/fonts"
+cp /usr/share/fonts/truetype/liberation2/*.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf "$tmp/fonts/"
+head -c 1000 /dev/urandom >"$tmp/fonts/LiberationSerif-Bold.ttf"
+LKJIP_FONT_DIR="$tmp/fonts" "$lkjip" build -q "$src/tests/data/minimal.toml" -o "$tmp/font.pdf" 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 1 ] || fail "an unreadable font exits $rc, expected 1"
+grep -q "error: font file \`$tmp/fonts/LiberationSerif-Bold.ttf\`: not a TrueType font" "$tmp/err" || { fail "unreadable font message"; cat "$tmp/err"; }
+[ ! -e "$tmp/font.pdf" ] || fail "a PDF was written with an unreadable font"
+"$lkjip" build -q "$src/tests/data/minimal.toml" --templates "$tmp/tpl" -o "$tmp/tpl.pdf" 2>/dev/null; rc=$?
+[ "$rc" -eq 1 ] || fail "build with a broken template exits $rc, expected 1"
+[ ! -e "$tmp/tpl.pdf" ] || fail "a PDF was written despite the template error"
+
 [ "$failures" -eq 0 ] && echo "cli.sh: all checks passed"
 exit "$failures"
