@@ -362,7 +362,12 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
         p.flow.height = gap + header_height;
         push(std::move(p));
     }
+    // A short table (under a third of the page) is never split.
+    double total_height = header_height;
+    for (const auto& row : table->body) total_height += row.height;
+    const bool small_table = total_height < geometry(section().landscape).body_height() / 3;
     for (std::size_t r = 0; r < table->body.size(); ++r) {
+        const bool small = small_table && r + 1 < table->body.size();
         Piece p;
         p.table = table.get();
         p.table_style = drawn_style;
@@ -375,7 +380,7 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
         // (a table's orphans and widows) and its "Sumber:" note.
         const std::size_t n = table->body.size();
         const bool last = r + 1 == n;
-        p.flow.keep_with_next = (r == 0 && !last) || (n >= 4 && r + 2 == n) || (last && b.table.source.has_value());
+        p.flow.keep_with_next = (r == 0 && !last) || (r + 2 == n) || (last && b.table.source.has_value()) || small;
         push(std::move(p));
     }
     if (b.table.source) add_paragraph(*b.table.source, indent, measure, kSourceSize, false, false, kSourceSize * 0.5);

@@ -261,3 +261,23 @@ TEST_CASE("layout document: invalid UTF-8 is set as U+FFFD, never as broken text
     std::string bytes;
     CHECK(pdf::write_pdf(doc, bytes).ok);
 }
+
+TEST_CASE("layout document: a short table is never split across pages") {
+    // Lines of text fill the page to every depth; a four-row table that would break after its
+    // second row (as the sample Pekalongan's Tabel 3.2 did) moves whole to the next page.
+    for (int lines = 20; lines <= 30; ++lines) {
+        std::string md;
+        for (int i = 0; i < lines; ++i) md += "Baris teks nomor " + std::to_string(i) + ".\n\n";
+        md += "**Tabel 1.1** Empat baris\n\n| No | Uraian |\n|---:|---|\n";
+        for (int i = 1; i <= 4; ++i) md += "| " + std::to_string(i) + " | Baris tabel " + std::to_string(i) + " |\n";
+        Diagnostics diags;
+        const page::Document doc = set(md, diags);
+        std::vector<std::size_t> pages_of_rows;
+        for (std::size_t i = 0; i < doc.pages.size(); ++i)
+            for (const auto& r : doc.pages[i].text)
+                if (r.text == "tabel") pages_of_rows.push_back(i);
+        INFO(lines << " lines before the table");
+        REQUIRE(pages_of_rows.size() == 4);
+        CHECK(pages_of_rows.front() == pages_of_rows.back());
+    }
+}
