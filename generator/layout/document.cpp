@@ -222,6 +222,12 @@ std::optional<page::Document> typeset(const md::Document& doc, const LayoutSetti
     std::vector<ListEntry> entries;
     for (int pass = 1;; ++pass) {
         Assembly assembly = Assembler(builder, *book, settings).run();
+        if (assembly.doc.pages.size() > settings.max_pages) {
+            diags.error(SourcePos{file, 0, 0},
+                        fmt::format("the document runs to {} pages; lkjip sets at most {}", assembly.doc.pages.size(), settings.max_pages),
+                        "a table of thousands of rows belongs in an attachment, not in the report");
+            return std::nullopt;
+        }
         label_entries(assembly);
         if (assembly.entries == entries || pass == kMaxPasses) {
             if (assembly.entries != entries) {

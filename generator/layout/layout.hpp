@@ -25,6 +25,9 @@ struct LayoutSettings {
     std::string source_name = "document.md";              // for diagnostics
     std::string base_dir = ".";                           // relative image paths start here
     page::DocumentInfo info;
+    // docs/limits.md: the longest real LKjIP seen has about 150 pages; past 5000 the input is a
+    // data mistake (a table of every transaction), reported as an error.
+    std::size_t max_pages = 5000;
 };
 
 // Sets `doc` into pages. Problems (an image that cannot be read, a word wider than its column)

@@ -84,5 +84,12 @@ grep -q "error: font file \`$tmp/fonts/LiberationSerif-Bold.ttf\`: not a TrueTyp
 [ "$rc" -eq 1 ] || fail "build with a broken template exits $rc, expected 1"
 [ ! -e "$tmp/tpl.pdf" ] || fail "a PDF was written despite the template error"
 
+# A Markdown file over the size limit (docs/limits.md): one error, exit 1, no PDF.
+head -c 17000000 /dev/zero | tr '\0' 'a' >"$tmp/big.md"
+"$lkjip" render "$tmp/big.md" -o "$tmp/big.pdf" 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 1 ] || fail "an oversized Markdown file exits $rc, expected 1"
+grep -q "Markdown files are limited to" "$tmp/err" || { fail "oversized Markdown message"; cat "$tmp/err"; }
+[ ! -e "$tmp/big.pdf" ] || fail "a PDF was written for an oversized Markdown file"
+
 [ "$failures" -eq 0 ] && echo "cli.sh: all checks passed"
 exit "$failures"

@@ -281,3 +281,14 @@ TEST_CASE("layout document: a short table is never split across pages") {
         CHECK(pages_of_rows.front() == pages_of_rows.back());
     }
 }
+
+TEST_CASE("layout document: more pages than the limit is an error, not a document") {
+    layout::LayoutSettings settings;
+    settings.source_name = "panjang.md";
+    settings.max_pages = 2;
+    Diagnostics diags;
+    const md::Document doc = md::parse("# BAB I A\n\nteks\n\n# BAB II B\n\nteks\n\n# BAB III C\n\nteks\n", "panjang.md", diags);
+    CHECK_FALSE(layout::typeset(doc, settings, diags));
+    REQUIRE(diags.has_errors());
+    CHECK(diags.items().back().message == "the document runs to 3 pages; lkjip sets at most 2");
+}
