@@ -202,6 +202,22 @@ void label_entries(Assembly& a) {
     for (auto& e : a.entries) e.label = e.page < a.doc.pages.size() ? a.doc.pages[e.page].label : "";
 }
 
+// A piece taller than the page (a table row with pages of text in one cell, a huge image) gets
+// a page of its own and still runs past the bottom margin: said once, not silently.
+void warn_oversized(Builder& builder, const std::shared_ptr<const std::string>& file, Diagnostics& diags) {
+    for (const auto& section : builder.sections()) {
+        const double room = builder.geometry(section.landscape).body_height();
+        for (const auto& p : section.pieces) {
+            if (p.flow.height - p.space_before + p.flow.repeat_height <= room + 0.01) continue;
+            diags.warning(SourcePos{file, 0, 0},
+                          p.table ? "a table row is taller than a page and runs past the bottom margin"
+                                  : "a block is taller than a page and runs past the bottom margin",
+                          "split the text of that row or block");
+            return;
+        }
+    }
+}
+
 }  // namespace
 
 std::optional<page::Document> typeset(const md::Document& doc, const LayoutSettings& settings, Diagnostics& diags) {
@@ -233,6 +249,7 @@ std::optional<page::Document> typeset(const md::Document& doc, const LayoutSetti
             if (assembly.entries != entries) {
                 diags.warning(SourcePos{file, 0, 0}, fmt::format("the page numbers of the lists of contents did not settle after {} passes", pass));
             }
+            warn_oversized(builder, file, diags);
             return std::move(assembly.doc);
         }
         entries = std::move(assembly.entries);

@@ -292,3 +292,13 @@ TEST_CASE("layout document: more pages than the limit is an error, not a documen
     REQUIRE(diags.has_errors());
     CHECK(diags.items().back().message == "the document runs to 3 pages; lkjip sets at most 2");
 }
+
+TEST_CASE("layout document: a table row taller than a page is drawn and said") {
+    std::string cell;
+    for (int i = 0; i < 120; ++i) cell += "baris " + std::to_string(i) + "<br>";
+    Diagnostics diags;
+    const page::Document doc = set("| No | Uraian |\n|---:|---|\n| 1 | " + cell + " |\n", diags);
+    CHECK(doc.pages.size() >= 1);
+    CHECK(diags.warning_count() == 1);
+    CHECK(diags.items().back().message == "a table row is taller than a page and runs past the bottom margin");
+}
