@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "layout/chart.hpp"
 #include "layout/flow.hpp"
 #include "layout/image_info.hpp"
 
@@ -208,7 +209,7 @@ void Builder::directive(const md::Block& b) {
         collect_ = Collect::none;
         add_signatures(collected_);
     }
-    // chart: the table it precedes carries it (md stage); drawing charts is issue 6.
+    // chart: the table it precedes carries it (md stage) and add_table draws it.
 }
 
 void Builder::add_chapter(const md::Block& b) {
@@ -315,7 +316,38 @@ void Builder::add_caption(const md::Block& b, double indent, double measure) {
     }
 }
 
+// A chart (issue 6) is drawn in place of its table: one unbreakable piece, its caption kept with it
+// (a "Gambar N.M" caption is a figure, listed in the Daftar Gambar). A table the chart cannot be
+// drawn from is printed as a table, with a warning.
+bool Builder::add_chart(const md::Block& b, double indent, double measure) {
+    std::string error;
+    const auto data = chart::read_data(b.chart, b.table, error);
+    if (!data) {
+        diags_.warning(here(), error);
+        return false;
+    }
+    chart::Drawing d = chart::draw(*data, chart::Fonts{&book_.set, book_.ids}, measure);
+    if (d.width > measure + 0.5) diags_.warning(here(), "the organisation chart is wider than the text column");
+    add_caption(b, indent, measure);
+    Piece p;
+    p.space_before = settings_.size * 0.5;
+    p.flow.height = p.space_before + d.height + settings_.size * 0.5;
+    page::Page& ops = d.ops;
+    for (auto& r : ops.text) r.x += indent, r.y -= p.space_before;
+    for (auto& r : ops.rules) r.x1 += indent, r.x2 += indent, r.y1 -= p.space_before, r.y2 -= p.space_before;
+    for (auto& r : ops.boxes) r.x += indent, r.y -= p.space_before;
+    for (auto& path : ops.paths)
+        for (auto& op : path.ops) {
+            op.x1 += indent, op.x2 += indent, op.x3 += indent;
+            op.y1 -= p.space_before, op.y2 -= p.space_before, op.y3 -= p.space_before;
+        }
+    p.ops = std::move(ops);
+    push(std::move(p));
+    return true;
+}
+
 void Builder::add_table(const md::Block& b, double indent, double measure) {
+    if (!b.chart.empty() && add_chart(b, indent, measure)) return;
     TableStyle style = table_style_;
     style.max_width = measure;
     auto table = std::make_unique<PlacedTable>(layout_table(b.table, book_.set, style));

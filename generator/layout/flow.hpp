@@ -89,6 +89,7 @@ private:
                        bool centred, double space_before);
     void add_list(const md::Block& b, double indent, double measure, int depth);
     void add_table(const md::Block& b, double indent, double measure);
+    bool add_chart(const md::Block& b, double indent, double measure);
     void add_image(const md::Block& b, double indent, double measure);
     void add_code(const md::Block& b, double indent, double measure);
     void add_caption(const md::Block& b, double indent, double measure);

@@ -1,0 +1,66 @@
+// Line charts: values over the years (categories along x), a line with markers per series; a
+// missing value breaks its line. The value axis need not start at zero (a line shows change).
+#include <algorithm>
+#include <cmath>
+
+#include "layout/chart.hpp"
+#include "layout/chart_canvas.hpp"
+
+namespace lkjip::layout::chart {
+
+Drawing draw_lines(const Data& d, const Fonts& fonts, double width) {
+    Drawing out;
+    Canvas c(fonts, out);
+    const std::size_t n = d.categories.size(), m = d.series.size();
+    const double top = c.legend(d.series, width, 0, true) + 8;
+    double lo = INFINITY, hi = -INFINITY;
+    for (const auto& s : d.values)
+        for (const auto& v : s)
+            if (v) lo = std::min(lo, *v), hi = std::max(hi, *v);
+    // Starting at zero unless that squeezes the lines into the top fifth of the plot.
+    const bool from_zero = lo >= 0 && lo < (hi - lo) * 4;
+    const Ticks ticks = nice_ticks(lo, hi, from_zero);
+    const auto tick_text = tick_labels(ticks);
+    double axis_w = 0;
+    for (const auto& t : tick_text) axis_w = std::max(axis_w, c.text_width(t, kSmallSize) + 5);
+    const double x0 = axis_w, slot = (width - x0) / static_cast<double>(n);
+    const double plot_h = std::clamp(width * 0.36, 120.0, 180.0);
+    const double py0 = top + 4, py1 = py0 + plot_h;
+    auto y_of = [&](double v) { return py1 - (v - ticks.lo) / (ticks.hi - ticks.lo) * plot_h; };
+    auto x_of = [&](std::size_t k) { return x0 + (static_cast<double>(k) + 0.5) * slot; };
+    for (std::size_t i = 0; i < ticks.values.size(); ++i) {
+        const double y = y_of(ticks.values[i]);
+        if (i > 0) c.grid_line(x0, y, width, y);
+        c.text(x0 - 5 - c.text_width(tick_text[i], kSmallSize), y - kSmallSize * 1.15 / 2, tick_text[i], kSmallSize);
+    }
+    c.rule(x0, py1, width, py1, 0.8);
+    for (std::size_t s = 0; s < m; ++s) {
+        std::vector<std::pair<double, double>> run;
+        for (std::size_t k = 0; k <= n; ++k) {
+            if (k < n && d.values[s][k]) {
+                run.emplace_back(x_of(k), y_of(*d.values[s][k]));
+                continue;
+            }
+            c.polyline(run, s);
+            run.clear();
+        }
+    }
+    for (std::size_t s = 0; s < m; ++s)
+        for (std::size_t k = 0; k < n; ++k)
+            if (d.values[s][k]) c.marker(x_of(k), y_of(*d.values[s][k]), s);
+    std::vector<Label> labels;
+    double label_h = 0;
+    for (const auto& name : d.categories) {
+        labels.push_back(c.wrap(name, slot - 4, kLabelSize, 3));
+        label_h = std::max(label_h, labels.back().height);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+        c.rule(x_of(k), py1, x_of(k), py1 + 3, 0.5);
+        c.label(labels[k], x_of(k), py1 + 5);
+    }
+    out.width = width;
+    out.height = py1 + 5 + label_h + 2;
+    return out;
+}
+
+}  // namespace lkjip::layout::chart

@@ -1,0 +1,223 @@
+// Chart geometry (generator/layout/chart*.cpp) with made-up numbers: nice ticks, id-ID numbers,
+// the data read from a table, labels that never overlap and stay inside the chart, and the
+// organisation chart's tree layout (parents above children, every unit once, connectors that
+// join boxes, the whole inside the column).
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <unistd.h>
+
+#include "layout/chart.hpp"
+#include "layout/fonts.hpp"
+#include "markdown/markdown.hpp"
+
+using namespace lkjip;
+using namespace lkjip::layout::chart;
+
+namespace {
+
+Fonts fonts() {
+    std::string error;
+    const layout::FontBook* book = layout::font_book(false, error);
+    REQUIRE_MESSAGE(book, error);
+    return Fonts{&book->set, book->ids};
+}
+
+Data table_data(const std::string& args, const std::string& table) {
+    Diagnostics diags;
+    const md::Document doc = md::parse(table, "t.md", diags);
+    REQUIRE(!doc.blocks.empty());
+    std::string error;
+    auto d = read_data(args, doc.blocks.back().table, error);
+    REQUIRE_MESSAGE(d, error);
+    return *d;
+}
+
+void check_labels(const Drawing& d, double width) {
+    for (std::size_t i = 0; i < d.texts.size(); ++i) {
+        const Rect& a = d.texts[i];
+        INFO("label " << i << " at " << a.x << "," << a.y << " " << a.w << "x" << a.h);
+        CHECK(a.x >= -0.01);
+        CHECK(a.right() <= width + 0.01);
+        CHECK(a.y >= -0.01);
+        CHECK(a.bottom() <= d.height + 0.01);
+        for (std::size_t j = i + 1; j < d.texts.size(); ++j) {
+            INFO("overlaps label " << j << " at " << d.texts[j].x << "," << d.texts[j].y);
+            CHECK_FALSE(overlap(a, d.texts[j]));
+        }
+    }
+}
+
+const char* kIku =
+    "| Indikator | Target | Realisasi |\n|---|---:|---:|\n"
+    "| Nilai SAKIP OPD | 85,60 | 85,75 |\n"
+    "| Persentase Koperasi Sehat dan Berkualitas menurut Penilaian Kesehatan | 56,00 | 55,76 |\n"
+    "| Nilai Ekspor | 1.234,5 | - |\n"
+    "| **Jumlah** | **1.376,1** | **141,51** |\n";
+
+}  // namespace
+
+TEST_CASE("chart: nice ticks (Heckbert) from zero, 4 to 7 of them") {
+    const Ticks t = nice_ticks(0, 87.5, true);
+    CHECK(t.values == std::vector<double>{0, 20, 40, 60, 80, 100});
+    CHECK(t.decimals == 0);
+    CHECK(nice_ticks(12, 87.5, true).lo == 0);  // bars start at zero
+    CHECK(nice_ticks(84.2, 85.75, false).lo > 80);  // lines need not
+    CHECK(nice_ticks(0, 9341510000, true).step == 2e9);
+    const Ticks small = nice_ticks(0, 0.08, true);
+    CHECK(small.decimals == 2);
+    for (auto [lo, hi] : {std::pair{0.0, 1.0}, {0.0, 3.0}, {-5.0, 12.0}, {0.0, 7107730000.0}, {0.0, 0.0}, {5.0, 5.0}, {0.0, 1e15}}) {
+        const Ticks k = nice_ticks(lo, hi, true);
+        INFO(lo << ".." << hi);
+        CHECK(k.values.size() >= 4);
+        CHECK(k.values.size() <= 7);
+        CHECK(k.lo <= std::min(lo, 0.0));
+        CHECK(k.hi >= hi);
+        const double m = k.step / std::pow(10.0, std::floor(std::log10(k.step)));
+        CHECK((std::fabs(m - 1) < 1e-9 || std::fabs(m - 2) < 1e-9 || std::fabs(m - 5) < 1e-9));
+    }
+    CHECK(nice_number(25, true) == 20);
+    CHECK(nice_number(87.5, false) == 100);
+}
+
+TEST_CASE("chart: id-ID numbers for ticks and values") {
+    CHECK(id_number(1234567.891, 2) == "1.234.567,89");
+    CHECK(id_number(-0.001, 2) == "0,00");
+    CHECK(id_number(-13.72, 1) == "-13,7");
+    CHECK(id_number(0.5, 1) == "0,5");
+    CHECK(id_short(7107730000) == "7,11 M");
+    CHECK(id_short(110667000) == "111 jt");
+    CHECK(id_short(3537597309237210) == "3.538 T");
+    CHECK(id_short(85.75) == "85,8");
+    CHECK(id_short(12) == "12");
+    CHECK(tick_labels(nice_ticks(0, 87.5, true)) == std::vector<std::string>{"0", "20", "40", "60", "80", "100"});
+    CHECK(tick_labels(nice_ticks(0, 9e9, true)).back() == "10 M");
+    CHECK(tick_labels(nice_ticks(0, 0.9, true))[1] == "0,2");
+    CHECK(parse_id("1.234,56") == 1234.56);
+    CHECK(parse_id("-12,5") == -12.5);
+    CHECK(parse_id("Rp 1.000") == 1000);
+    CHECK(parse_id("12,3%") == doctest::Approx(12.3));
+    CHECK_FALSE(parse_id("-"));
+    CHECK_FALSE(parse_id("Tidak ada"));
+}
+
+TEST_CASE("chart: the data of a table, its arguments, and what it cannot draw") {
+    CHECK(argument("type=bar title=\"Target dan Realisasi\" scale=each", "title") == "Target dan Realisasi");
+    CHECK(argument("type=bar scale=each", "scale") == "each");
+    CHECK_FALSE(argument("type=bar", "scale"));
+    const Data d = table_data("type=bar", kIku);
+    CHECK(d.categories.size() == 3);  // the total row is left out
+    CHECK(d.series == std::vector<std::string>{"Target", "Realisasi"});
+    CHECK(d.values[0][2] == 1234.5);
+    CHECK_FALSE(d.values[1][2]);
+    CHECK(d.texts[1][0] == "85,75");
+    Diagnostics diags;
+    const auto doc = md::parse("| A | B |\n|---|---|\n| x | y |\n", "t.md", diags);
+    std::string error;
+    CHECK_FALSE(read_data("type=bar", doc.blocks[0].table, error));
+    CHECK(error.find("no numbers") != std::string::npos);
+    CHECK_FALSE(read_data("type=pie", doc.blocks[0].table, error));
+}
+
+TEST_CASE("chart: bar, hbar and line labels never overlap and stay inside the chart") {
+    const Fonts f = fonts();
+    for (double width : {430.0, 250.0, 160.0}) {
+        for (const char* args : {"type=bar", "type=bar scale=each", "type=hbar", "type=line"}) {
+            INFO(args << " in " << width << " pt");
+            const Drawing d = draw(table_data(args, kIku), f, width);
+            CHECK(d.width == width);
+            CHECK(d.height > 50);
+            CHECK(!d.texts.empty());
+            check_labels(d, width);
+        }
+    }
+    // Many long categories: the labels wrap, shrink or end in "…", never collide.
+    std::string many = "| Program | Pagu | Realisasi |\n|---|---:|---:|\n";
+    for (int i = 0; i < 12; ++i)
+        many += "| Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota Nomor " + std::to_string(i) + " | " +
+                std::to_string(1000000 * (i + 1)) + " | " + std::to_string(900000 * (i + 1)) + " |\n";
+    for (const char* args : {"type=bar", "type=hbar", "type=line"}) {
+        INFO(args);
+        check_labels(draw(table_data(args, many), f, 430), 430);
+    }
+}
+
+TEST_CASE("chart: the organisation chart") {
+    const Fonts f = fonts();
+    const std::string org =
+        "| Unit | Induk |\n|---|---|\n| Kepala Dinas | - |\n| Sekretariat | Kepala Dinas |\n"
+        "| Subbagian Perencanaan dan Evaluasi dan Keuangan | Sekretariat |\n| Subbagian Umum dan Kepegawaian | Sekretariat |\n"
+        "| Bidang Perdagangan | Kepala Dinas |\n| Seksi Distribusi | Bidang Perdagangan |\n| Seksi Pasar | Bidang Perdagangan |\n"
+        "| Bidang Koperasi dan Usaha Mikro Kecil dan Menengah | Kepala Dinas |\n| Bidang Pasar dan Pedagang Kaki Lima | Kepala Dinas |\n"
+        "| UPTD Metrologi Legal | Kepala Dinas |\n| Kelompok Jabatan Fungsional | Kepala Dinas |\n"
+        "| Unit Yatim | Tidak Ada |\n| Siklus A | Siklus B |\n| Siklus B | Siklus A |\n";
+    for (double width : {430.0, 300.0}) {
+        INFO("width " << width);
+        const Drawing d = draw(table_data("type=org", org), f, width);
+        REQUIRE(d.units.size() == 14);  // every unit drawn once, orphans and cycles as roots
+        CHECK(d.ops.boxes.size() == 14);
+        CHECK(d.width <= width);
+        CHECK(d.text_size >= 7);
+        for (std::size_t i = 0; i < d.units.size(); ++i) {
+            const Rect& u = d.units[i];
+            CHECK(u.x >= 0);
+            CHECK(u.right() <= width + 0.01);
+            for (std::size_t j = i + 1; j < d.units.size(); ++j) CHECK_FALSE(overlap(u, d.units[j]));
+            const int p = d.unit_parent[i];
+            if (p < 0) continue;
+            const Rect& parent = d.units[static_cast<std::size_t>(p)];
+            CHECK(parent.bottom() < u.y);  // parent above its children
+            // A connector ends on the child's top or left edge, and one starts at the parent's bottom.
+            bool child_end = false, parent_end = false;
+            for (const auto& s : d.connectors) {
+                for (int e = 0; e < 2; ++e) {
+                    const double x = s[static_cast<std::size_t>(2 * e)], y = s[static_cast<std::size_t>(2 * e + 1)];
+                    if ((std::fabs(y - u.y) < 0.01 && x >= u.x && x <= u.right()) ||
+                        (std::fabs(x - u.x) < 0.01 && y >= u.y && y <= u.bottom()))
+                        child_end = true;
+                    if (std::fabs(y - parent.bottom()) < 0.01 && x >= parent.x && x <= parent.right()) parent_end = true;
+                }
+            }
+            CHECK(child_end);
+            CHECK(parent_end);
+        }
+        check_labels(d, width);
+    }
+    // "Siklus A" and "Siklus B" name each other: both drawn, neither lost.
+    CHECK(draw(table_data("type=org", org), f, 430).unit_parent[11] == -1);
+}
+
+// End to end: the sample report's PDF holds the charts as text (category labels found by
+// pdftotext) and its Daftar Gambar lists them.
+TEST_CASE("chart: the sample report draws its figures") {
+    const std::string dir = "/tmp/lkjip-chart-test-" + std::to_string(::getpid());
+    const std::string pdf = dir + "/r.pdf", txt = dir + "/r.txt";
+    REQUIRE(std::system(("mkdir -p '" + dir + "'").c_str()) == 0);
+    const std::string build = std::string("'") + LKJIP_BINARY + "' build -q '" + LKJIP_SOURCE_DIR +
+                              "/samples/kota-pekalongan/dindagkop-ukm-2024.toml' -o '" + pdf + "'";
+    REQUIRE(std::system(build.c_str()) == 0);
+    if (std::system(("pdftotext -v >/dev/null 2>&1")) != 0) {
+        MESSAGE("pdftotext (poppler-utils) is missing: the PDF text is not checked");
+    } else {
+        REQUIRE(std::system(("pdftotext -layout '" + pdf + "' '" + txt + "'").c_str()) == 0);
+        std::ifstream in(txt);
+        std::stringstream s;
+        s << in.rdbuf();
+        const std::string text = s.str();
+        for (const char* want : {"Kelompok", "Metrologi", "Nilai SAKIP OPD (Indeks)", "Program Pengembangan UMKM", "7,11 M",
+                                 "Gambar 3.1 Target dan Realisasi Indikator Kinerja Utama", "Gambar 3.2 Pagu dan Realisasi"}) {
+            INFO(want);
+            CHECK(text.find(want) != std::string::npos);
+        }
+        const auto list = text.rfind("DAFTAR GAMBAR");  // the list itself, after its Daftar Isi entry
+        REQUIRE(list != std::string::npos);
+        const std::string lists = text.substr(list, 4000);
+        CHECK(lists.find("Gambar 1.1") != std::string::npos);
+        CHECK(lists.find("Gambar 3.2") != std::string::npos);
+    }
+    std::system(("rm -rf '" + dir + "'").c_str());
+}
