@@ -101,6 +101,7 @@ void Builder::new_section(bool landscape, bool cover, Numbering numbering) {
 }
 
 Piece& Builder::push(Piece p) {
+    p.line = line_;
     if (break_next_) {
         p.flow.break_before = true;
         break_next_ = false;

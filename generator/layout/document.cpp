@@ -209,7 +209,7 @@ void warn_oversized(Builder& builder, const std::shared_ptr<const std::string>& 
         const double room = builder.geometry(section.landscape).body_height();
         for (const auto& p : section.pieces) {
             if (p.flow.height - p.space_before + p.flow.repeat_height <= room + 0.01) continue;
-            diags.warning(SourcePos{file, 0, 0},
+            diags.warning(SourcePos{file, p.line, p.line ? 1u : 0u},
                           p.table ? "a table row is taller than a page and runs past the bottom margin"
                                   : "a block is taller than a page and runs past the bottom margin",
                           "split the text of that row or block");

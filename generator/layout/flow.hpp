@@ -46,6 +46,7 @@ struct Piece {
     double table_x = 0;
     bool header_only = false;            // a table without body rows
     std::vector<Anchor> anchors;
+    std::uint32_t line = 0;  // the Markdown line of its block, for diagnostics after pagination
 };
 
 enum class Numbering { none, roman, arabic };

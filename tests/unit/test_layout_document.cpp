@@ -301,4 +301,5 @@ TEST_CASE("layout document: a table row taller than a page is drawn and said") {
     CHECK(doc.pages.size() >= 1);
     CHECK(diags.warning_count() == 1);
     CHECK(diags.items().back().message == "a table row is taller than a page and runs past the bottom margin");
+    CHECK(diags.items().back().pos.str() == "test.md:1:1");
 }
