@@ -27,11 +27,12 @@ void print_peak_rss(const char* after);
 // Every sample data file (samples/**/*.toml whose name does not start with "_"), sorted.
 std::vector<std::filesystem::path> sample_files();
 
-// The page and type of the report from the data file's [gaya]: a copy of settings_of in
-// generator/cli/build.cpp (which is private to the CLI), plus its source_name and base_dir.
+// The page and type of the report from the data file's [gaya], with its source_name and base_dir:
+// the CLI's own mapping (generator/cli/document.hpp).
 layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file);
 
-// One data file to PDF bytes in memory, the way `lkjip build` does it (no file written).
+// One data file to PDF bytes in memory, through the function `lkjip build` and `lkjip batch` use
+// (cli::build_document in generator/cli/document.hpp; no file written).
 struct Built {
     bool ok = false;
     std::string error;  // first error message when !ok

@@ -3,14 +3,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "bench.hpp"
-#include "data/data.hpp"
-#include "markdown/markdown.hpp"
-#include "pdf/pdf.hpp"
-#include "report/report.hpp"
+#include "cli/document.hpp"
 
 namespace lkjip::bench {
 
@@ -45,34 +43,7 @@ std::vector<fs::path> sample_files() {
     return files;
 }
 
-layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file) {
-    layout::LayoutSettings s;
-    if (data.style.paper.value == Paper::f4) {
-        s.page_width_mm = 215;
-        s.page_height_mm = 330;
-    }
-    s.sans = data.style.font.value == FontFamily::sans;
-    s.size = data.style.size.value;
-    s.margin_top_mm = data.style.margin_top.value;
-    s.margin_bottom_mm = data.style.margin_bottom.value;
-    s.margin_left_mm = data.style.margin_left.value;
-    s.margin_right_mm = data.style.margin_right.value;
-    const int year = data.laporan.tahun.value;
-    const std::string agency = data.instansi.nama.value + " " + data.pemda.nama.value;
-    s.running_header = fmt::format("LKjIP {} Tahun {}", agency, year);
-    s.info.title = fmt::format("Laporan Kinerja Instansi Pemerintah {} Tahun {}", agency, year);
-    s.info.author = agency;
-    s.info.subject = fmt::format("LKjIP Tahun {}", year);
-    s.info.keywords = "LKjIP, SAKIP, laporan kinerja";
-    const Date& d = data.laporan.tanggal.value;
-    s.info.year = d.year;
-    s.info.month = d.month;
-    s.info.day = d.day;
-    s.source_name = file;
-    const fs::path dir = fs::path(file).parent_path();
-    s.base_dir = dir.empty() ? std::string(".") : dir.string();
-    return s;
-}
+layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file) { return cli::settings_of(data, file); }
 
 namespace {
 
@@ -85,21 +56,9 @@ std::string first_error(const Diagnostics& diags, const std::string& fallback) {
 }  // namespace
 
 Built build_document(const std::string& file) {
-    Built out;
-    Diagnostics diags;
-    auto model = load_agency_year(file, diags);
-    if (!model) return {false, first_error(diags, "does not load"), {}, 0};
-    auto markdown = report::render_markdown(*model, {}, diags);
-    if (!markdown) return {false, first_error(diags, "no Markdown"), {}, 0};
-    const auto settings = settings_of(*model, file);
-    const md::Document doc = md::parse(*markdown, settings.source_name, diags);
-    const auto pages = layout::typeset(doc, settings, diags);
-    if (!pages || diags.has_errors()) return {false, first_error(diags, "no pages"), {}, 0};
-    const pdf::WriteResult result = pdf::write_pdf(*pages, out.bytes);
-    if (!result.ok) return {false, result.error, {}, 0};
-    out.ok = true;
-    out.pages = pages->pages.size();
-    return out;
+    cli::BuiltDocument doc = cli::build_document(file, {});
+    if (!doc.ok) return {false, first_error(doc.diags, "does not build"), {}, 0};
+    return {true, {}, std::move(doc.pdf), doc.pages};
 }
 
 }  // namespace lkjip::bench

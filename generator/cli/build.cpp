@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/document.hpp"
 #include "data/data.hpp"
 #include "layout/layout.hpp"
 #include "markdown/markdown.hpp"
@@ -25,56 +26,8 @@ namespace {
 // docs/limits.md: a hand-written chapter is a few dozen KiB; 16 MiB is far beyond any report.
 constexpr std::uintmax_t kMaxMarkdownBytes = 16u << 20;
 
-// The folder relative paths in a file start from ("." for a bare name or standard input).
-std::string folder_of(const std::string& file) {
-    const fs::path dir = fs::path(file).parent_path();
-    return dir.empty() ? std::string(".") : dir.string();
-}
-
 void print(const Diagnostics& diags, bool colour) {
     for (const auto& d : diags.items()) std::fputs(format_diagnostic(d, colour).c_str(), stderr);
-}
-
-// The page and type of the report, from the data file's [gaya].
-layout::LayoutSettings settings_of(const AgencyYear& data) {
-    layout::LayoutSettings s;
-    if (data.style.paper.value == Paper::f4) {
-        s.page_width_mm = 215;
-        s.page_height_mm = 330;
-    }
-    s.sans = data.style.font.value == FontFamily::sans;
-    s.size = data.style.size.value;
-    s.margin_top_mm = data.style.margin_top.value;
-    s.margin_bottom_mm = data.style.margin_bottom.value;
-    s.margin_left_mm = data.style.margin_left.value;
-    s.margin_right_mm = data.style.margin_right.value;
-    const int year = data.laporan.tahun.value;
-    const std::string agency = data.instansi.nama.value + " " + data.pemda.nama.value;
-    s.running_header = fmt::format("LKjIP {} Tahun {}", agency, year);
-    s.info.title = fmt::format("Laporan Kinerja Instansi Pemerintah {} Tahun {}", agency, year);
-    s.info.author = agency;
-    s.info.subject = fmt::format("LKjIP Tahun {}", year);
-    s.info.keywords = "LKjIP, SAKIP, laporan kinerja";
-    // The signing date, never the clock: identical data gives an identical PDF.
-    const Date& d = data.laporan.tanggal.value;
-    s.info.year = d.year;
-    s.info.month = d.month;
-    s.info.day = d.day;
-    return s;
-}
-
-// Markdown to PDF bytes; false with diagnostics on error.
-bool typeset_to_pdf(const std::string& markdown, const layout::LayoutSettings& settings, Diagnostics& diags,
-                    std::string& bytes) {
-    const md::Document doc = md::parse(markdown, settings.source_name, diags);
-    const auto pages = layout::typeset(doc, settings, diags);
-    if (!pages || diags.has_errors()) return false;
-    const pdf::WriteResult result = pdf::write_pdf(*pages, bytes);
-    if (!result.ok) {
-        diags.error(SourcePos{std::make_shared<const std::string>(settings.source_name), 0, 0}, result.error);
-        return false;
-    }
-    return true;
 }
 
 bool write_output(const std::string& path, const std::string& bytes, Diagnostics& diags) {
@@ -91,28 +44,15 @@ bool write_output(const std::string& path, const std::string& bytes, Diagnostics
 }  // namespace
 
 int run_build(const BuildOptions& options, bool colour) {
-    Diagnostics diags;
-    auto model = load_agency_year(options.file, diags);
-    std::optional<std::string> markdown;
-    if (model) {
-        report::MarkdownOptions mo;
-        mo.template_dirs = options.templates;
-        markdown = report::render_markdown(*model, mo, diags);
-    }
-    std::string bytes;
-    bool ok = markdown.has_value();
-    if (ok) {
-        layout::LayoutSettings settings = settings_of(*model);
-        // The Markdown is generated: its diagnostics point at the data file, image paths in it
-        // are already resolved.
-        settings.source_name = options.file;
-        settings.base_dir = folder_of(options.file);
-        ok = typeset_to_pdf(*markdown, settings, diags, bytes);
-    }
-    if (ok && !options.markdown.empty()) ok = write_output(options.markdown, *markdown, diags);
-    if (ok) ok = write_output(options.output.empty() ? fs::path(options.file).replace_extension(".pdf").string() : options.output, bytes, diags);
+    DocumentOptions doc_options;
+    doc_options.templates = options.templates;
+    doc_options.keep_markdown = !options.markdown.empty();
+    BuiltDocument doc = build_document(options.file, doc_options);
+    bool ok = doc.ok;
+    if (ok && doc.markdown) ok = write_output(options.markdown, *doc.markdown, doc.diags);
+    if (ok) ok = write_output(options.output.empty() ? fs::path(options.file).replace_extension(".pdf").string() : options.output, doc.pdf, doc.diags);
     Diagnostics shown;
-    for (const auto& d : diags.items())
+    for (const auto& d : doc.diags.items())
         if (d.severity == Severity::error || !options.quiet) shown.add(d);
     print(shown, colour);
     return ok ? 0 : 1;
@@ -158,7 +98,8 @@ int run_render(const RenderOptions& options, bool colour) {
     settings.sans = options.sans;
     settings.info.title = fs::path(settings.source_name).stem().string();
     std::string bytes;
-    bool ok = typeset_to_pdf(text, settings, diags, bytes);
+    std::size_t pages = 0;
+    bool ok = typeset_to_pdf(text, settings, diags, bytes, pages);
     if (ok) ok = write_output(options.output, bytes, diags);
     print(diags, colour);
     return ok ? 0 : 1;

@@ -46,6 +46,33 @@ struct RenderOptions {
 // Any Markdown file through the typesetter. 0 ok, 1 errors (no output written).
 int run_render(const RenderOptions& options, bool colour);
 
+struct BatchOptions {
+    std::vector<std::string> paths;       // data files and folders (searched for *.toml, not _*)
+    std::string outdir;                   // -o, required
+    int jobs = 0;                         // -j; 0: std::thread::hardware_concurrency()
+    std::string shard;                    // "I/N" or "" (all)
+    std::vector<std::string> templates;
+    bool json = false;                    // a machine-readable summary on standard output
+    bool force = false;                   // rebuild documents that are up to date
+    bool quiet = false;                   // only the failures
+};
+
+// Many data files to PDFs in parallel (docs/cli.md). 0 all built or up to date, 1 any failed,
+// 2 usage (a malformed --shard).
+int run_batch(const BatchOptions& options, bool colour);
+
+struct InitOptions {
+    std::string file = "-";               // "-": standard output
+    bool force = false;                   // overwrite an existing file
+};
+
+// A new, fully commented data file (templates/init/lkjip-init.toml). 0 ok, 1 the file exists
+// (without --force) or cannot be written.
+int run_init(const InitOptions& options);
+
+// The path of the init file: templates/init/lkjip-init.toml, beside the built-in templates.
+std::string init_template_path();
+
 // Writes `text` to `path` atomically: a temporary file in the same folder, then a rename, so a
 // failed run never leaves a truncated file or destroys a previous good one.
 bool write_file_atomically(const std::string& path, const std::string& text, std::string& error);

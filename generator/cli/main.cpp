@@ -1,4 +1,4 @@
-// lkjip: one executable, one subcommand per use (check, and the ones later issues add).
+// lkjip: one executable, one subcommand per use (docs/cli.md).
 // Exit status (documented in README.md): 0 success (warnings allowed), 1 the input has errors,
 // 2 the command line is wrong.
 #include <cstdio>
@@ -51,6 +51,25 @@ int main(int argc, char** argv) {
     render_cmd->add_option("--paper", render.paper, "A4 or F4")->check(CLI::IsMember({"A4", "F4"}));
     render_cmd->add_flag("--sans", render.sans, "Liberation Sans instead of Liberation Serif");
 
+    lkjip::cli::BatchOptions batch;
+    CLI::App* batch_cmd = app.add_subcommand("batch", "Build the reports of many data files in parallel, incrementally");
+    batch_cmd->add_option("paths", batch.paths, "Data files, and folders searched recursively for *.toml (names starting with _ are skipped)")
+        ->required();
+    batch_cmd->add_option("-o,--output", batch.outdir, "Output folder (created when missing)")->required();
+    batch_cmd->add_option("-j,--jobs", batch.jobs, "Parallel documents (default: the number of cores)")->check(CLI::Range(1, 1024));
+    batch_cmd->add_option("--shard", batch.shard, "Build only shard I of N (I/N, 1 <= I <= N): document k of the sorted list goes to shard (k mod N)+1");
+    batch_cmd->add_option("--templates", batch.templates, "Folder of templates that replace built-in ones (repeatable)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    batch_cmd->add_flag("--json", batch.json, "Print a machine-readable summary on standard output");
+    batch_cmd->add_flag("--force", batch.force, "Rebuild documents whose inputs have not changed");
+    batch_cmd->add_flag("-q,--quiet", batch.quiet, "Print only the failures");
+
+    lkjip::cli::InitOptions init;
+    CLI::App* init_cmd = app.add_subcommand("init", "Write a new, fully commented data file to start a dinas from");
+    init_cmd->add_option("file", init.file, "File to write (default, or -: standard output)");
+    init_cmd->add_flag("-f,--force", init.force, "Overwrite an existing file");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -69,5 +88,7 @@ int main(int argc, char** argv) {
     if (preview_cmd->parsed()) return lkjip::cli::run_preview(preview, colour);
     if (build_cmd->parsed()) return lkjip::cli::run_build(build, colour);
     if (render_cmd->parsed()) return lkjip::cli::run_render(render, colour);
+    if (batch_cmd->parsed()) return lkjip::cli::run_batch(batch, colour);
+    if (init_cmd->parsed()) return lkjip::cli::run_init(init);
     return 2;
 }

@@ -1,0 +1,520 @@
+// `lkjip batch`: every data file under some folders to its PDF, in parallel, each document
+// isolated, incremental, atomic (docs/cli.md, issue 7).
+//
+// 1. Collect: files named on the command line, and *.toml under folders (recursively), except
+//    names starting with "_" (the shared parents a dinas `extends`); sorted, duplicates dropped.
+// 2. Plan (all documents, in parallel): load each to learn its output name; two documents with
+//    the same name both fail before anything is written. Every shard plans every document, so
+//    each sees the same collisions and the same split.
+// 3. Build (this shard's documents, in parallel): reload, lint, hash the inputs; skip when the
+//    hash recorded beside the output matches and the output exists; else build in memory, write
+//    the PDF atomically, then its record. A worker drops each document before taking the next.
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/batch_core.hpp"
+#include "cli/commands.hpp"
+#include "cli/document.hpp"
+#include "data/data.hpp"
+#include "layout/fonts.hpp"
+#include "report/report.hpp"
+
+namespace lkjip::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+enum class Status { pending, built, up_to_date, failed };
+
+const char* status_word(Status s) {
+    switch (s) {
+    case Status::built: return "built";
+    case Status::up_to_date: return "up-to-date";
+    case Status::failed: return "failed";
+    case Status::pending: break;
+    }
+    return "pending";
+}
+
+struct Job {
+    std::string input;   // as found (the command line's spelling)
+    std::string name;    // output file name, "" when the data does not load
+    std::string output;  // OUTDIR/name
+    bool mine = true;    // in this shard
+    Status status = Status::pending;
+    std::size_t pages = 0;
+    double seconds = 0;
+    std::vector<Diagnostic> diags;  // errors and warnings, in order
+    [[nodiscard]] std::size_t count(Severity s) const {
+        return static_cast<std::size_t>(
+            std::count_if(diags.begin(), diags.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+    }
+};
+
+SourcePos file_pos(const std::string& file) { return SourcePos{std::make_shared<const std::string>(file), 0, 0}; }
+
+void fail(Job& job, const std::string& message) {
+    job.diags.push_back(Diagnostic{Severity::error, file_pos(job.input), message, {}, {}});
+    job.status = Status::failed;
+}
+
+// Runs `work(i)` for i in [0, count) on `threads` threads. `work` must not throw.
+template <class F>
+void parallel_for(std::size_t count, std::size_t threads, F work) {
+    std::atomic<std::size_t> next{0};
+    auto loop = [&] {
+        for (std::size_t i = next++; i < count; i = next++) work(i);
+    };
+    threads = std::max<std::size_t>(1, std::min(threads, count));
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(loop);
+        } catch (const std::system_error&) {
+            break;  // no more threads to be had: the ones running take the rest
+        }
+    }
+    loop();
+    for (auto& t : pool) t.join();
+}
+
+// ---- collecting ----------------------------------------------------------------------------
+
+bool is_data_file(const fs::path& p) {
+    const std::string name = p.filename().string();
+    return p.extension() == ".toml" && !name.starts_with("_") && !name.starts_with(".");
+}
+
+// Files and folders to a sorted list of data files; a PATH that does not exist is kept, so it
+// fails as a document ("cannot read") like any unreadable file.
+std::vector<std::string> collect(const std::vector<std::string>& paths, std::vector<std::string>& empty_folders) {
+    std::vector<std::string> files;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (!fs::is_directory(p, ec)) {
+            files.push_back(p);
+            continue;
+        }
+        const std::size_t before = files.size();
+        fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            const fs::path& entry = it->path();
+            // Hidden folders (.git, an output folder's .lkjip) are not data.
+            if (it->is_directory(ec) && entry.filename().string().starts_with(".")) {
+                it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file(ec) && is_data_file(entry)) files.push_back(entry.lexically_normal().string());
+        }
+        if (files.size() == before) empty_folders.push_back(p);
+    }
+    std::sort(files.begin(), files.end());
+    // The same file reached twice (a folder and a file in it, or two spellings): once.
+    std::vector<std::string> unique;
+    std::set<std::string> seen;
+    for (const auto& f : files) {
+        std::error_code ec;
+        const fs::path canonical = fs::weakly_canonical(f, ec);
+        if (seen.insert(ec ? f : canonical.string()).second) unique.push_back(f);
+    }
+    return unique;
+}
+
+// ---- hashing the inputs --------------------------------------------------------------------
+
+bool read_file(const fs::path& path, std::string& bytes) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    bytes = ss.str();
+    return !in.bad();
+}
+
+// A file's name and bytes ("missing" when unreadable: a later run sees the change).
+void hash_file(Fnv1a64& h, const std::string& label, const fs::path& path) {
+    std::string bytes;
+    h.field(label);
+    if (read_file(path, bytes)) {
+        h.field(bytes);
+    } else {
+        h.field("<missing>");
+    }
+}
+
+// Every file under a template folder, by relative path, sorted.
+void hash_folder(Fnv1a64& h, const std::string& dir) {
+    h.field("folder");
+    std::vector<fs::path> files;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec))
+        if (it->is_regular_file(ec)) files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) hash_file(h, f.lexically_relative(dir).generic_string(), f);
+}
+
+// The inputs shared by every document: lkjip's version and the template folders (the user's in
+// order, then the built-in one); then per family the six font files it is set in
+// (generator/layout/fonts.cpp loads the same list).
+std::string templates_hash(const std::vector<std::string>& templates) {
+    Fnv1a64 h;
+    h.field("lkjip " LKJIP_VERSION);
+    for (const auto& dir : templates) hash_folder(h, dir);
+    hash_folder(h, report::builtin_template_dir());
+    return h.hex();
+}
+
+std::string shared_hash(const std::string& templates, bool sans) {
+    Fnv1a64 h;
+    h.field(templates);
+    const std::string family = sans ? "LiberationSans-" : "LiberationSerif-";
+    for (const std::string& file : {family + "Regular.ttf", family + "Bold.ttf", family + "Italic.ttf",
+                                   family + "BoldItalic.ttf", std::string("DejaVuSans.ttf"),
+                                   std::string("LiberationMono-Regular.ttf")})
+        hash_file(h, file, layout::font_path(file));
+    return h.hex();
+}
+
+// The images a data file names (resolved relative to the file that named them by the loader).
+std::vector<std::string> images_of(const AgencyYear& m) {
+    std::vector<std::string> out;
+    for (const auto* logo : {&m.pemda.logo, &m.instansi.logo})
+        if (*logo) out.push_back((*logo)->value);
+    for (const auto& s : m.renstra.sasaran)
+        for (const auto& f : s.foto) out.push_back(f.berkas.value);
+    for (const auto* list : {&m.prestasi, &m.inovasi})
+        for (const auto& a : *list)
+            if (a.foto) out.push_back(a.foto->value);
+    return out;
+}
+
+std::string document_hash(const AgencyYear& m, const std::string& shared) {
+    Fnv1a64 h;
+    h.field(shared);
+    for (const auto& file : m.chain) hash_file(h, "data", file);
+    for (const auto& image : images_of(m)) hash_file(h, image, image);
+    return h.hex();
+}
+
+// The record kept beside each output (OUTDIR/.lkjip/NAME.inputs): the inputs' hash and the page
+// count, one "key value" per line. One small file per output, so concurrent shards writing into
+// one shared folder never contend for a common manifest.
+struct Record {
+    std::string hash;
+    std::size_t pages = 0;
+};
+
+fs::path record_path(const std::string& outdir, const std::string& name) { return fs::path(outdir) / ".lkjip" / (name + ".inputs"); }
+
+std::optional<Record> read_record(const fs::path& path) {
+    std::string text;
+    if (!read_file(path, text)) return std::nullopt;
+    Record r;
+    std::istringstream in(text);
+    std::string key, value;
+    while (in >> key >> value) {
+        if (key == "hash") r.hash = value;
+        if (key == "pages") r.pages = static_cast<std::size_t>(std::strtoull(value.c_str(), nullptr, 10));
+    }
+    if (r.hash.empty()) return std::nullopt;
+    return r;
+}
+
+// ---- reporting -----------------------------------------------------------------------------
+
+class Progress {
+public:
+    Progress(std::size_t total, bool bar, bool lines, bool colour) : total_(total), bar_(bar), lines_(lines), colour_(colour) {}
+
+    void finished(const Job& job) {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        ++done_;
+        if (job.status == Status::failed) ++failed_;
+        if (bar_) {
+            draw();
+        } else if (lines_) {
+            const std::size_t warnings = job.count(Severity::warning);
+            const std::string extra = warnings ? fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s") : "";
+            switch (job.status) {
+            case Status::built:
+                std::fprintf(stderr, "%s %s -> %s (%zu pages%s)\n", paint("ok", "\033[32m").c_str(), job.input.c_str(),
+                             job.output.c_str(), job.pages, extra.c_str());
+                break;
+            case Status::up_to_date:
+                std::fprintf(stderr, "%s %s -> %s (up to date)\n", paint("ok", "\033[32m").c_str(), job.input.c_str(),
+                             job.output.c_str());
+                break;
+            default:
+                std::fprintf(stderr, "%s %s\n", paint("FAIL", "\033[1;31m").c_str(), job.input.c_str());
+            }
+        }
+    }
+
+    void close() {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (bar_ && drawn_) std::fputs("\n", stderr);
+    }
+
+private:
+    std::string paint(const char* word, const char* code) const {
+        return colour_ ? fmt::format("{}{}\033[0m", code, word) : std::string(word);
+    }
+
+    void draw() {
+        constexpr std::size_t width = 30;
+        const std::size_t filled = total_ ? done_ * width / total_ : width;
+        const std::string bar = std::string(filled, '#') + std::string(width - filled, '.');
+        const std::string failures = failed_ ? paint(fmt::format("{} failed", failed_).c_str(), "\033[1;31m") : "0 failed";
+        std::fprintf(stderr, "\r\033[K[%s] %zu/%zu  %s", bar.c_str(), done_, total_, failures.c_str());
+        std::fflush(stderr);
+        drawn_ = true;
+    }
+
+    std::mutex mutex_;
+    std::size_t total_, done_ = 0, failed_ = 0;
+    bool bar_, lines_, colour_, drawn_ = false;
+};
+
+std::string trimmed(std::string s) {
+    while (!s.empty() && s.back() == '\n') s.pop_back();
+    return s;
+}
+
+void print_json(const std::vector<Job>& jobs, const BatchOptions& options, double seconds) {
+    std::string out = "{\n";
+    out += fmt::format("  \"lkjip\": {},\n", json_string(LKJIP_VERSION));
+    out += fmt::format("  \"shard\": {},\n", options.shard.empty() ? std::string("null") : json_string(options.shard));
+    out += "  \"documents\": [";
+    std::size_t n = 0, built = 0, up = 0, failed = 0, pages = 0, warnings = 0, errors = 0;
+    for (const auto& job : jobs) {
+        if (!job.mine) continue;
+        std::string diags;
+        for (const auto& d : job.diags) diags += fmt::format("{}{}", diags.empty() ? "" : ", ", json_string(trimmed(format_diagnostic(d, false))));
+        out += fmt::format(
+            "{}\n    {{\"input\": {}, \"output\": {}, \"status\": \"{}\", \"pages\": {}, \"warnings\": {}, \"errors\": {}, "
+            "\"seconds\": {:.3f}, \"diagnostics\": [{}]}}",
+            n ? "," : "", json_string(job.input), job.output.empty() ? std::string("null") : json_string(job.output),
+            status_word(job.status), job.pages, job.count(Severity::warning), job.count(Severity::error), job.seconds, diags);
+        ++n;
+        built += job.status == Status::built;
+        up += job.status == Status::up_to_date;
+        failed += job.status == Status::failed;
+        pages += job.pages;
+        warnings += job.count(Severity::warning);
+        errors += job.count(Severity::error);
+    }
+    out += n ? "\n  ],\n" : "],\n";
+    out += fmt::format(
+        "  \"totals\": {{\"documents\": {}, \"built\": {}, \"up_to_date\": {}, \"failed\": {}, \"pages\": {}, "
+        "\"warnings\": {}, \"errors\": {}, \"seconds\": {:.3f}}}\n}}\n",
+        n, built, up, failed, pages, warnings, errors, seconds);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+}
+
+// ---- the two passes ------------------------------------------------------------------------
+
+// Pass 2 for one document; never throws.
+void build_one(Job& job, const BatchOptions& options, const std::string shared[2]) {
+    const auto start = Clock::now();
+    try {
+        Diagnostics diags;
+        std::optional<AgencyYear> model = load_agency_year(job.input, diags);
+        if (!model) {
+            job.diags = diags.items();
+            job.status = Status::failed;
+        } else {
+            lint_agency_year(*model, diags);
+            const std::string hash = document_hash(*model, shared[model->style.font.value == FontFamily::sans ? 1 : 0]);
+            const fs::path record = record_path(options.outdir, job.name);
+            std::error_code ec;
+            const auto previous = read_record(record);
+            if (!options.force && previous && previous->hash == hash && fs::is_regular_file(job.output, ec)) {
+                job.diags = diags.items();
+                job.pages = previous->pages;
+                job.status = Status::up_to_date;
+            } else {
+                DocumentOptions doc_options;
+                doc_options.templates = options.templates;
+                BuiltDocument doc = build_model(*model, job.input, doc_options, std::move(diags));
+                model.reset();  // the model is not needed while writing
+                std::string error;
+                if (doc.ok && !write_file_atomically(job.output, doc.pdf, error)) {
+                    doc.diags.error(file_pos(job.output), error);
+                    doc.ok = false;
+                }
+                if (doc.ok) {
+                    fs::create_directories(record.parent_path(), ec);
+                    // A record that cannot be written only costs a rebuild next time.
+                    std::string ignored;
+                    write_file_atomically(record.string(), fmt::format("hash {}\npages {}\ninput {}\n", hash, doc.pages, job.input),
+                                          ignored);
+                }
+                job.diags = doc.diags.items();
+                job.pages = doc.ok ? doc.pages : 0;
+                job.status = doc.ok ? Status::built : Status::failed;
+                if (!doc.ok && job.count(Severity::error) == 0) fail(job, "the document could not be built");
+            }
+        }
+    } catch (const std::exception& e) {
+        fail(job, fmt::format("internal error: {}", e.what()));
+    } catch (...) {
+        fail(job, "internal error");
+    }
+    job.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+int run_batch(const BatchOptions& options, bool colour) {
+    const auto start = Clock::now();
+    Shard shard;
+    if (!options.shard.empty()) {
+        const auto parsed = parse_shard(options.shard);
+        if (!parsed) {
+            std::fprintf(stderr, "lkjip batch: error: --shard must be I/N with 1 <= I <= N, got `%s`\n", options.shard.c_str());
+            return 2;
+        }
+        shard = *parsed;
+    }
+    std::size_t threads = options.jobs > 0 ? static_cast<std::size_t>(options.jobs) : std::thread::hardware_concurrency();
+    if (threads == 0) threads = 1;
+
+    std::vector<std::string> empty_folders;
+    const std::vector<std::string> files = collect(options.paths, empty_folders);
+    for (const auto& folder : empty_folders)
+        if (!options.quiet) std::fprintf(stderr, "%s: warning: no data files (*.toml not starting with _) in this folder\n", folder.c_str());
+    if (files.empty()) {
+        std::fprintf(stderr, "lkjip batch: error: no data files found\n");
+        if (options.json) print_json({}, options, 0);
+        return 1;
+    }
+    std::vector<Job> jobs(files.size());
+    for (std::size_t k = 0; k < files.size(); ++k) {
+        jobs[k].input = files[k];
+        jobs[k].mine = in_shard(k, shard);
+    }
+
+    // Pass 1: every document's output name (every shard does this for all documents, so each
+    // sees every collision).
+    parallel_for(jobs.size(), threads, [&](std::size_t k) {
+        Job& job = jobs[k];
+        try {
+            Diagnostics diags;
+            if (const auto model = load_agency_year(job.input, diags)) {
+                job.name = output_name(*model);
+                job.output = (fs::path(options.outdir) / job.name).string();
+            } else {
+                job.diags = diags.items();
+                job.status = Status::failed;
+            }
+        } catch (const std::exception& e) {
+            fail(job, fmt::format("internal error: {}", e.what()));
+        } catch (...) {
+            fail(job, "internal error");
+        }
+    });
+    std::map<std::string, std::vector<std::size_t>> by_name;
+    for (std::size_t k = 0; k < jobs.size(); ++k)
+        if (!jobs[k].name.empty()) by_name[jobs[k].name].push_back(k);
+    for (const auto& [name, ks] : by_name) {
+        if (ks.size() < 2) continue;
+        for (std::size_t k : ks) {
+            std::string others;
+            for (std::size_t o : ks)
+                if (o != k) others += (others.empty() ? "" : ", ") + jobs[o].input;
+            jobs[k].diags.push_back(Diagnostic{Severity::error, file_pos(jobs[k].input),
+                                               fmt::format("output name `{}` is also the output of {}; nothing written for either", name, others),
+                                               "give each agency-year its own instansi.singkatan (or nama), pemda.nama or laporan.tahun", {}});
+            jobs[k].status = Status::failed;
+        }
+    }
+
+    std::vector<std::size_t> mine;
+    for (std::size_t k = 0; k < jobs.size(); ++k)
+        if (jobs[k].mine) mine.push_back(k);
+
+    const bool terminal = isatty(fileno(stderr)) != 0;
+    Progress progress(mine.size(), terminal && !options.quiet, !terminal && !options.quiet, colour);
+    std::vector<std::size_t> todo;
+    for (std::size_t k : mine) {
+        if (jobs[k].status == Status::failed) progress.finished(jobs[k]);
+        else todo.push_back(k);
+    }
+    if (!todo.empty()) {
+        std::error_code ec;
+        fs::create_directories(options.outdir, ec);
+        if (ec || !fs::is_directory(options.outdir, ec)) {
+            progress.close();
+            std::fprintf(stderr, "%s: error: cannot create the output folder\n", options.outdir.c_str());
+            return 1;
+        }
+    }
+    const std::string templates = templates_hash(options.templates);
+    const std::string shared[2] = {shared_hash(templates, false), shared_hash(templates, true)};
+
+    // Pass 2: this shard's documents.
+    parallel_for(todo.size(), threads, [&](std::size_t i) {
+        Job& job = jobs[todo[i]];
+        build_one(job, options, shared);
+        progress.finished(job);
+    });
+    progress.close();
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+
+    // The failures, each with its diagnostics, after the progress output.
+    std::size_t built = 0, up = 0, failed = 0, pages = 0, warnings = 0, errors = 0;
+    for (std::size_t k : mine) {
+        const Job& job = jobs[k];
+        built += job.status == Status::built;
+        up += job.status == Status::up_to_date;
+        failed += job.status == Status::failed;
+        pages += job.pages;
+        warnings += job.count(Severity::warning);
+        errors += job.count(Severity::error);
+    }
+    if (failed > 0) {
+        std::fprintf(stderr, "%zu document%s failed:\n", failed, failed == 1 ? "" : "s");
+        for (std::size_t k : mine) {
+            const Job& job = jobs[k];
+            if (job.status != Status::failed) continue;
+            std::fprintf(stderr, "%s %s\n", colour ? "\033[1;31mFAIL\033[0m" : "FAIL", job.input.c_str());
+            for (const auto& d : job.diags)
+                if (d.severity == Severity::error || !options.quiet) std::fputs(format_diagnostic(d, colour).c_str(), stderr);
+        }
+    }
+    if (!options.quiet) {
+        std::string shard_note = options.shard.empty() ? "" : fmt::format(" (shard {} of {} documents)", options.shard, jobs.size());
+        std::fprintf(stderr,
+                     "%zu document%s%s: %zu built, %zu up to date, %zu failed; %zu pages; %zu warning%s, %zu error%s; %.2f s\n",
+                     mine.size(), mine.size() == 1 ? "" : "s", shard_note.c_str(), built, up, failed, pages, warnings,
+                     warnings == 1 ? "" : "s", errors, errors == 1 ? "" : "s", seconds);
+        if (warnings > 0) std::fprintf(stderr, "`lkjip check FILE` shows the warnings of a document\n");
+    }
+    if (options.json) print_json(jobs, options, seconds);
+    return failed > 0 ? 1 : 0;
+}
+
+}  // namespace lkjip::cli

@@ -1,0 +1,158 @@
+// The pure parts of `lkjip batch` (docs/cli.md): output names, the shard split, the input hash,
+// JSON strings. Header-only so tests/unit/test_batch.cpp can test them without the executable.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "model/model.hpp"
+
+namespace lkjip::cli {
+
+// FNV-1a, 64 bits, over bytes: small, stable across machines and versions, no dependency. Not
+// cryptographic: it detects changed inputs, it does not resist an adversary.
+struct Fnv1a64 {
+    std::uint64_t state = 0xcbf29ce484222325ull;
+    void add(std::string_view bytes) {
+        for (unsigned char c : bytes) {
+            state ^= c;
+            state *= 0x100000001b3ull;
+        }
+    }
+    // A field with its length first, so ("ab","c") and ("a","bc") differ.
+    void field(std::string_view bytes) {
+        add(std::to_string(bytes.size()));
+        add(":");
+        add(bytes);
+    }
+    [[nodiscard]] std::string hex() const { return fmt::format("{:016x}", state); }
+};
+
+// Lower-case ASCII letters and digits, every other run of characters one hyphen, none at the
+// ends: "Dindagkop UKM" -> "dindagkop-ukm", "Kota Pekalongan" -> "kota-pekalongan". Bytes of
+// non-ASCII characters count as separators.
+inline std::string slug(std::string_view text) {
+    std::string out;
+    bool pending_hyphen = false;
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum) {
+            pending_hyphen = !out.empty();
+            continue;
+        }
+        if (pending_hyphen) out += '-';
+        pending_hyphen = false;
+        out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return out;
+}
+
+// LKjIP-<tahun>-<instansi>-<pemda>.pdf, the instansi by its singkatan when it has one.
+inline std::string output_name(int tahun, std::string_view instansi, std::string_view pemda) {
+    std::string agency = slug(instansi);
+    if (agency.empty()) agency = "instansi";
+    std::string region = slug(pemda);
+    if (region.empty()) region = "pemda";
+    return fmt::format("LKjIP-{}-{}-{}.pdf", tahun, agency, region);
+}
+
+inline std::string output_name(const AgencyYear& data) {
+    const std::string& agency = data.instansi.singkatan && !slug(data.instansi.singkatan->value).empty()
+                                    ? data.instansi.singkatan->value
+                                    : data.instansi.nama.value;
+    return output_name(data.laporan.tahun.value, agency, data.pemda.nama.value);
+}
+
+struct Shard {
+    std::size_t index = 1;  // 1-based
+    std::size_t count = 1;
+};
+
+// "I/N" with 1 <= I <= N; nullopt when malformed.
+inline std::optional<Shard> parse_shard(std::string_view text) {
+    const std::size_t slash = text.find('/');
+    if (slash == std::string_view::npos) return std::nullopt;
+    auto number = [](std::string_view s) -> std::optional<std::size_t> {
+        if (s.empty() || s.size() > 9) return std::nullopt;
+        std::size_t v = 0;
+        for (char c : s) {
+            if (c < '0' || c > '9') return std::nullopt;
+            v = v * 10 + static_cast<std::size_t>(c - '0');
+        }
+        return v;
+    };
+    const auto i = number(text.substr(0, slash));
+    const auto n = number(text.substr(slash + 1));
+    if (!i || !n || *n == 0 || *i == 0 || *i > *n) return std::nullopt;
+    return Shard{*i, *n};
+}
+
+// Document k (0-based, in the sorted list of every document found) belongs to shard (k mod N)+1:
+// the shards differ in size by at most one, and every machine computes the same split from the
+// same PATHs.
+inline bool in_shard(std::size_t k, const Shard& shard) { return k % shard.count + 1 == shard.index; }
+
+// The length of the valid UTF-8 sequence at the start of `s`, 0 when it is not one.
+inline std::size_t utf8_sequence(std::string_view s) {
+    const auto b0 = static_cast<unsigned char>(s[0]);
+    if (b0 < 0x80) return 1;
+    std::size_t len = 0;
+    std::uint32_t min = 0;
+    if ((b0 & 0xe0) == 0xc0) len = 2, min = 0x80;
+    else if ((b0 & 0xf0) == 0xe0) len = 3, min = 0x800;
+    else if ((b0 & 0xf8) == 0xf0) len = 4, min = 0x10000;
+    else return 0;
+    if (s.size() < len) return 0;
+    std::uint32_t cp = b0 & (0x7fu >> len);
+    for (std::size_t i = 1; i < len; ++i) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if ((b & 0xc0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3fu);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+    return len;
+}
+
+// A JSON string literal (RFC 8259): quotes, backslash and control characters escaped; valid
+// UTF-8 passed through, each invalid byte (a file name, a quoted line of a binary file) as
+// U+FFFD, so the output always parses.
+inline std::string json_string(std::string_view text) {
+    std::string out = "\"";
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char ch = text[i];
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80) {
+            const std::size_t len = utf8_sequence(text.substr(i));
+            if (len == 0) {
+                out += "\\ufffd";
+                ++i;
+            } else {
+                out.append(text.substr(i, len));
+                i += len;
+            }
+            continue;
+        }
+        switch (ch) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20 || c == 0x7f) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+                else out += ch;
+        }
+        ++i;
+    }
+    out += '"';
+    return out;
+}
+
+}  // namespace lkjip::cli

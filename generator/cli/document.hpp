@@ -1,0 +1,122 @@
+// One document in memory: a data file (or its loaded model) to PDF bytes, page count and
+// diagnostics, nothing written. `lkjip build`, `lkjip batch` and the benchmarks (bench/) share it,
+// so they all typeset exactly the same way. Header-only (inline) so bench/ and the unit tests can
+// use it without linking the executable's sources.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common/diagnostics.hpp"
+#include "data/data.hpp"
+#include "layout/layout.hpp"
+#include "markdown/markdown.hpp"
+#include "model/model.hpp"
+#include "pdf/pdf.hpp"
+#include "report/report.hpp"
+
+namespace lkjip::cli {
+
+// The folder relative paths in a file start from ("." for a bare name or standard input).
+inline std::string folder_of(const std::string& file) {
+    const std::filesystem::path dir = std::filesystem::path(file).parent_path();
+    return dir.empty() ? std::string(".") : dir.string();
+}
+
+// The page and type of the report, from the data file's [gaya], and the PDF's metadata. The
+// Markdown is generated: its diagnostics point at the data file `file`, and image paths in it
+// are already resolved (base_dir only matters for paths a template writes relative).
+inline layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file) {
+    layout::LayoutSettings s;
+    if (data.style.paper.value == Paper::f4) {
+        s.page_width_mm = 215;
+        s.page_height_mm = 330;
+    }
+    s.sans = data.style.font.value == FontFamily::sans;
+    s.size = data.style.size.value;
+    s.margin_top_mm = data.style.margin_top.value;
+    s.margin_bottom_mm = data.style.margin_bottom.value;
+    s.margin_left_mm = data.style.margin_left.value;
+    s.margin_right_mm = data.style.margin_right.value;
+    const int year = data.laporan.tahun.value;
+    const std::string agency = data.instansi.nama.value + " " + data.pemda.nama.value;
+    s.running_header = fmt::format("LKjIP {} Tahun {}", agency, year);
+    s.info.title = fmt::format("Laporan Kinerja Instansi Pemerintah {} Tahun {}", agency, year);
+    s.info.author = agency;
+    s.info.subject = fmt::format("LKjIP Tahun {}", year);
+    s.info.keywords = "LKjIP, SAKIP, laporan kinerja";
+    // The signing date, never the clock: identical data gives an identical PDF.
+    const Date& d = data.laporan.tanggal.value;
+    s.info.year = d.year;
+    s.info.month = d.month;
+    s.info.day = d.day;
+    s.source_name = file;
+    s.base_dir = folder_of(file);
+    return s;
+}
+
+// Markdown to PDF bytes; false with diagnostics on error. `pages` gets the page count.
+inline bool typeset_to_pdf(const std::string& markdown, const layout::LayoutSettings& settings, Diagnostics& diags,
+                           std::string& bytes, std::size_t& pages) {
+    const md::Document doc = md::parse(markdown, settings.source_name, diags);
+    const auto typeset = layout::typeset(doc, settings, diags);
+    if (!typeset || diags.has_errors()) return false;
+    const pdf::WriteResult result = pdf::write_pdf(*typeset, bytes);
+    if (!result.ok) {
+        diags.error(SourcePos{std::make_shared<const std::string>(settings.source_name), 0, 0}, result.error);
+        return false;
+    }
+    pages = typeset->pages.size();
+    return true;
+}
+
+struct DocumentOptions {
+    std::vector<std::string> templates;  // --templates folders, before the built-in ones
+    bool keep_markdown = false;          // also return the Markdown (build --md)
+    bool lint = false;                   // add the warnings of `lkjip check` (batch)
+};
+
+struct BuiltDocument {
+    bool ok = false;
+    std::string pdf;                      // the PDF bytes when ok
+    std::size_t pages = 0;
+    std::optional<std::string> markdown;  // with keep_markdown, when rendering succeeded
+    Diagnostics diags;                    // everything found, errors and warnings
+};
+
+// A loaded model to PDF bytes. `file` is the data file (names in diagnostics, base folder).
+inline BuiltDocument build_model(const AgencyYear& model, const std::string& file, const DocumentOptions& options,
+                                 Diagnostics diags = {}) {
+    BuiltDocument out;
+    out.diags = std::move(diags);
+    if (options.lint) lint_agency_year(model, out.diags);
+    report::MarkdownOptions mo;
+    mo.template_dirs = options.templates;
+    std::optional<std::string> markdown = report::render_markdown(model, mo, out.diags);
+    if (!markdown) return out;
+    out.ok = typeset_to_pdf(*markdown, settings_of(model, file), out.diags, out.pdf, out.pages);
+    if (!out.ok) out.pdf.clear();
+    if (options.keep_markdown) out.markdown = std::move(markdown);
+    return out;
+}
+
+// A data file to PDF bytes: load (with `extends`), then build_model.
+inline BuiltDocument build_document(const std::string& file, const DocumentOptions& options) {
+    Diagnostics diags;
+    std::optional<AgencyYear> model = load_agency_year(file, diags);
+    if (!model) {
+        BuiltDocument out;
+        out.diags = std::move(diags);
+        return out;
+    }
+    return build_model(*model, file, options, std::move(diags));
+}
+
+}  // namespace lkjip::cli
