@@ -132,7 +132,17 @@ void Builder::draw_lines(page::Page& ops, const std::vector<PlacedLine>& lines, 
 void Builder::add_document(const md::Document& doc) { add_blocks(doc.blocks, 0, measure_now_); }
 
 void Builder::add_blocks(const md::Blocks& blocks, double indent, double measure) {
-    for (const auto& b : blocks) add_block(b, indent, measure);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        // Two or more captioned images in a row (the dokumentasi kegiatan) are set as a grid.
+        std::size_t run = i;
+        while (collect_ == Collect::none && run < blocks.size() && blocks[run].kind == md::Block::Kind::image && blocks[run].caption) ++run;
+        if (run - i >= 2) {
+            add_image_grid(&blocks[i], run - i, indent, indent == 0 ? measure_now_ : measure);
+            i = run - 1;
+            continue;
+        }
+        add_block(blocks[i], indent, measure);
+    }
 }
 
 void Builder::add_block(const md::Block& b, double indent, double measure) {
@@ -419,31 +429,6 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
     if (b.table.source) add_paragraph(*b.table.source, indent, measure, kSourceSize, false, false, kSourceSize * 0.5);
     tables_.push_back(std::move(table));
     if (to_landscape) new_section(false, false, numbering_);
-}
-
-void Builder::add_image(const md::Block& b, double indent, double measure) {
-    namespace fs = std::filesystem;
-    std::string path = b.url;
-    if (fs::path(path).is_relative()) path = (fs::path(settings_.base_dir) / path).lexically_normal().string();
-    std::string error;
-    const auto info = read_image_info(path, error);
-    if (!info) {
-        diags_.error(here(), error,
-                     "image paths are relative to the Markdown file");
-        return;
-    }
-    add_caption(b, indent, measure);
-    // 96 pixels per inch unless that is larger than the column or 60% of the page height.
-    const double max_h = geometry(section().landscape).body_height() * (section().cover ? 0.25 : 0.6);
-    double w = info->width * 0.75, h = info->height * 0.75;
-    const double scale = std::min({1.0, measure / w, max_h / h});
-    w *= scale;
-    h *= scale;
-    Piece p;
-    p.space_before = settings_.size * 0.5;
-    p.flow.height = p.space_before + h;
-    p.ops.images.push_back(page::Image{path, indent + (measure - w) / 2, -(p.space_before + h), w, h});
-    push(std::move(p));
 }
 
 void Builder::add_code(const md::Block& b, double indent, double measure) {

@@ -10,6 +10,7 @@
 
 #include "common/diagnostics.hpp"
 #include "layout/fonts.hpp"
+#include "layout/image_info.hpp"
 #include "layout/layout.hpp"
 #include "layout/paginate.hpp"
 #include "layout/table.hpp"
@@ -92,6 +93,10 @@ private:
     void add_table(const md::Block& b, double indent, double measure);
     bool add_chart(const md::Block& b, double indent, double measure);
     void add_image(const md::Block& b, double indent, double measure);
+    void add_image_grid(const md::Block* images, std::size_t count, double indent, double measure);
+    // The image file of `b` resolved against the base folder, and its size; nullopt after an
+    // error at the block's line.
+    std::optional<std::pair<std::string, ImageInfo>> open_image(const md::Block& b);
     void add_code(const md::Block& b, double indent, double measure);
     void add_caption(const md::Block& b, double indent, double measure);
     // Where a list of contents sits: pieces [first, first + count) of a section.

@@ -303,3 +303,54 @@ TEST_CASE("layout document: a table row taller than a page is drawn and said") {
     CHECK(diags.items().back().message == "a table row is taller than a page and runs past the bottom margin");
     CHECK(diags.items().back().pos.str() == "test.md:1:1");
 }
+
+#include <png.h>
+
+namespace {
+
+// A grey PNG of w × h pixels, written with libpng's simplified API.
+void write_png(const fs::path& file, unsigned w, unsigned h) {
+    png_image img{};
+    img.version = PNG_IMAGE_VERSION;
+    img.width = w;
+    img.height = h;
+    img.format = PNG_FORMAT_GRAY;
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h, 128);
+    REQUIRE(png_image_write_to_file(&img, file.c_str(), 0, pixels.data(), 0, nullptr));
+}
+
+}  // namespace
+
+TEST_CASE("layout document: captioned photos in a row are set two to a row, each under its caption") {
+    const fs::path dir = fs::temp_directory_path() / "lkjip-test-photos";
+    fs::create_directories(dir);
+    write_png(dir / "a.png", 800, 600);
+    write_png(dir / "b.png", 600, 800);
+    write_png(dir / "c.png", 400, 300);
+    const std::string md = "**Dokumentasi kegiatan**\n\n**Gambar 3.1** Rapat koordinasi penyusunan laporan kinerja dan perjanjian kinerja "
+                           "seluruh bidang\n\n![Rapat](a.png)\n\n"
+                           "**Gambar 3.2** Pelatihan UMKM\n\n![Pelatihan](b.png)\n\n**Gambar 3.3** Pasar murah\n\n![Pasar](c.png)\n";
+    layout::LayoutSettings settings;
+    settings.source_name = "foto.md";
+    settings.base_dir = dir.string();
+    Diagnostics diags;
+    const auto doc = layout::typeset(md::parse(md, "foto.md", diags), settings, diags);
+    REQUIRE(doc);
+    CHECK_FALSE(diags.has_errors());
+    std::vector<page::Image> images;
+    for (const auto& p : doc->pages) images.insert(images.end(), p.images.begin(), p.images.end());
+    REQUIRE(images.size() == 3);
+    const double measure = (210 - 30 - 25) * 72 / 25.4;
+    // a and b side by side (tops level, though the captions differ in length), c below; each
+    // within its half of the column.
+    CHECK(images[0].y + images[0].h == doctest::Approx(images[1].y + images[1].h));
+    CHECK(images[1].x > images[0].x + images[0].w);
+    CHECK(images[2].y + images[2].h < images[0].y);
+    for (const auto& im : images) CHECK(im.w <= (measure - 12) / 2 + 0.01);
+    // The captions are figures: listed once each in the outline-free lists (anchors), drawn above.
+    int captions = 0;
+    for (const auto& p : doc->pages)
+        for (const auto& r : p.text) captions += r.text == "Gambar";
+    CHECK(captions == 3);
+    fs::remove_all(dir);
+}
