@@ -135,10 +135,15 @@ std::optional<FontMetrics> FontMetrics::parse(const std::vector<std::uint8_t>& b
         error = "damaged font tables";
         return std::nullopt;
     }
+    f.direct_.assign(kDirect, 0);
+    for (const auto& [c, g] : f.cmap_) {
+        if (c < kDirect) f.direct_[c] = g;
+    }
     return f;
 }
 
 std::uint16_t FontMetrics::glyph(char32_t c) const {
+    if (c < kDirect && !direct_.empty()) return direct_[c];
     auto it = cmap_.find(c);
     return it == cmap_.end() ? 0 : it->second;
 }
@@ -152,30 +157,36 @@ double FontMetrics::advance(char32_t c) const {
 
 double FontMetrics::width(std::string_view utf8, double size) const {
     double w = 0;
-    for (char32_t c : decode_utf8(utf8)) w += advance(c);
+    for (std::size_t i = 0; i < utf8.size();) w += advance(next_code_point(utf8, i));
     return w * size;
+}
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+        ++i;
+        return b;
+    }
+    const int len = (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    char32_t c = len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    bool valid = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
+    for (int k = 1; valid && k < len; ++k) {
+        const auto cont = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        valid = (cont >> 6) == 2;
+        c = (c << 6) | (cont & 0x3F);
+    }
+    if (!valid) {
+        ++i;
+        return 0xFFFD;
+    }
+    i += static_cast<std::size_t>(len);
+    return c;
 }
 
 std::u32string decode_utf8(std::string_view s) {
     std::u32string out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-        char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-        bool valid = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
-        for (int k = 1; valid && k < len; ++k) {
-            const auto cont = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            valid = (cont >> 6) == 2;
-            c = (c << 6) | (cont & 0x3F);
-        }
-        if (!valid) {
-            out.push_back(0xFFFD);
-            ++i;
-            continue;
-        }
-        out.push_back(c);
-        i += static_cast<std::size_t>(len);
-    }
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) out.push_back(next_code_point(s, i));
     return out;
 }
 

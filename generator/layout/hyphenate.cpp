@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <hyphen.h>
@@ -24,6 +25,20 @@ std::optional<Hyphenator> Hyphenator::load(const std::string& path, std::string&
 }
 
 std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
+    // Reports repeat their words ("kinerja", "capaian") hundreds of times: the points of each
+    // word are remembered per thread (the dictionary is shared read-only by batch threads).
+    thread_local std::unordered_map<std::string, std::vector<std::size_t>> memo;
+    thread_local const _HyphenDict* memo_dict = nullptr;
+    if (memo_dict != dict_.get() || memo.size() > 100000) {
+        memo.clear();
+        memo_dict = dict_.get();
+    }
+    const auto [it, fresh] = memo.try_emplace(std::string(word));
+    if (fresh) it->second = compute_points(word);
+    return it->second;
+}
+
+std::vector<std::size_t> Hyphenator::compute_points(std::string_view word) const {
     // The patterns are ISO 8859-1: map the word letter by letter, remembering byte offsets.
     const std::u32string letters = decode_utf8(word);
     std::string latin1;

@@ -25,6 +25,7 @@ public:
     [[nodiscard]] std::vector<std::size_t> points(std::string_view word) const;
 
 private:
+    [[nodiscard]] std::vector<std::size_t> compute_points(std::string_view word) const;
     struct Free {
         void operator()(_HyphenDict* d) const;
     };
