@@ -47,9 +47,10 @@ std::string haru_error_text(unsigned long code, unsigned long detail);
 // `codes` to the same UTF-16BE value.
 std::string to_unicode_cmap(const CodeSet& codes);
 
-// Rewrites libharu's output with libqpdf: a proper /ToUnicode for each Type0 font (keyed by
-// BaseFont without its subset tag), /XYZ destinations with a null zoom, /PageLabels ranges of
-// style none without /S, and a deterministic /ID. False and `error` when qpdf cannot read the file or warns about it.
+// Rewrites libharu's output object by object (postprocess.cpp): a proper /ToUnicode for each
+// Type0 font (keyed by BaseFont without its subset tag), the CIDFonts' /Ordering, /XYZ
+// destinations with a null zoom, /PageLabels ranges of style none without /S, and a new
+// cross-reference table. False and `error` when the file is not laid out as libharu writes it.
 bool postprocess(const std::string& in, const std::map<std::string, CodeSet>& codes_by_font,
                  const page::Document& doc, std::string& out, std::string& error);
 

@@ -1,5 +1,5 @@
 // The PDF writer stage: page model -> PDF bytes. The only code of lkjip that calls libharu
-// (and libqpdf, which repairs what libharu 2.3.0 writes wrongly; see docs/pdf.md).
+// (a pass over its output repairs what libharu 2.3.0 writes wrongly; see docs/pdf.md).
 #pragma once
 
 #include <string>

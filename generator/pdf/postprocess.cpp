@@ -1,5 +1,5 @@
-// The second pass over libharu's output, with libqpdf: what libharu 2.3.0 writes wrongly is
-// repaired on the object level, and the file is written again with a deterministic /ID.
+// The second pass over libharu's output: what libharu 2.3.0 writes wrongly is repaired object
+// by object, and the cross-reference table is written again for the new offsets.
 //
 // libharu's /ToUnicode for a Type0 font under its "UTF-8" encoder is a copy of the encoding
 // CMap (a begincidrange <0000> <FFFF> 0 with /CMapName /UTF-8), which is not a ToUnicode CMap:
@@ -7,16 +7,13 @@
 // operator in ToUnicode CMap" and text extraction or search fails in stricter readers.
 // docs/pdf.md has the details.
 #include <algorithm>
-#include <memory>
+#include <charconv>
+#include <cstring>
+#include <optional>
+#include <set>
+#include <vector>
 
 #include <fmt/format.h>
-// New code uses std::shared_ptr only (qpdf/PointerHolder.hh asks every user to choose).
-#define POINTERHOLDER_TRANSITION 4
-#include <qpdf/Buffer.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFExc.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFWriter.hh>
 
 #include "pdf/internal.hpp"
 
@@ -88,81 +85,187 @@ std::string to_unicode_cmap(const CodeSet& codes) {
     return out;
 }
 
-bool postprocess(const std::string& in, const std::map<std::string, CodeSet>& codes_by_font,
-                 const page::Document& doc, std::string& out, std::string& error) {
-    try {
-        QPDF q;
-        q.setSuppressWarnings(true);
-        q.processMemoryFile("lkjip PDF", in.data(), in.size());
+namespace {
 
-        static const CodeSet none;
-        for (auto& obj : q.getAllObjects()) {
-            // Link and outline destinations [page /XYZ left top 1]: the zoom becomes null, "leave
-            // unchanged" (12.3.2.2, Table 151), which libharu cannot write.
-            if (obj.isDictionary() && obj.hasKey("/Dest")) {
-                auto dest = obj.getKey("/Dest");
-                if (dest.isArray() && dest.getArrayNItems() == 5 && dest.getArrayItem(1).isName() &&
-                    dest.getArrayItem(1).getName() == "/XYZ") {
-                    dest.setArrayItem(4, QPDFObjectHandle::newNull());
-                }
-            }
-            if (!obj.isDictionary() || !obj.getKey("/Type").isName() || obj.getKey("/Type").getName() != "/Font" ||
-                !obj.getKey("/Subtype").isName() || obj.getKey("/Subtype").getName() != "/Type0") {
-                continue;
-            }
-            auto base = obj.getKey("/BaseFont");
-            const auto it = codes_by_font.find(without_subset_tag(base.isName() ? base.getName().substr(1) : ""));
-            const CodeSet& codes = it == codes_by_font.end() ? none : it->second;
-            obj.replaceKey("/ToUnicode", QPDFObjectHandle::newStream(&q, to_unicode_cmap(codes)));
-            // libharu names the CIDFont's character collection "Adobe-Identity-H-0"; the
-            // collection of the Identity-H CMap is Adobe-Identity-0 (9.7.3, 9.7.5.2).
-            auto descendants = obj.getKey("/DescendantFonts");
-            if (descendants.isArray() && descendants.getArrayNItems() == 1 && descendants.getArrayItem(0).isDictionary()) {
-                auto info = descendants.getArrayItem(0).getKey("/CIDSystemInfo");
-                if (info.isDictionary()) info.replaceKey("/Ordering", QPDFObjectHandle::newString("Identity"));
-            }
-        }
+// One indirect object of libharu's file: its number and its bytes [begin, end).
+struct Object {
+    std::size_t number = 0, begin = 0, end = 0;
+};
 
-        // Page label ranges of style none: libharu always writes /S; a label dictionary without
-        // /S has "no numeric portion" (12.4.2, Table 159).
-        // (Only keys of objects known to be dictionaries are read: qpdf warns otherwise.)
-        auto labels = q.getRoot().getKey("/PageLabels");
-        auto nums = labels.isDictionary() ? labels.getKey("/Nums") : QPDFObjectHandle::newNull();
-        if (nums.isArray()) {
-            for (int i = 0; i + 1 < nums.getArrayNItems(); i += 2) {
-                if (!nums.getArrayItem(i).isInteger()) continue;
-                const auto first = static_cast<std::size_t>(nums.getArrayItem(i).getIntValue());
-                // The last range of the model for this page is the one written (add_labels).
-                auto r = std::find_if(doc.labels.rbegin(), doc.labels.rend(),
-                                      [&](const page::PageLabelRange& l) { return l.first_page == first; });
-                auto dict = nums.getArrayItem(i + 1);
-                if (r != doc.labels.rend() && r->style == page::PageLabelRange::Style::none && dict.isDictionary()) {
-                    dict.removeKey("/S");
-                }
-            }
-        }
+// The file as libharu writes it (PDF 1.3, 7.5): a header, the objects, one classic
+// cross-reference table ("xref", "0 N", N entries of 20 bytes), the trailer, startxref.
+struct Layout {
+    std::vector<Object> objects;  // in file order
+    std::size_t entries = 0;      // N of the xref subsection
+    std::string trailer;          // "trailer\n<< ... >>\n"
+};
 
-        if (q.anyWarnings()) {
-            const auto warnings = q.getWarnings();
-            error = "the PDF libharu wrote is damaged: " + std::string(warnings.empty() ? "" : warnings.front().what());
-            return false;
-        }
-        QPDFWriter w(q);
-        w.setOutputMemory();
-        w.setDeterministicID(true);  // /ID from the content (14.4), not from the clock
-        w.setDecodeLevel(qpdf_dl_none);  // streams libharu compressed are copied as they are
-        // Streams are copied as libharu compressed them; asking qpdf to compress as well makes it
-        // decode and encode every stream again (60% of this pass) for the same size. The new
-        // CMaps stay uncompressed: a few KiB.
-        w.setCompressStreams(false);
-        w.write();
-        const std::shared_ptr<Buffer> buffer = w.getBufferSharedPointer();
-        out.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
-        return true;
-    } catch (const std::exception& e) {
-        error = fmt::format("post-processing the PDF with qpdf: {}", e.what());
+std::optional<std::size_t> number_at(std::string_view s, std::size_t& at) {
+    while (at < s.size() && (s[at] == ' ' || s[at] == '\r' || s[at] == '\n')) ++at;
+    std::size_t v = 0;
+    const auto [end, ec] = std::from_chars(s.data() + at, s.data() + s.size(), v);
+    if (ec != std::errc{}) return std::nullopt;
+    at = static_cast<std::size_t>(end - s.data());
+    return v;
+}
+
+bool read_layout(std::string_view in, Layout& out, std::string& error) {
+    const std::size_t sx = in.rfind("startxref");
+    std::size_t at = sx + 9;
+    const auto xref = sx == std::string_view::npos ? std::nullopt : number_at(in, at);
+    if (!xref || *xref >= in.size() || in.compare(*xref, 4, "xref") != 0) {
+        error = "no cross-reference table";
         return false;
     }
+    at = *xref + 4;
+    const auto first = number_at(in, at), count = number_at(in, at);
+    if (!first || *first != 0 || !count || *count == 0) {
+        error = "an unexpected cross-reference subsection";
+        return false;
+    }
+    while (at < in.size() && (in[at] == '\r' || in[at] == '\n' || in[at] == ' ')) ++at;
+    if (at + *count * 20 > in.size()) {
+        error = "a truncated cross-reference table";
+        return false;
+    }
+    for (std::size_t k = 0; k < *count; ++k) {
+        const std::string_view entry = in.substr(at + k * 20, 20);
+        std::size_t offset = 0;
+        std::from_chars(entry.data(), entry.data() + 10, offset);
+        if (entry[17] == 'n') out.objects.push_back({k, offset, 0});
+    }
+    const std::size_t trailer = in.find("trailer", at + *count * 20);
+    if (trailer == std::string_view::npos || trailer > sx) {
+        error = "no trailer";
+        return false;
+    }
+    out.entries = *count;
+    out.trailer = std::string(in.substr(trailer, sx - trailer));
+    std::sort(out.objects.begin(), out.objects.end(), [](const Object& a, const Object& b) { return a.begin < b.begin; });
+    for (std::size_t i = 0; i < out.objects.size(); ++i) {
+        Object& o = out.objects[i];
+        o.end = i + 1 < out.objects.size() ? out.objects[i + 1].begin : *xref;
+        const std::string start = fmt::format("{} 0 obj", o.number);
+        if (o.begin >= o.end || in.compare(o.begin, start.size(), start) != 0) {
+            error = fmt::format("object {} is not where the cross-reference table says", o.number);
+            return false;
+        }
+    }
+    return true;
+}
+
+// The dictionary part of an object (before its stream data, which is never edited).
+std::size_t head_length(std::string_view body) {
+    const std::size_t s = body.find(">>\nstream");
+    return s == std::string_view::npos ? body.size() : s + 2;
+}
+
+// The value after `key` up to the next white space or delimiter ("/ToUnicode 5 0 R" -> "5").
+std::string token_after(std::string_view head, std::string_view key) {
+    std::size_t at = head.find(key);
+    if (at == std::string_view::npos) return "";
+    at += key.size();
+    while (at < head.size() && head[at] == ' ') ++at;
+    std::size_t end = at;
+    while (end < head.size() && std::strchr(" \r\n/[]<>()", head[end]) == nullptr) ++end;
+    if (end == at && at < head.size() && head[at] == '/') {  // a name: "/HPDFAA+LiberationSerif"
+        end = at + 1;
+        while (end < head.size() && std::strchr(" \r\n/[]<>()", head[end]) == nullptr) ++end;
+    }
+    return std::string(head.substr(at, end - at));
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+}
+
+// [page /XYZ left top 1] -> [page /XYZ left top null]: "leave the zoom unchanged" (12.3.2.2,
+// Table 151), which libharu cannot write (it accepts only 0.08..32).
+void null_zoom(std::string& head) {
+    for (std::size_t at = head.find("/XYZ "); at != std::string::npos; at = head.find("/XYZ ", at + 5)) {
+        std::size_t p = at + 5;
+        for (int field = 0; field < 2; ++field) {  // left and top
+            while (p < head.size() && std::strchr("-.0123456789", head[p])) ++p;
+            if (p < head.size() && head[p] == ' ') ++p;
+        }
+        if (head.compare(p, 3, "1 ]") == 0) head.replace(p, 1, "null");
+    }
+}
+
+// Page label ranges of style none: libharu always writes /S; a label dictionary without /S has
+// "no numeric portion" (12.4.2, Table 159).
+void labels_without_style(std::string& head, const page::Document& doc) {
+    std::set<std::size_t> none;
+    for (const auto& l : doc.labels) {
+        if (l.style == page::PageLabelRange::Style::none) none.insert(l.first_page);
+    }
+    for (std::size_t first : none) {
+        for (const char* before : {"[ ", ">> "}) {
+            const std::string key = fmt::format("{}{} <<\n", before, first);
+            const std::size_t at = head.find(key);
+            if (at == std::string::npos) continue;
+            const std::size_t s = at + key.size();
+            if (head.compare(s, 3, "/S ") != 0) continue;
+            head.erase(s, head.find('\n', s) + 1 - s);
+        }
+    }
+}
+
+}  // namespace
+
+bool postprocess(const std::string& in, const std::map<std::string, CodeSet>& codes_by_font, const page::Document& doc,
+                 std::string& out, std::string& error) {
+    Layout layout;
+    if (!read_layout(in, layout, error)) {
+        error = "the PDF libharu wrote cannot be read back: " + error;
+        return false;
+    }
+    static const CodeSet none;
+    std::map<std::size_t, std::string> cmaps;  // ToUnicode object number -> its new stream
+    std::vector<std::string> heads(layout.objects.size());
+    for (std::size_t i = 0; i < layout.objects.size(); ++i) {
+        const Object& o = layout.objects[i];
+        const std::string_view body(in.data() + o.begin, o.end - o.begin);
+        std::string head(body.substr(0, head_length(body)));
+        if (head.find("/Subtype /Type0") != std::string::npos) {
+            const auto it = codes_by_font.find(without_subset_tag(token_after(head, "/BaseFont").substr(1)));
+            std::size_t unicode = 0;
+            const std::string ref = token_after(head, "/ToUnicode");
+            std::from_chars(ref.data(), ref.data() + ref.size(), unicode);
+            if (unicode > 0) cmaps[unicode] = to_unicode_cmap(it == codes_by_font.end() ? none : it->second);
+        }
+        // libharu names the CIDFont's character collection "Identity-H", the name of the CMap;
+        // the collection of the Identity-H CMap is Adobe-Identity-0 (9.7.3, 9.7.5.2).
+        if (head.find("/Subtype /CIDFontType2") != std::string::npos) replace_all(head, "/Ordering (Identity-H)", "/Ordering (Identity)");
+        if (head.find("/XYZ ") != std::string::npos) null_zoom(head);
+        if (head.find("/PageLabels") != std::string::npos) labels_without_style(head, doc);
+        heads[i] = std::move(head);
+    }
+    out.clear();
+    out.reserve(in.size() + 16 * 1024);
+    out.append(in, 0, layout.objects.empty() ? 0 : layout.objects.front().begin);
+    std::vector<std::size_t> offsets(layout.entries, 0);
+    for (std::size_t i = 0; i < layout.objects.size(); ++i) {
+        const Object& o = layout.objects[i];
+        offsets[o.number] = out.size();
+        if (const auto c = cmaps.find(o.number); c != cmaps.end()) {
+            // The ToUnicode CMap, uncompressed (a few KiB); the old /Length object is left unused.
+            out += fmt::format("{} 0 obj\n<<\n/Length {}\n>>\nstream\n{}\nendstream\nendobj\n", o.number, c->second.size() + 1, c->second);
+            continue;
+        }
+        out += heads[i];
+        const std::size_t kept = in.size() > o.begin ? std::min(o.end - o.begin, in.size() - o.begin) : 0;
+        const std::size_t head_in = head_length(std::string_view(in.data() + o.begin, kept));
+        out.append(in, o.begin + head_in, kept - head_in);
+    }
+    const std::size_t xref = out.size();
+    out += fmt::format("xref\n0 {}\n0000000000 65535 f\r\n", layout.entries);
+    for (std::size_t k = 1; k < layout.entries; ++k) {
+        out += offsets[k] ? fmt::format("{:010} 00000 n\r\n", offsets[k]) : std::string("0000000000 65535 f\r\n");
+    }
+    out += layout.trailer;
+    out += fmt::format("startxref\n{}\n%%EOF\n", xref);
+    return true;
 }
 
 }  // namespace lkjip::pdf::detail

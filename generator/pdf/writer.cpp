@@ -1,5 +1,5 @@
 // write_pdf: the document-level part of the PDF writer (fonts, pages, outline, page labels,
-// document information, saving), then the libqpdf post-processing pass (postprocess.cpp).
+// document information, saving), then the repair pass over libharu's output (postprocess.cpp).
 #include <algorithm>
 #include <set>
 
@@ -175,9 +175,17 @@ std::string build(Session& s, const page::Document& doc, std::string& raw) {
     HPDF_SaveToStream(s.pdf);
     const HPDF_UINT32 size = HPDF_GetStreamSize(s.pdf);
     if (s.failed() || size == 0) return fmt::format("saving: {}", s.haru_message());
+    // Read back in large chunks: HPDF_GetContents of the whole file went through libharu's
+    // memory stream buffer by buffer and cost as much as writing the file (callgrind).
     raw.resize(size);
-    HPDF_UINT32 got = size;
-    HPDF_GetContents(s.pdf, reinterpret_cast<HPDF_BYTE*>(raw.data()), &got);
+    HPDF_ResetStream(s.pdf);
+    std::size_t got = 0;
+    while (got < size && !s.failed()) {
+        HPDF_UINT32 chunk = std::min<HPDF_UINT32>(size - static_cast<HPDF_UINT32>(got), 1u << 20);
+        const HPDF_STATUS st = HPDF_ReadFromStream(s.pdf, reinterpret_cast<HPDF_BYTE*>(raw.data() + got), &chunk);
+        got += chunk;
+        if (chunk == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF)) break;
+    }
     if (s.failed() || got != size) return fmt::format("saving: {}", s.haru_message());
     return "";
 }
