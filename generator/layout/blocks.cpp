@@ -372,8 +372,15 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
             carried.insert(carried.begin(), std::move(section().pieces.back()));
             section().pieces.pop_back();
         }
+        const double portrait = measure_now_;
         new_section(true, false, numbering_);
-        for (auto& p : carried) section().pieces.push_back(std::move(p));
+        for (auto& p : carried) {
+            // A chapter title is centred: centre it again on the wider landscape measure.
+            if (p.flow.break_before) {
+                for (auto& run : p.ops.text) run.x += (measure_now_ - portrait) / 2;
+            }
+            section().pieces.push_back(std::move(p));
+        }
         style.max_width = measure_now_;
         *table = layout_table(b.table, book_.set, style);
         measure = measure_now_;
