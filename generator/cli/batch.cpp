@@ -302,12 +302,32 @@ std::string trimmed(std::string s) {
     return s;
 }
 
-void print_json(const std::vector<Job>& jobs, const BatchOptions& options, double seconds) {
+// What the documents of this run (this shard) came to, for the summary line and --json.
+struct Totals {
+    std::size_t documents = 0, built = 0, up = 0, failed = 0, pages = 0, warnings = 0, errors = 0;
+};
+
+Totals tally(const std::vector<Job>& jobs) {
+    Totals t;
+    for (const auto& job : jobs) {
+        if (!job.mine) continue;
+        ++t.documents;
+        t.built += job.status == Status::built;
+        t.up += job.status == Status::up_to_date;
+        t.failed += job.status == Status::failed;
+        t.pages += job.pages;
+        t.warnings += job.count(Severity::warning);
+        t.errors += job.count(Severity::error);
+    }
+    return t;
+}
+
+void print_json(const std::vector<Job>& jobs, const BatchOptions& options, const Totals& t, double seconds) {
     std::string out = "{\n";
     out += fmt::format("  \"lkjip\": {},\n", json_string(LKJIP_VERSION));
     out += fmt::format("  \"shard\": {},\n", options.shard.empty() ? std::string("null") : json_string(options.shard));
     out += "  \"documents\": [";
-    std::size_t n = 0, built = 0, up = 0, failed = 0, pages = 0, warnings = 0, errors = 0;
+    std::size_t n = 0;
     for (const auto& job : jobs) {
         if (!job.mine) continue;
         std::string diags;
@@ -318,18 +338,12 @@ void print_json(const std::vector<Job>& jobs, const BatchOptions& options, doubl
             n ? "," : "", json_string(job.input), job.output.empty() ? std::string("null") : json_string(job.output),
             status_word(job.status), job.pages, job.count(Severity::warning), job.count(Severity::error), job.seconds, diags);
         ++n;
-        built += job.status == Status::built;
-        up += job.status == Status::up_to_date;
-        failed += job.status == Status::failed;
-        pages += job.pages;
-        warnings += job.count(Severity::warning);
-        errors += job.count(Severity::error);
     }
     out += n ? "\n  ],\n" : "],\n";
     out += fmt::format(
         "  \"totals\": {{\"documents\": {}, \"built\": {}, \"up_to_date\": {}, \"failed\": {}, \"pages\": {}, "
         "\"warnings\": {}, \"errors\": {}, \"seconds\": {:.3f}}}\n}}\n",
-        n, built, up, failed, pages, warnings, errors, seconds);
+        t.documents, t.built, t.up, t.failed, t.pages, t.warnings, t.errors, seconds);
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
 }
@@ -408,7 +422,7 @@ int run_batch(const BatchOptions& options, bool colour) {
         if (!options.quiet) std::fprintf(stderr, "%s: warning: no data files (*.toml not starting with _) in this folder\n", folder.c_str());
     if (files.empty()) {
         std::fprintf(stderr, "lkjip batch: error: no data files found\n");
-        if (options.json) print_json({}, options, 0);
+        if (options.json) print_json({}, options, Totals{}, 0);
         return 1;
     }
     std::vector<Job> jobs(files.size());
@@ -485,16 +499,8 @@ int run_batch(const BatchOptions& options, bool colour) {
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
     // The failures, each with its diagnostics, after the progress output.
-    std::size_t built = 0, up = 0, failed = 0, pages = 0, warnings = 0, errors = 0;
-    for (std::size_t k : mine) {
-        const Job& job = jobs[k];
-        built += job.status == Status::built;
-        up += job.status == Status::up_to_date;
-        failed += job.status == Status::failed;
-        pages += job.pages;
-        warnings += job.count(Severity::warning);
-        errors += job.count(Severity::error);
-    }
+    const Totals t = tally(jobs);
+    const std::size_t failed = t.failed, warnings = t.warnings;
     if (failed > 0) {
         std::fprintf(stderr, "%zu document%s failed:\n", failed, failed == 1 ? "" : "s");
         for (std::size_t k : mine) {
@@ -509,11 +515,11 @@ int run_batch(const BatchOptions& options, bool colour) {
         std::string shard_note = options.shard.empty() ? "" : fmt::format(" (shard {} of {} documents)", options.shard, jobs.size());
         std::fprintf(stderr,
                      "%zu document%s%s: %zu built, %zu up to date, %zu failed; %zu pages; %zu warning%s, %zu error%s; %.2f s\n",
-                     mine.size(), mine.size() == 1 ? "" : "s", shard_note.c_str(), built, up, failed, pages, warnings,
-                     warnings == 1 ? "" : "s", errors, errors == 1 ? "" : "s", seconds);
+                     mine.size(), mine.size() == 1 ? "" : "s", shard_note.c_str(), t.built, t.up, failed, t.pages, warnings,
+                     warnings == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s", seconds);
         if (warnings > 0) std::fprintf(stderr, "`lkjip check FILE` shows the warnings of a document\n");
     }
-    if (options.json) print_json(jobs, options, seconds);
+    if (options.json) print_json(jobs, options, t, seconds);
     return failed > 0 ? 1 : 0;
 }
 
