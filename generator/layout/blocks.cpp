@@ -337,7 +337,22 @@ bool Builder::add_chart(const md::Block& b, double indent, double measure) {
         diags_.warning(here(), error);
         return false;
     }
-    chart::Drawing d = chart::draw(*data, chart::Fonts{&book_.set, book_.ids}, measure);
+    const chart::Fonts fonts{&book_.set, book_.ids};
+    chart::Drawing d = chart::draw(*data, fonts, measure);
+    // An organisation chart that had to stack its units in 7 pt type, or to cut words, goes on a
+    // landscape page of its own when it reads better there (issue 6: "landscape if it needs it"):
+    // larger type or whole words, and the whole chart within the page.
+    bool to_landscape = false;
+    if (data->type == "org" && !section().landscape && indent == 0 && (d.words_cut || (d.stacked && d.text_size < 8))) {
+        const Geometry wide = geometry(true);
+        chart::Drawing l = chart::draw(*data, fonts, wide.measure());
+        const bool better = (d.words_cut && !l.words_cut) || l.text_size > d.text_size || (d.stacked && !l.stacked);
+        if (better && l.height + settings_.size * 4 < wide.body_height()) {
+            to_landscape = true;
+            measure = begin_landscape();
+            d = std::move(l);
+        }
+    }
     if (d.width > measure + 0.5) diags_.warning(here(), "the organisation chart is wider than the text column");
     add_caption(b, indent, measure);
     Piece p;
@@ -354,7 +369,27 @@ bool Builder::add_chart(const md::Block& b, double indent, double measure) {
         }
     p.ops = std::move(ops);
     push(std::move(p));
+    if (to_landscape) new_section(false, false, numbering_);
     return true;
+}
+
+double Builder::begin_landscape() {
+    // The headings just before go with it to the landscape page.
+    std::vector<Piece> carried;
+    while (!section().pieces.empty() && section().pieces.back().flow.keep_with_next && !section().pieces.back().table) {
+        carried.insert(carried.begin(), std::move(section().pieces.back()));
+        section().pieces.pop_back();
+    }
+    const double portrait = measure_now_;
+    new_section(true, false, numbering_);
+    for (auto& p : carried) {
+        // A chapter title is centred: centre it again on the wider landscape measure.
+        if (p.flow.break_before) {
+            for (auto& run : p.ops.text) run.x += (measure_now_ - portrait) / 2;
+        }
+        section().pieces.push_back(std::move(p));
+    }
+    return measure_now_;
 }
 
 void Builder::add_table(const md::Block& b, double indent, double measure) {
@@ -366,24 +401,9 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
     // wide means its whole words do not fit side by side ("Satuan", "50.000.000.000").
     const bool to_landscape = (!table->fits || table->hyphenated) && !section().landscape && indent == 0;
     if (to_landscape) {
-        // The headings just before the table go with it to the landscape page.
-        std::vector<Piece> carried;
-        while (!section().pieces.empty() && section().pieces.back().flow.keep_with_next && !section().pieces.back().table) {
-            carried.insert(carried.begin(), std::move(section().pieces.back()));
-            section().pieces.pop_back();
-        }
-        const double portrait = measure_now_;
-        new_section(true, false, numbering_);
-        for (auto& p : carried) {
-            // A chapter title is centred: centre it again on the wider landscape measure.
-            if (p.flow.break_before) {
-                for (auto& run : p.ops.text) run.x += (measure_now_ - portrait) / 2;
-            }
-            section().pieces.push_back(std::move(p));
-        }
-        style.max_width = measure_now_;
+        measure = begin_landscape();
+        style.max_width = measure;
         *table = layout_table(b.table, book_.set, style);
-        measure = measure_now_;
     }
     // Still too wide: smaller type, down to 6 pt, before any word sticks out of its cell.
     while (!table->fits && style.size > 6) {

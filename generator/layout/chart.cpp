@@ -199,6 +199,35 @@ bool is_missing(const std::string& s) {
 
 }  // namespace
 
+std::optional<std::vector<Band>> parse_bands(std::string_view text, std::string& error) {
+    std::vector<Band> out;
+    auto fail = [&](const std::string& why) {
+        error = "bands=\"" + std::string(text) + "\": " + why +
+                " (items 'bound:label' separated by ';', highest bound first, the last may have no bound)";
+        return std::nullopt;
+    };
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(';', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view item = text.substr(start, end - start);
+        const std::size_t colon = item.find(':');
+        if (colon == std::string_view::npos) return fail("'" + std::string(item) + "' has no ':'");
+        Band b;
+        const std::string bound(item.substr(0, colon));
+        if (bound.find_first_not_of(' ') != std::string::npos) {
+            b.from = parse_id(bound);
+            if (!b.from) return fail("'" + bound + "' is not a number");
+        }
+        b.label = std::string(item.substr(colon + 1));
+        if (!out.empty() && !out.back().from) return fail("only the last band may be open below");
+        if (!out.empty() && b.from && !(*b.from < *out.back().from)) return fail("the bounds must fall from the first band to the last");
+        out.push_back(std::move(b));
+        start = end + 1;
+    }
+    return out;
+}
+
 std::optional<Data> read_data(const std::string& args, const md::Table& table, std::string& error) {
     Data d;
     d.type = argument(args, "type").value_or("");
@@ -206,6 +235,18 @@ std::optional<Data> read_data(const std::string& args, const md::Table& table, s
     if (d.type != "bar" && d.type != "hbar" && d.type != "line" && d.type != "org") {
         error = "unknown chart type '" + d.type + "' (bar, hbar, line or org); the table is printed instead";
         return std::nullopt;
+    }
+    if (const auto bands = argument(args, "bands")) {
+        if (d.type != "hbar") {
+            error = "bands= is drawn behind horizontal bars only (type=hbar); the table is printed instead";
+            return std::nullopt;
+        }
+        auto parsed = parse_bands(*bands, error);
+        if (!parsed) {
+            error += "; the table is printed instead";
+            return std::nullopt;
+        }
+        d.bands = std::move(*parsed);
     }
     const std::size_t columns = table.align.size();
     if (columns < 2 || table.rows.empty()) {
@@ -356,6 +397,15 @@ void Canvas::grid_line(double x1, double y1, double x2, double y2) {
     out_.ops.paths.push_back(std::move(p));
 }
 
+void Canvas::polygon(const std::vector<std::pair<double, double>>& pts, page::Color fill) {
+    if (pts.size() < 3) return;
+    page::Path p;
+    for (std::size_t i = 0; i < pts.size(); ++i) p.ops.push_back(i == 0 ? move(pts[i].first, pts[i].second) : line(pts[i].first, pts[i].second));
+    p.ops.push_back(close());
+    p.fill = fill;
+    out_.ops.paths.push_back(std::move(p));
+}
+
 void Canvas::bar(const Rect& r, std::size_t series) {
     if (r.w <= 0 || r.h <= 0) return;
     const Swatch& s = swatch(series);
@@ -417,7 +467,8 @@ void Canvas::marker(double x, double y, std::size_t series) {
     out_.ops.paths.push_back(std::move(p));
 }
 
-double Canvas::legend(const std::vector<std::string>& names, double width, double top, bool lines) {
+double Canvas::legend(const std::vector<std::string>& names, double width, double top, bool lines,
+                      const std::vector<page::Color>* fills) {
     constexpr double kKey = 14, kGap = 4, kBetween = 14;
     const double size = kLabelSize, h = size * kLeading;
     // Rows of items, each row centred.
@@ -433,7 +484,9 @@ double Canvas::legend(const std::vector<std::string>& names, double width, doubl
     for (std::size_t r = 0; r < rows.size(); ++r) {
         double x = (width - row_width[r]) / 2;
         for (std::size_t i : rows[r]) {
-            if (lines) {
+            if (fills) {
+                rect(Rect{x + 2, y + 1.5, kKey - 4, h - 3}, (*fills)[i], kInk, 0.4);
+            } else if (lines) {
                 polyline({{x, y + h / 2}, {x + kKey, y + h / 2}}, i);
                 marker(x + kKey / 2, y + h / 2, i);
             } else {

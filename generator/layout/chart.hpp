@@ -48,9 +48,20 @@ std::optional<double> parse_id(std::string_view text);
 // The directive's arguments: `type=bar title="…" scale=each`.
 std::optional<std::string> argument(std::string_view args, std::string_view key);
 
+// One band of an ordinal scale (hbar `bands=`): values from `from` up to the band above.
+struct Band {
+    std::optional<double> from;  // none: the lowest band, open below
+    std::string label;           // "Sangat Tinggi (> 90)"
+};
+// `bands="90:Sangat Tinggi (> 90);75:Tinggi;…;:Sangat Rendah"`, highest first; nullopt with
+// `error` when an item has no ':' or its bound is no number, the bounds do not fall, or only the
+// last item is open below.
+std::optional<std::vector<Band>> parse_bands(std::string_view text, std::string& error);
+
 struct Data {
     std::string type;                                       // bar, hbar, line, org
     bool scale_each = false;                                // bar: each category on its own scale
+    std::vector<Band> bands;                                // hbar: the scale drawn behind the bars
     std::vector<std::string> categories;                    // first column
     std::vector<std::string> series;                        // the header of the other columns
     std::vector<std::vector<std::optional<double>>> values; // [series][category]
@@ -86,6 +97,8 @@ struct Drawing {
     std::vector<int> unit_parent;  // index of the parent unit, -1 for a root
     std::vector<std::array<double, 4>> connectors;
     double text_size = 0;          // org: the size the units were set at
+    bool stacked = false;          // org: some units' children are stacked, not in a row
+    bool words_cut = false;        // org: no whole-word layout fitted; words were cut at the box
 };
 
 // Draws `data` in `width` points. Never fails: the data was checked by read_data.

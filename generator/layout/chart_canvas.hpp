@@ -53,10 +53,14 @@ public:
     // the series' outline and hatching.
     void bar(const Rect& r, std::size_t series);
     void grid_line(double x1, double y1, double x2, double y2);
+    // A filled polygon drawn in order with the bars (after the ones already drawn).
+    void polygon(const std::vector<std::pair<double, double>>& pts, page::Color fill);
     void polyline(const std::vector<std::pair<double, double>>& pts, std::size_t series);
     void marker(double x, double y, std::size_t series);
-    // The legend centred in `width`, starting at `top`; returns its height.
-    double legend(const std::vector<std::string>& names, double width, double top, bool lines = false);
+    // The legend centred in `width`, starting at `top`; returns its height. Its keys are the
+    // series' bars (or lines), or boxes of the given `fills` (the bands of a scale).
+    double legend(const std::vector<std::string>& names, double width, double top, bool lines = false,
+                  const std::vector<page::Color>* fills = nullptr);
 
 private:
     const Fonts& fonts_;

@@ -45,9 +45,31 @@ Drawing draw_lines(const Data& d, const Fonts& fonts, double width) {
             run.clear();
         }
     }
+    // Each point carries its value as printed in the table, above its marker or else below it,
+    // where it touches no marker, no other value and stays inside the plot; else it is left out
+    // (the table gives it).
+    std::vector<Rect> taken;
     for (std::size_t s = 0; s < m; ++s)
         for (std::size_t k = 0; k < n; ++k)
-            if (d.values[s][k]) c.marker(x_of(k), y_of(*d.values[s][k]), s);
+            if (d.values[s][k]) {
+                c.marker(x_of(k), y_of(*d.values[s][k]), s);
+                taken.push_back(Rect{x_of(k) - 3.5, y_of(*d.values[s][k]) - 3.5, 7, 7});
+            }
+    constexpr double kValueSize = 7;
+    const double value_h = kValueSize * 1.15;
+    for (std::size_t s = 0; s < m; ++s)
+        for (std::size_t k = 0; k < n; ++k) {
+            if (!d.values[s][k]) continue;
+            const double w = c.text_width(d.texts[s][k], kValueSize), x = x_of(k), y = y_of(*d.values[s][k]);
+            for (const double label_top : {y - 4 - value_h, y + 4}) {
+                const Rect r{std::clamp(x - w / 2, x0 + 1, width - w), label_top, w, value_h};
+                if (r.y < top || r.bottom() > py1 - 1 || w > slot - 2) continue;
+                if (std::any_of(taken.begin(), taken.end(), [&](const Rect& o) { return overlap(r, o); })) continue;
+                c.text(r.x, r.y, d.texts[s][k], kValueSize);
+                taken.push_back(r);
+                break;
+            }
+        }
     std::vector<Label> labels;
     double label_h = 0;
     for (const auto& name : d.categories) {

@@ -227,6 +227,7 @@ Drawing draw_org(const Data& d, const Fonts& fonts, double width) {
         if (total <= width) break;
     }
     if (!(total <= width)) {  // nothing fits whole words: the narrowest, words cut at the box
+        out.words_cut = true;
         chosen = attempts.back();
         total = lay_out(t, c, d, chosen, width, row_y, true);
     }
@@ -259,6 +260,7 @@ Drawing draw_org(const Data& d, const Fonts& fonts, double width) {
     }
     out.unit_parent = t.parent;
     out.text_size = chosen.size;
+    out.stacked = chosen.stack;
     out.width = std::max(width, total);
     out.height = bottom + 1;
     return out;

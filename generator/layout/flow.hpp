@@ -92,6 +92,9 @@ private:
     void add_list(const md::Block& b, double indent, double measure, int depth);
     void add_table(const md::Block& b, double indent, double measure);
     bool add_chart(const md::Block& b, double indent, double measure);
+    // Opens a landscape section for a table or chart too wide for the portrait measure, carrying
+    // the headings and captions just before it; returns the new measure.
+    double begin_landscape();
     void add_image(const md::Block& b, double indent, double measure);
     void add_image_grid(const md::Block* images, std::size_t count, double indent, double measure);
     // The image file of `b` resolved against the base folder, and its size; nullopt after an

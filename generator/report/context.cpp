@@ -113,6 +113,7 @@ Value scale_value(const Settings& s) {
         m.emplace_back("predikat", str(b.predikat));
         m.emplace_back("kategori", str(b.kategori));
         m.emplace_back("nilai_tengah", opt_num(b.nilai_tengah));
+        m.emplace_back("batas", opt_num(b.bound));  // the band's lower bound; none for the lowest
         bands.push_back(map(std::move(m)));
     }
     Map m;

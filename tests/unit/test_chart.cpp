@@ -146,6 +146,56 @@ TEST_CASE("chart: bar, hbar and line labels never overlap and stay inside the ch
     }
 }
 
+TEST_CASE("chart: the bands of a scale behind horizontal bars") {
+    std::string error;
+    const auto bands = parse_bands("90:Sangat Tinggi (> 90);75,5:Tinggi;:Rendah (≤ 75,5)", error);
+    REQUIRE_MESSAGE(bands, error);
+    REQUIRE(bands->size() == 3);
+    CHECK(bands->at(0).from == 90);
+    CHECK(bands->at(1).from == 75.5);
+    CHECK(bands->at(1).label == "Tinggi");
+    CHECK_FALSE(bands->at(2).from);
+    CHECK(bands->at(2).label == "Rendah (≤ 75,5)");
+    for (const char* bad : {"90 Sangat Tinggi", "x:Tinggi", "75:Tinggi;90:Sangat Tinggi", ":Rendah;50:Sedang", "", "90:A;90:B"}) {
+        INFO(bad);
+        CHECK_FALSE(parse_bands(bad, error));
+        CHECK(error.find("bands=") == 0);
+    }
+    Diagnostics diags;
+    const auto doc = md::parse("| Sasaran | Capaian |\n|---|---:|\n| S1 | 100 |\n", "t.md", diags);
+    CHECK_FALSE(read_data("type=bar bands=\"90:A;:B\"", doc.blocks[0].table, error));
+    CHECK(error.find("type=hbar") != std::string::npos);
+    CHECK_FALSE(read_data("type=hbar bands=\"A;B\"", doc.blocks[0].table, error));
+    CHECK(error.find("printed instead") != std::string::npos);
+
+    const Fonts f = fonts();
+    const std::string table =
+        "| Sasaran | Capaian (%) |\n|---|---:|\n"
+        "| Sasaran 1: Meningkatnya Akuntabilitas Kinerja Perangkat Daerah | 100,18 |\n"
+        "| Sasaran 2: Meningkatnya Nilai Ekspor Perdagangan | 53,76 |\n"
+        "| Sasaran 3: Meningkatnya Daya Saing Sektor Perdagangan | 6.936.465,31 |\n";
+    const char* args = "type=hbar bands=\"90:Sangat Tinggi (> 90);75:Tinggi;65:Sedang;50:Rendah;:Sangat Rendah (≤ 50)\"";
+    for (double width : {430.0, 250.0}) {
+        INFO("width " << width);
+        const Drawing d = draw(table_data(args, table), f, width);
+        check_labels(d, width);
+        // One stripe per band, lowest lightest, all inside the chart and side by side.
+        REQUIRE(d.ops.boxes.size() >= 5);
+        std::vector<page::Box> stripes(d.ops.boxes.begin(), d.ops.boxes.begin() + 5);
+        for (std::size_t i = 0; i + 1 < stripes.size(); ++i) {
+            CHECK(stripes[i].x >= stripes[i + 1].x + stripes[i + 1].w - 0.01);  // highest band rightmost
+            CHECK(stripes[i].fill->r < stripes[i + 1].fill->r);                  // and darkest
+        }
+        // The outlier is cut at the axis' end, not drawn off the chart, and keeps its value.
+        for (const auto& p : d.ops.paths)
+            for (const auto& op : p.ops) CHECK(op.x1 <= width + 0.01);
+        bool value = false, legend = false;
+        for (const auto& t : d.ops.text) value = value || t.text == "6.936.465,31", legend = legend || t.text.find("(>") != std::string::npos;
+        CHECK(value);
+        CHECK(legend);
+    }
+}
+
 TEST_CASE("chart: the organisation chart") {
     const Fonts f = fonts();
     const std::string org =
@@ -209,7 +259,13 @@ TEST_CASE("chart: the sample report draws its figures") {
         s << in.rdbuf();
         const std::string text = s.str();
         for (const char* want : {"Kelompok", "Metrologi", "Nilai SAKIP OPD (Indeks)", "Program Pengembangan UMKM", "7,11 M",
-                                 "Gambar 3.1 Target dan Realisasi Indikator Kinerja Utama", "Gambar 3.2 Pagu dan Realisasi"}) {
+                                 "Gambar 3.1 Target dan Realisasi Indikator Kinerja Utama",
+                                 // capaian per sasaran against the scale, the values of Tabel 3.6
+                                 "Gambar 3.2 Capaian Kinerja per Sasaran Strategis", "100,18", "53,76", "122,68",
+                                 "Sangat Tinggi (> 90)",
+                                 // realisasi over the Renstra years (a line per series)
+                                 "Gambar 3.3 Realisasi dan Target Nilai SAKIP OPD Tahun 2021-2026", "84,21",
+                                 "Gambar 3.6 Pagu dan Realisasi"}) {
             INFO(want);
             CHECK(text.find(want) != std::string::npos);
         }
@@ -218,6 +274,7 @@ TEST_CASE("chart: the sample report draws its figures") {
         const std::string lists = text.substr(list, 4000);
         CHECK(lists.find("Gambar 1.1") != std::string::npos);
         CHECK(lists.find("Gambar 3.2") != std::string::npos);
+        CHECK(lists.find("Gambar 3.6") != std::string::npos);
     }
     std::system(("rm -rf '" + dir + "'").c_str());
 }
