@@ -31,8 +31,10 @@ inline std::string folder_of(const std::string& file) {
 }
 
 // The page and type of the report, from the data file's [gaya], and the PDF's metadata. The
-// Markdown is generated: its diagnostics point at the data file `file`, and image paths in it
-// are already resolved (base_dir only matters for paths a template writes relative).
+// Markdown is generated: its diagnostics point at the data file `file`, and the image paths in
+// it were resolved by the loader against the file that names them, into paths from the current
+// folder; so the typesetter starts relative paths from here, not from the data file's folder
+// (which joined the folder twice: `dinas/dinas/foto/a.png`, found by tests/e2e/photos.sh).
 inline layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file) {
     layout::LayoutSettings s;
     if (data.style.paper.value == Paper::f4) {
@@ -58,8 +60,7 @@ inline layout::LayoutSettings settings_of(const AgencyYear& data, const std::str
     s.info.month = d.month;
     s.info.day = d.day;
     s.source_name = file;
-    s.base_dir = folder_of(file);
-    return s;
+    return s;  // base_dir stays "."
 }
 
 // Markdown to PDF bytes; false with diagnostics on error. `pages` gets the page count.
