@@ -101,9 +101,10 @@ Unit unit_for(double magnitude) {
 
 }  // namespace
 
-std::string id_short(double x, int digits) {
+std::string id_short(double x, int digits, double largest) {
     if (!std::isfinite(x)) return "-";
-    const Unit u = unit_for(std::fabs(x));
+    const Unit own = unit_for(std::fabs(x)), floor = unit_for(std::min(std::fabs(largest), 1e6));
+    const Unit u = own.div >= floor.div ? own : floor;
     const double v = x / u.div;
     const int whole = std::fabs(v) < 1 ? 1 : static_cast<int>(std::floor(std::log10(std::fabs(v)))) + 1;
     int decimals = std::clamp(digits - whole, 0, 2);

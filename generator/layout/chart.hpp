@@ -36,7 +36,9 @@ Ticks nice_ticks(double lo, double hi, bool from_zero, int wanted = 5);
 std::string id_number(double x, int decimals);
 // A large number shortened with the Indonesian words' abbreviations: 7107730000 -> "7,11 M"
 // (ribu "rb", juta "jt", miliar "M", triliun "T"), keeping `digits` significant digits at most.
-std::string id_short(double x, int digits = 3);
+// `largest` (the chart's largest value) sets the smallest unit used, so the labels of one chart
+// do not mix forms: 900000 beside 1000000 is "0,9 jt", not "900.000".
+std::string id_short(double x, int digits = 3, double largest = 0);
 // Tick labels: one unit for the whole axis (the largest tick's), the decimals the step needs.
 std::vector<std::string> tick_labels(const Ticks& ticks);
 // Reads id-ID text ("1.234,56", "-12,5", "85", "Rp 1.000", "12,3%"); nullopt for "-" or

@@ -31,7 +31,8 @@ std::string value_label(const Canvas& c, const Data& d, std::size_t s, std::size
     if (!d.values[s][k]) return c.text_width("-", kValueSize) <= room ? "-" : "";
     const std::string full = d.texts[s][k];
     if (c.text_width(full, kValueSize) <= room) return full;
-    const std::string brief = id_short(*d.values[s][k]);
+    const Range r = value_range(d);
+    const std::string brief = id_short(*d.values[s][k], 3, std::max(std::fabs(r.lo), std::fabs(r.hi)));
     return c.text_width(brief, kValueSize) <= room ? brief : "";
 }
 
@@ -143,9 +144,11 @@ Drawing draw_hbars(const Data& d, const Fonts& fonts, double width) {
     const auto labels = category_labels(c, d.categories, label_w);
     // The value at each bar's end: as printed in the table against a scale (a capaian), else
     // shortened ("6,83 M").
+    const Range data_range = value_range(d);
+    const double largest = std::max(std::fabs(data_range.lo), std::fabs(data_range.hi));
     auto end_text = [&](std::size_t s, std::size_t k) {
         if (!d.values[s][k]) return std::string("-");
-        return banded ? d.texts[s][k] : id_short(*d.values[s][k]);
+        return banded ? d.texts[s][k] : id_short(*d.values[s][k], 3, largest);
     };
     double value_w = 0;
     for (std::size_t s = 0; s < m; ++s)

@@ -94,6 +94,10 @@ TEST_CASE("chart: id-ID numbers for ticks and values") {
     CHECK(id_short(3537597309237210) == "3.538 T");
     CHECK(id_short(85.75) == "85,8");
     CHECK(id_short(12) == "12");
+    // One chart, one form: small values in juta beside values of juta and more.
+    CHECK(id_short(900000, 3, 1000000) == "0,9 jt");
+    CHECK(id_short(23250000, 3, 10810035803) == "23,3 jt");
+    CHECK(id_short(900000, 3, 950000) == "900.000");
     CHECK(tick_labels(nice_ticks(0, 87.5, true)) == std::vector<std::string>{"0", "20", "40", "60", "80", "100"});
     CHECK(tick_labels(nice_ticks(0, 9e9, true)).back() == "10 M");
     CHECK(tick_labels(nice_ticks(0, 0.9, true))[1] == "0,2");
