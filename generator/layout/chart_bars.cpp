@@ -26,13 +26,15 @@ Range value_range(const Data& d, std::size_t category_only = SIZE_MAX) {
     return r;
 }
 
-// The value as printed in the table if it fits `room`, else shortened ("7,11 M"), else nothing.
-std::string value_label(const Canvas& c, const Data& d, std::size_t s, std::size_t k, double room) {
+double magnitude(const Range& r) { return std::max(std::fabs(r.lo), std::fabs(r.hi)); }
+
+// The value as printed in the table if it fits `room`, else shortened in the unit of `largest`
+// at least ("7,11 M"), else nothing.
+std::string value_label(const Canvas& c, const Data& d, std::size_t s, std::size_t k, double room, double largest) {
     if (!d.values[s][k]) return c.text_width("-", kValueSize) <= room ? "-" : "";
     const std::string full = d.texts[s][k];
     if (c.text_width(full, kValueSize) <= room) return full;
-    const Range r = value_range(d);
-    const std::string brief = id_short(*d.values[s][k], 3, std::max(std::fabs(r.lo), std::fabs(r.hi)));
+    const std::string brief = id_short(*d.values[s][k], 3, largest);
     return c.text_width(brief, kValueSize) <= room ? brief : "";
 }
 
@@ -105,7 +107,9 @@ Drawing draw_bars(const Data& d, const Fonts& fonts, double width) {
                 c.bar(Rect{bx, std::min(y, zero), bw, std::fabs(zero - y)}, s);
                 label_top = *v >= 0 ? y - kValueSize * kLead - 1 : y + 1;
             }
-            const std::string t = value_label(c, d, s, k, bw + gap - 1);
+            // Categories of different units (scale=each) each have their own largest value.
+            const double largest = magnitude(d.scale_each ? value_range(d, k) : all);
+            const std::string t = value_label(c, d, s, k, bw + gap - 1, largest);
             if (!t.empty()) c.text(bx + bw / 2 - c.text_width(t, kValueSize) / 2, label_top, t, kValueSize);
         }
     }
@@ -144,8 +148,8 @@ Drawing draw_hbars(const Data& d, const Fonts& fonts, double width) {
     const auto labels = category_labels(c, d.categories, label_w);
     // The value at each bar's end: as printed in the table against a scale (a capaian), else
     // shortened ("6,83 M").
-    const Range data_range = value_range(d);
-    const double largest = std::max(std::fabs(data_range.lo), std::fabs(data_range.hi));
+    Range all = value_range(d);
+    const double largest = magnitude(all);
     auto end_text = [&](std::size_t s, std::size_t k) {
         if (!d.values[s][k]) return std::string("-");
         return banded ? d.texts[s][k] : id_short(*d.values[s][k], 3, largest);
@@ -154,7 +158,6 @@ Drawing draw_hbars(const Data& d, const Fonts& fonts, double width) {
     for (std::size_t s = 0; s < m; ++s)
         for (std::size_t k = 0; k < n; ++k) value_w = std::max(value_w, c.text_width(end_text(s, k), kValueSize) + 4);
     const double x0 = label_w + 6, plot_w = width - x0 - value_w;
-    Range all = value_range(d);
     // Against a scale the axis reaches past its highest bound, and stops at 2,5 times it (or
     // 250): a capaian of 6.936.465% (seed 004's Nilai Perdagangan, a unit error) would flatten
     // every other bar, so a bar beyond the axis is cut at its end with a break mark and keeps

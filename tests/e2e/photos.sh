@@ -55,24 +55,23 @@ if [ -s out.pdf ]; then
     fail "the photos are not in the Daftar Gambar"
 fi
 
-# 2. A missing photo: one error at its berkas key, exit 1, no PDF.
-sed 's/foto\/pelatihan.png/foto\/tidak-ada.png/' dinas/data.toml >dinas/rusak.toml
-line=$(grep -n 'tidak-ada.png' dinas/rusak.toml | cut -d: -f1)
-"$lkjip" build -q dinas/rusak.toml -o rusak.pdf 2>err; rc=$?
-[ "$rc" -eq 1 ] || fail "a missing photo: build exits $rc, expected 1"
-grep -q "^dinas/rusak.toml:$line:[0-9]*: error: .*tidak-ada.png" err ||
-  fail "a missing photo: no error at dinas/rusak.toml:$line (stderr: $(head -1 err))"
-[ ! -e rusak.pdf ] || fail "a missing photo: rusak.pdf written"
-
-# 3. A photo that is not an image: the same.
+# A photo the build cannot use: one error at its berkas key, exit 1, no PDF.
+# Usage: image_error WHAT NAME (the data file with pelatihan.png replaced by NAME).
+image_error() {
+  what=$1 name=$2
+  sed "s/foto\/pelatihan.png/foto\/$name/" dinas/data.toml >"dinas/$name.toml"
+  line=$(grep -n "$name" "dinas/$name.toml" | cut -d: -f1)
+  "$lkjip" build -q "dinas/$name.toml" -o "$name.pdf" 2>err; rc=$?
+  [ "$rc" -eq 1 ] || fail "$what: build exits $rc, expected 1"
+  grep -q "^dinas/$name.toml:$line:[0-9]*: error: .*$name" err ||
+    fail "$what: no error at dinas/$name.toml:$line (stderr: $(head -1 err))"
+  [ ! -e "$name.pdf" ] || fail "$what: $name.pdf written"
+}
+# 2. A missing photo.
+image_error "a missing photo" tidak-ada.png
+# 3. A photo that is not an image.
 printf 'bukan gambar' >dinas/foto/palsu.png
-sed 's/foto\/pelatihan.png/foto\/palsu.png/' dinas/data.toml >dinas/palsu.toml
-line=$(grep -n 'palsu.png' dinas/palsu.toml | cut -d: -f1)
-"$lkjip" build -q dinas/palsu.toml -o palsu.pdf 2>err; rc=$?
-[ "$rc" -eq 1 ] || fail "a photo that is no image: build exits $rc, expected 1"
-grep -q "^dinas/palsu.toml:$line:[0-9]*: error: .*palsu.png" err ||
-  fail "a photo that is no image: no error at dinas/palsu.toml:$line (stderr: $(head -1 err))"
-[ ! -e palsu.pdf ] || fail "a photo that is no image: palsu.pdf written"
+image_error "a photo that is no image" palsu.png
 
 [ "$failures" -eq 0 ] && echo "photos: all checks passed"
 [ "$failures" -eq 0 ]

@@ -150,6 +150,23 @@ TEST_CASE("chart: bar, hbar and line labels never overlap and stay inside the ch
     }
 }
 
+TEST_CASE("chart: shortened values of categories with their own scale keep their own unit") {
+    // Seed 004's IKU: percentages beside rupiah in the quadrillions; squeezed bars shorten the
+    // rupiah ("3.538 T") but never write a percentage in the rupiah's unit ("0 T").
+    const std::string table = "| Indikator | Target | Realisasi |\n|---|---:|---:|\n"
+                              "| SKM (Persen) | 81,50123 | 87,08456 |\n"
+                              "| Nilai Perdagangan (Rupiah) | 51.000.000.000 | 3.537.597.309.237.210 |\n";
+    const Drawing d = draw(table_data("type=bar scale=each", table), fonts(), 120);
+    bool shortened = false;
+    for (const auto& t : d.ops.text) {
+        INFO(t.text);
+        CHECK(t.text.rfind("0 ", 0) != 0);
+        CHECK(t.text.rfind("0,", 0) != 0);
+        shortened = shortened || t.text == "3.538 T";
+    }
+    CHECK(shortened);
+}
+
 TEST_CASE("chart: the bands of a scale behind horizontal bars") {
     std::string error;
     const auto bands = parse_bands("90:Sangat Tinggi (> 90);75,5:Tinggi;:Rendah (≤ 75,5)", error);
