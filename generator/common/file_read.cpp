@@ -1,0 +1,116 @@
+#include "common/file_read.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace lkjip {
+
+namespace {
+
+const char* kind_of(mode_t mode) {
+    if (S_ISDIR(mode)) return "a folder";
+    if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "a special file";
+}
+
+FileContents failure(FileError error, std::string message) {
+    FileContents out;
+    out.error = error;
+    out.message = std::move(message);
+    return out;
+}
+
+FileContents open_error(const std::string& path, const std::string& what, int err) {
+    switch (err) {
+    case ENOENT:
+    case ENOTDIR:
+        return failure(FileError::not_found, fmt::format("{} `{}` does not exist", what, path));
+    case EACCES:
+    case EPERM:
+        return failure(FileError::permission, fmt::format("cannot read {} `{}`: permission denied", what, path));
+    case ENAMETOOLONG:
+        return failure(FileError::name_too_long, fmt::format("cannot read {} `{}`: the name is too long", what, path));
+    case ELOOP:
+        return failure(FileError::loop, fmt::format("cannot read {} `{}`: too many levels of symbolic links (a link loop)", what, path));
+    default:
+        return failure(FileError::io, fmt::format("cannot read {} `{}`: {}", what, path, std::strerror(err)));
+    }
+}
+
+// limit: the largest number of bytes accepted; prefix: stop quietly at `limit` instead of failing.
+FileContents read_impl(const std::string& path, std::size_t limit, const std::string& what, bool prefix) {
+    if (path.empty()) return failure(FileError::not_found, fmt::format("{} name is empty", what));
+    if (path.find('\0') != std::string::npos) {
+        return failure(FileError::not_found, fmt::format("{} name `{}` contains a NUL character", what, path));
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) return open_error(path, what, errno);
+    struct FdCloser {
+        int fd;
+        ~FdCloser() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) return open_error(path, what, errno);
+    if (!S_ISREG(st.st_mode)) {
+        return failure(FileError::not_regular,
+                       fmt::format("cannot read {} `{}`: it is {}, not a regular file", what, path, kind_of(st.st_mode)));
+    }
+    // A regular file never blocks; blocking mode again so that reads behave normally.
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+
+    FileContents out;
+    const std::size_t hint = st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
+    out.bytes.reserve(std::min(hint, limit) + 1);
+    char buffer[1 << 16];
+    for (;;) {
+        // Never ask for more than one byte past the limit: that byte tells "too large" apart.
+        const std::size_t room = limit + 1 - out.bytes.size();
+        const std::size_t want = std::min(sizeof buffer, room);
+        const ssize_t n = ::read(fd, buffer, want);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EISDIR) return failure(FileError::not_regular, fmt::format("cannot read {} `{}`: it is a folder, not a regular file", what, path));
+            return failure(FileError::io, fmt::format("cannot read {} `{}`: {}", what, path, std::strerror(errno)));
+        }
+        if (n == 0) break;
+        out.bytes.append(buffer, static_cast<std::size_t>(n));
+        if (out.bytes.size() > limit) {
+            if (prefix) {
+                out.bytes.resize(limit);
+                break;
+            }
+            return failure(FileError::too_large,
+                           fmt::format("{} `{}` is larger than {} bytes, the limit for a {}", what, path, limit, what));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+FileContents read_regular_file(const std::string& path, std::size_t max_bytes, const std::string& what) {
+    return read_impl(path, max_bytes, what, false);
+}
+
+FileContents read_regular_file_prefix(const std::string& path, std::size_t prefix_bytes, const std::string& what) {
+    return read_impl(path, prefix_bytes, what, true);
+}
+
+bool is_regular_file_nothrow(const std::string& path) {
+    if (path.empty() || path.find('\0') != std::string::npos) return false;
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+}  // namespace lkjip

@@ -1,0 +1,77 @@
+// common/file_read: every input file is a regular file read up to its limit (issue 18, class 1).
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common/file_read.hpp"
+
+using namespace lkjip;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        char tmpl[] = "/tmp/lkjip-file-read-XXXXXX";
+        path = ::mkdtemp(tmpl);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("file_read: a regular file is read whole, and the limit is on the bytes read") {
+    TempDir dir;
+    const std::string file = (dir.path / "a.txt").string();
+    std::ofstream(file) << "halo dunia";
+    auto ok = read_regular_file(file, 100, "data file");
+    REQUIRE(ok.ok());
+    CHECK(ok.bytes == "halo dunia");
+    CHECK(read_regular_file(file, 10).ok());
+    auto big = read_regular_file(file, 9, "data file");
+    CHECK(big.error == FileError::too_large);
+    CHECK(big.message.find("larger than 9 bytes") != std::string::npos);
+    auto prefix = read_regular_file_prefix(file, 4);
+    REQUIRE(prefix.ok());
+    CHECK(prefix.bytes == "halo");
+}
+
+TEST_CASE("file_read: special files are refused without blocking or reading them") {
+    TempDir dir;
+    const std::string fifo = (dir.path / "pipe").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    auto f = read_regular_file(fifo, 1 << 20, "data file");  // would hang forever if opened blocking
+    CHECK(f.error == FileError::not_regular);
+    CHECK(f.message.find("FIFO") != std::string::npos);
+    CHECK(read_regular_file("/dev/zero", 1 << 20).error == FileError::not_regular);
+    CHECK(read_regular_file(dir.path.string(), 1 << 20).error == FileError::not_regular);
+    CHECK_FALSE(is_regular_file_nothrow(fifo));
+    CHECK_FALSE(is_regular_file_nothrow("/dev/null"));
+}
+
+TEST_CASE("file_read: missing, too long, looping and unreadable names are errors, not exceptions") {
+    TempDir dir;
+    CHECK(read_regular_file((dir.path / "nope").string(), 10).error == FileError::not_found);
+    CHECK(read_regular_file((dir.path / "nope" / "deeper").string(), 10).error == FileError::not_found);
+    CHECK(read_regular_file(std::string(300, 'a') + ".toml", 10).error == FileError::name_too_long);
+    const auto loop = dir.path / "loop";
+    fs::create_symlink(loop, loop);
+    CHECK(read_regular_file(loop.string(), 10).error == FileError::loop);
+    CHECK(read_regular_file("", 10).error == FileError::not_found);
+    CHECK(read_regular_file(std::string("a\0b", 3), 10).error == FileError::not_found);
+    if (::geteuid() != 0) {  // root reads a 0000 file anyway
+        const std::string locked = (dir.path / "locked").string();
+        std::ofstream(locked) << "x";
+        ::chmod(locked.c_str(), 0);
+        CHECK(read_regular_file(locked, 10).error == FileError::permission);
+    }
+}
