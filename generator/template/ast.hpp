@@ -37,6 +37,9 @@ struct Expr {
     std::vector<std::pair<std::string, ExprPtr>> kwargs;
     ExprPtr a, b, c;  // operands; a = object / callee / filter input / condition value
     bool negated = false;  // `is not`, `not in`
+    // Levels of the tree below and including this node; the parser bounds it (kMaxExprDepth), so
+    // evaluating, describing and freeing the tree recurse at most that deep.
+    int height = 1;
 };
 
 struct Node;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "compute/idformat.hpp"
+#include "template/limits.hpp"
 
 namespace lkjip::tpl {
 
@@ -114,6 +115,7 @@ Value f_replace(const Value& in, const Args& a) {
     std::string out;
     std::size_t pos = 0, hit;
     while ((hit = s.find(from, pos)) != std::string::npos) {
+        check_string_size(out.size() + (hit - pos) + to.size(), "replace");
         out += s.substr(pos, hit - pos) + to;
         pos = hit + from.size();
     }
@@ -122,7 +124,11 @@ Value f_replace(const Value& in, const Args& a) {
 Value f_join(const Value& in, const Args& a) {
     const std::string sep = opt_arg(a, 0, "d").value_or(Value("")).to_string();
     std::string out;
-    for (const auto& v : items(in)) out += (out.empty() && &v == &in.as_list().front() ? "" : sep) + attribute(v, a).to_string();
+    for (const auto& v : items(in)) {
+        const std::string piece = attribute(v, a).to_string();
+        check_string_size(out.size() + sep.size() + piece.size(), "join");
+        out += (out.empty() && &v == &in.as_list().front() ? "" : sep) + piece;
+    }
     return Value(out);
 }
 Value f_first(const Value& in, const Args&) {
@@ -214,6 +220,7 @@ Value f_string(const Value& in, const Args&) { return Value(in.to_string()); }
 Value f_list(const Value& in, const Args&) {
     if (in.is_list()) return in;
     if (in.is_string()) {
+        check_list_size(in.as_string().size(), "list");
         List out;
         for (char c : in.as_string()) out.emplace_back(std::string(1, c));
         return Value::list(std::move(out));
@@ -229,6 +236,7 @@ Value f_indent(const Value& in, const Args& a) {
     std::string out;
     for (char c : in.to_string()) {
         out += c;
+        if (c == '\n') check_string_size(out.size() + pad.size(), "indent");
         if (c == '\n') out += pad;
     }
     // Blank lines stay blank (no trailing spaces).
@@ -291,6 +299,7 @@ Value f_sel(const Value& in, const Args&) {
     std::string out;
     const std::string s = f_trim(in, {}).to_string();
     for (std::size_t i = 0; i < s.size(); ++i) {
+        check_string_size(out.size() + 4, "sel");
         if (s[i] == '|') out += "\\|";
         else if (s[i] == '\r') continue;
         else if (s[i] == '\n') {
@@ -347,13 +356,18 @@ bool apply_test(const std::string& name, const std::optional<Value>& v, const Ar
 
 Value binary_op(const std::string& op, const Value& a, const Value& b) {
     if (op == "+" && a.is_list() && b.is_list()) {
+        check_list_size(std::uint64_t{a.as_list().size()} + b.as_list().size(), "'+'");
         List l = a.as_list();
         l.insert(l.end(), b.as_list().begin(), b.as_list().end());
         return Value::list(std::move(l));
     }
-    if (op == "+" && a.is_string() && b.is_string()) return Value(a.as_string() + b.as_string());
+    if (op == "+" && a.is_string() && b.is_string()) {
+        check_string_size(std::uint64_t{a.as_string().size()} + b.as_string().size(), "'+'");
+        return Value(a.as_string() + b.as_string());
+    }
     if (op == "*" && a.is_string() && b.kind() == Value::Kind::integer) {
         if (b.as_int() < 0 || b.as_int() > 1'000'000) throw Error{"string repetition count out of range"};
+        check_string_size(std::uint64_t{a.as_string().size()} * static_cast<std::uint64_t>(b.as_int()), "'*'");
         std::string out;
         for (std::int64_t i = 0; i < b.as_int(); ++i) out += a.as_string();
         return Value(out);

@@ -1,7 +1,13 @@
 // The parser: statements by recursive descent, expressions by precedence climbing, in Jinja's
 // order (lowest first): `a if c else b`, or, and, not, comparisons / in / is, + - ~, * / // %,
 // unary minus, then postfix .attr [index] (call) | filter. Nesting depth is bounded so a
-// pathological template is an error, not a stack overflow.
+// pathological template is an error, not a stack overflow: one limit, kMaxExprDepth, counts both
+// the parser's recursion (parentheses, lists, arguments, `not`, unary minus) and the height of the
+// tree it builds, which left-associative chains grow without recursing (`1+1+1…`, `x|f|g…`,
+// `a.b.c…`, `a[0][0]…`, `a and b and …`); so evaluating the tree recurses at most as deep
+// (issue 18, class 3: such chains were not counted and crashed the evaluator). Positions of
+// tokens are computed in one pass over the tag, so parsing is linear in its length (each lookup of
+// a position used to rescan the tag from its start: quadratic, 20,000 terms took seconds).
 #include <cctype>
 #include <cstdlib>
 
@@ -13,32 +19,46 @@ namespace lkjip::tpl {
 
 namespace {
 
+// Expressions: parentheses, lists, arguments and operators nested, and chains of operators,
+// filters, attributes and indexes, at most this many levels (the deepest expression of the
+// built-in templates has about 10). The evaluator recurses once per level.
 constexpr int kMaxExprDepth = 200;
+// {% if %} / {% for %} / {% macro %} nested (the built-in templates nest 4 deep).
 constexpr int kMaxBlockDepth = 100;
 
 struct ETok {
     enum class Kind { name, integer, number, string, op, end } kind = Kind::end;
     std::string text;
-    std::size_t offset = 0;
+    SourcePos pos;
 };
 
-// Position of byte `offset` inside a tag whose text starts at `base`.
-SourcePos at(const Token& t, std::size_t offset) {
-    SourcePos p = t.pos;
-    for (std::size_t i = 0; i < offset && i < t.text.size(); ++i) {
-        if (t.text[i] == '\n') {
-            ++p.line;
-            p.column = 1;
-        } else if ((static_cast<unsigned char>(t.text[i]) & 0xC0) != 0x80) {
-            ++p.column;
+// Positions of bytes inside a tag, for offsets that only grow: linear over the whole tag.
+class PosTracker {
+public:
+    explicit PosTracker(const Token& t) : t_(t), pos_(t.pos) {}
+    SourcePos at(std::size_t offset) {
+        for (; done_ < offset && done_ < t_.text.size(); ++done_) {
+            if (t_.text[done_] == '\n') {
+                ++pos_.line;
+                pos_.column = 1;
+            } else if ((static_cast<unsigned char>(t_.text[done_]) & 0xC0) != 0x80) {
+                ++pos_.column;
+            }
         }
+        return pos_;
     }
-    return p;
-}
+
+private:
+    const Token& t_;
+    SourcePos pos_;
+    std::size_t done_ = 0;
+};
 
 std::vector<ETok> tokenize(const Token& t) {
     std::vector<ETok> out;
     const std::string& s = t.text;
+    PosTracker track(t);
+    auto at = [&](const Token&, std::size_t offset) { return track.at(offset); };
     std::size_t i = 0;
     while (i < s.size()) {
         const char c = s[i];
@@ -49,7 +69,7 @@ std::vector<ETok> tokenize(const Token& t) {
         const std::size_t start = i;
         if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
             while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_')) ++i;
-            out.push_back({ETok::Kind::name, s.substr(start, i - start), start});
+            out.push_back({ETok::Kind::name, s.substr(start, i - start), at(t, start)});
         } else if (std::isdigit(static_cast<unsigned char>(c))) {
             bool dot = false;
             while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '_' ||
@@ -61,7 +81,7 @@ std::vector<ETok> tokenize(const Token& t) {
             for (std::size_t k = start; k < i; ++k) {
                 if (s[k] != '_') digits += s[k];
             }
-            out.push_back({dot ? ETok::Kind::number : ETok::Kind::integer, digits, start});
+            out.push_back({dot ? ETok::Kind::number : ETok::Kind::integer, digits, at(t, start)});
         } else if (c == '"' || c == '\'') {
             std::string value;
             ++i;
@@ -77,7 +97,7 @@ std::vector<ETok> tokenize(const Token& t) {
             }
             if (i >= s.size()) throw ParseError{at(t, start), "unterminated string"};
             ++i;
-            out.push_back({ETok::Kind::string, value, start});
+            out.push_back({ETok::Kind::string, value, at(t, start)});
         } else {
             static const char* kTwo[] = {"==", "!=", "<=", ">=", "//", "**"};
             std::string op(1, c);
@@ -88,10 +108,10 @@ std::vector<ETok> tokenize(const Token& t) {
                 throw ParseError{at(t, start), fmt::format("unexpected character '{}'", c)};
             }
             i += op.size();
-            out.push_back({ETok::Kind::op, op, start});
+            out.push_back({ETok::Kind::op, op, at(t, start)});
         }
     }
-    out.push_back({ETok::Kind::end, "", s.size()});
+    out.push_back({ETok::Kind::end, "", at(t, s.size())});
     return out;
 }
 
@@ -103,7 +123,7 @@ public:
         return toks_[std::min(pos_ + ahead, toks_.size() - 1)];
     }
     [[nodiscard]] bool at_end() const { return peek().kind == ETok::Kind::end; }
-    [[nodiscard]] SourcePos here() const { return at(tag_, peek().offset); }
+    [[nodiscard]] SourcePos here() const { return peek().pos; }
     bool is_op(const char* op) const { return peek().kind == ETok::Kind::op && peek().text == op; }
     bool is_name(const char* n) const { return peek().kind == ETok::Kind::name && peek().text == n; }
     const ETok& next() { return toks_[pos_ < toks_.size() - 1 ? pos_++ : pos_]; }
@@ -133,14 +153,30 @@ private:
         e->pos = p;
         return e;
     }
+    [[noreturn]] static void too_deep(const SourcePos& p) {
+        throw ParseError{p, fmt::format("expression nested deeper than {} levels", kMaxExprDepth)};
+    }
     void guard(int depth) const {
-        if (depth > kMaxExprDepth) throw ParseError{here(), fmt::format("expression nested deeper than {} levels", kMaxExprDepth)};
+        if (depth > kMaxExprDepth) too_deep(here());
+    }
+    // Sets the height of a node whose children are complete; one past the limit is an error at
+    // the node (the operator, filter or bracket that went too deep).
+    static void seal(Expr& e) {
+        int h = 0;
+        for (const Expr* c : {e.a.get(), e.b.get(), e.c.get()}) {
+            if (c) h = std::max(h, c->height);
+        }
+        for (const auto& x : e.items) h = std::max(h, x->height);
+        for (const auto& [k, x] : e.kwargs) h = std::max(h, x->height);
+        e.height = h + 1;
+        if (e.height > kMaxExprDepth) too_deep(e.pos);
     }
     ExprPtr binary(std::string op, ExprPtr a, ExprPtr b, const SourcePos& p) {
         auto e = make(Expr::Kind::binary, p);
         e->name = std::move(op);
         e->a = std::move(a);
         e->b = std::move(b);
+        seal(*e);
         return e;
     }
 
@@ -157,6 +193,7 @@ private:
                 next();
                 e->c = ternary(depth + 1);
             }
+            seal(*e);
             return e;
         }
         return value;
@@ -187,6 +224,7 @@ private:
             auto e = make(Expr::Kind::unary, p);
             e->name = "not";
             e->a = not_expr(depth + 1);
+            seal(*e);
             return e;
         }
         return comparison(depth);
@@ -215,6 +253,7 @@ private:
                 e->name = expect_name("a test name after 'is'");
                 if (is_op("(")) arguments(*e, depth);
                 e->a = std::move(left);
+                seal(*e);
                 left = std::move(e);
             } else {
                 return left;
@@ -249,6 +288,7 @@ private:
             e = make(Expr::Kind::unary, p);
             e->name = op;
             e->a = unary(depth + 1, false);
+            seal(*e);
         } else {
             e = postfix(depth);
         }
@@ -258,6 +298,7 @@ private:
             f->name = expect_name("a filter name after '|'");
             if (is_op("(")) arguments(*f, depth);
             f->a = std::move(e);
+            seal(*f);
             e = std::move(f);
         }
         return e;
@@ -293,6 +334,7 @@ private:
                     a->name = expect_name("an attribute name after '.'");
                 }
                 a->a = std::move(e);
+                seal(*a);
                 e = std::move(a);
             } else if (is_op("[")) {
                 next();
@@ -300,11 +342,13 @@ private:
                 a->a = std::move(e);
                 a->b = ternary(depth + 1);
                 expect_op("]");
+                seal(*a);
                 e = std::move(a);
             } else if (is_op("(")) {
                 auto a = make(Expr::Kind::call, p);
                 a->a = std::move(e);
                 arguments(*a, depth);
+                seal(*a);
                 e = std::move(a);
             } else {
                 return e;
@@ -365,6 +409,7 @@ private:
                     next();
                 }
                 expect_op("]");
+                seal(*e);
                 return e;
             }
             break;

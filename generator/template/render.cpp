@@ -5,19 +5,37 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "common/file_read.hpp"
 #include "template/ast.hpp"
 #include "template/filters.hpp"
+#include "template/limits.hpp"
 
 namespace lkjip::tpl {
 
 namespace fs = std::filesystem;
+
+// A template file: 1 MiB. The built-in templates are 42 KB together and the largest is 9 KB; a
+// bigger file is a mistake, and is refused without being read whole (issue 18, class 4: a 1 GiB
+// template was read into memory).
+constexpr std::size_t kMaxTemplateBytes = std::size_t{1} << 20;
+
+// Blocks, expressions, includes and macro calls nested while rendering, all counted together. The
+// parser bounds each template's own nesting (blocks 100, expressions 200) and includes and macro
+// calls are 64 deep, but together they would allow ~20,000 levels of C++ recursion, more than
+// the stack holds (a level takes about 1 KB in a release build, several in a sanitizer build).
+// The built-in report reaches 15 levels on every sample.
+constexpr int kMaxRenderNesting = 1000;
+
+// Output and values built cost one evaluation step per this many bytes (or per list item), so the
+// budget also bounds the time and memory spent copying large strings (Options::max_steps).
+constexpr std::uint64_t kBytesPerStep = 16;
+// A loop turn costs about as much as four expression nodes (its frame and its `loop` map).
+constexpr std::uint64_t kStepsPerIteration = 4;
 
 using Frame = std::unordered_map<std::string, Value>;
 
@@ -41,27 +59,86 @@ struct Environment::Impl {
     std::map<std::string, Filter> filters;
     std::map<std::string, Function> functions;
     std::map<std::string, std::shared_ptr<const Parsed>> cache;
+    std::vector<fs::path> roots;  // the real path of each folder of search_path, once checked
+
+    // Every folder of the search path must exist and be a folder: a mistyped --templates would
+    // otherwise be ignored silently and the built-in templates used (issue 18, class 7).
+    void check_search_path() {
+        if (roots.size() == search_path.size()) return;
+        roots.clear();
+        for (const auto& dir : search_path) {
+            std::error_code ec;
+            const fs::file_status st = fs::status(dir, ec);
+            const SourcePos where{std::make_shared<const std::string>(dir), 0, 0};
+            if (!fs::exists(st)) {
+                throw RenderError{where, fmt::format("the template folder '{}' does not exist", dir), {}, {}};
+            }
+            if (!fs::is_directory(st)) {
+                throw RenderError{where, fmt::format("the template folder '{}' is not a folder", dir), {}, {}};
+            }
+            fs::path real = fs::canonical(dir, ec);
+            if (ec) {
+                throw RenderError{where, fmt::format("cannot read the template folder '{}': {}", dir, ec.message()), {}, {}};
+            }
+            roots.push_back(std::move(real));
+        }
+    }
+
+    // Whether `real` (a canonical path) is `root` or inside it, comparing whole components.
+    static bool inside(const fs::path& real, const fs::path& root) {
+        auto r = root.begin();
+        auto p = real.begin();
+        for (; r != root.end(); ++r, ++p) {
+            if (r->empty()) continue;  // the trailing "" of a root ending in '/'
+            if (p == real.end() || *p != *r) return false;
+        }
+        return true;
+    }
 
     // Loads and parses a template of the search path (cached). Throws RenderError.
     std::shared_ptr<const Parsed> load(const std::string& name, const SourcePos& from, const std::vector<std::string>& chain) {
         if (auto it = cache.find(name); it != cache.end()) return it->second;
+        check_search_path();
         const fs::path rel(name);
         bool escapes = rel.is_absolute() || name.empty();
         for (const auto& part : rel) escapes = escapes || part == "..";
+        for (const char c : name) escapes = escapes || static_cast<unsigned char>(c) < 0x20;
         if (escapes) {
             throw RenderError{from, fmt::format("template '{}' is outside the template search path", name), chain, {}};
         }
-        for (const auto& dir : search_path) {
-            const fs::path p = fs::path(dir) / rel;
+        for (std::size_t i = 0; i < search_path.size(); ++i) {
+            const fs::path p = fs::path(search_path[i]) / rel;
             std::error_code ec;
-            if (!fs::is_regular_file(p, ec)) continue;
-            std::ifstream in(p, std::ios::binary);
-            std::ostringstream s;
-            s << in.rdbuf();
+            const fs::file_status st = fs::status(p, ec);
+            if (st.type() == fs::file_type::not_found) continue;
             // Named relative to the working folder when inside it: "templates/lkjip/bab3.md.j2".
-            const fs::path shown = fs::proximate(p, ec);
-            const bool inside = !ec && !shown.empty() && *shown.begin() != "..";
-            auto parsed = parse_text(s.str(), (inside ? shown : p).lexically_normal().string());
+            std::error_code ec2;
+            const fs::path shown = fs::proximate(p, ec2);
+            const bool here = !ec2 && !shown.empty() && *shown.begin() != "..";
+            const std::string file_name = (here ? shown : p).lexically_normal().string();
+            const SourcePos at = from.known() ? from : SourcePos{std::make_shared<const std::string>(file_name), 0, 0};
+            if (ec) {
+                throw RenderError{at, fmt::format("cannot read template '{}': {}", name, ec.message()), chain, {}};
+            }
+            // A symlink in a template folder may point anywhere (/etc/shadow, ../secrets): what is
+            // read must really lie inside the folder the name was found in.
+            const fs::path real = fs::canonical(p, ec);
+            if (ec) {
+                throw RenderError{at, fmt::format("cannot read template '{}': {}", name, ec.message()), chain, {}};
+            }
+            if (!inside(real, roots[i])) {
+                throw RenderError{at, fmt::format("template '{}' resolves outside its template folder", name), chain, {}};
+            }
+            // The checked path is the one read, so a symlink swapped in between is not followed.
+            const FileContents text = read_regular_file(real.string(), kMaxTemplateBytes, "template");
+            if (!text.ok()) {
+                std::string message = text.message;  // names the real path: show the name as found
+                for (std::size_t k; (k = message.find(real.string())) != std::string::npos;) {
+                    message.replace(k, real.string().size(), file_name);
+                }
+                throw RenderError{at, std::move(message), chain, {}};
+            }
+            auto parsed = parse_text(text.bytes, file_name);
             cache[name] = parsed;
             return parsed;
         }
@@ -129,23 +206,87 @@ private:
         throw RenderError{pos, std::move(message), chain, std::move(hint)};
     }
 
-    void write(std::string& out, const std::string& s) const {
-        out += s;
-        if (out.size() > env_.options.max_output) {
+    void write(std::string& out, const std::string& s, const SourcePos& pos) {
+        if (out.size() + s.size() > env_.options.max_output) {
             throw RenderError{{}, fmt::format("the output exceeds {} bytes", env_.options.max_output), chain, {}};
+        }
+        step(pos, s.size() / kBytesPerStep);
+        out += s;
+    }
+
+    // The evaluation budget (Options::max_steps): `n` more steps, or a positioned error.
+    void step(const SourcePos& pos, std::uint64_t n = 1) {
+        steps_ += n;
+        if (steps_ > env_.options.max_steps) {
+            fail(pos, fmt::format("the template takes more than {} evaluation steps (a loop too long or nested too deep?)",
+                                  env_.options.max_steps));
+        }
+    }
+
+    // One level of run-time recursion (kMaxRenderNesting), released when it goes out of scope.
+    class Nest {
+    public:
+        Nest(Renderer& r, const SourcePos& pos) : r_(r) {
+            if (r_.nesting_ >= kMaxRenderNesting) {
+                r_.fail(pos, fmt::format("blocks, expressions, includes and macro calls nested deeper than {} levels",
+                                         kMaxRenderNesting));
+            }
+            ++r_.nesting_;
+        }
+        ~Nest() { --r_.nesting_; }
+        Nest(const Nest&) = delete;
+        Nest& operator=(const Nest&) = delete;
+
+    private:
+        Renderer& r_;
+    };
+
+    // A value just built by an operator, filter, function or macro: within the size limits
+    // (limits.hpp), and its size paid for from the budget.
+    const Value& built(const Value& v, const SourcePos& pos, const std::string& what) {
+        try {
+            check_value(v, what.c_str());
+        } catch (const Error& err) {
+            fail(pos, err.message);
+        }
+        std::uint64_t size = 0;
+        if (v.is_string()) size = v.as_string().size() / kBytesPerStep;
+        else if (v.is_list()) size = v.as_list().size();
+        else if (v.is_map()) size = v.as_map().size();
+        step(pos, size);
+        return v;
+    }
+
+    // Text of a value as `{{ }}` prints it; printing a list or map is bounded (limits.hpp).
+    std::string text(const Value& v, const SourcePos& pos) const {
+        try {
+            return v.to_string();
+        } catch (const Error& err) {
+            fail(pos, err.message);
+        }
+    }
+    // The same for a message: a value too large to print is shown as its type.
+    static std::string shown(const Value& v) {
+        try {
+            std::string s = v.to_string();
+            return s.size() <= 200 ? s : s.substr(0, 200) + "…";
+        } catch (const Error&) {
+            return v.type_name();
         }
     }
 
     void render_node(const Node& n, std::string& out) {
+        step(n.pos);
         switch (n.kind) {
-        case Node::Kind::text: write(out, n.text); return;
+        case Node::Kind::text: write(out, n.text, n.pos); return;
         case Node::Kind::output: {
             const Value v = eval(*n.expr);
             if (v.kind() == Value::Kind::callable) fail(n.expr->pos, fmt::format("'{}' is a macro: call it with ()", describe(*n.expr)));
-            write(out, v.to_string());
+            write(out, text(v, n.expr->pos), n.expr->pos);
             return;
         }
-        case Node::Kind::if_:
+        case Node::Kind::if_: {
+            const Nest nest(*this, n.pos);
             for (const auto& [cond, body] : n.branches) {
                 if (!cond || eval(*cond).truthy()) {
                     render_body(body, out);
@@ -153,7 +294,12 @@ private:
                 }
             }
             return;
-        case Node::Kind::for_: render_for(n, out); return;
+        }
+        case Node::Kind::for_: {
+            const Nest nest(*this, n.pos);
+            render_for(n, out);
+            return;
+        }
         case Node::Kind::set: (*frames_.back())[n.text] = eval(*n.expr); return;
         case Node::Kind::include: render_include(n, out); return;
         case Node::Kind::import: render_import(n); return;
@@ -171,26 +317,30 @@ private:
 
     void render_for(const Node& n, std::string& out) {
         const Value seq = eval(*n.expr);
-        List items;
+        List pairs;  // a map's (key, value) pairs; a list is looped over in place
+        const List* looped = &pairs;
         if (seq.is_list()) {
-            items = seq.as_list();
+            looped = &seq.as_list();
         } else if (seq.is_map()) {
-            for (const auto& [k, v] : seq.as_map()) items.push_back(Value::list({Value(k), v}));
+            for (const auto& [k, v] : seq.as_map()) pairs.push_back(Value::list({Value(k), v}));
+            step(n.pos, pairs.size());
         } else if (!seq.is_none()) {
             fail(n.expr->pos, fmt::format("cannot loop over {} ('{}')", seq.type_name(), describe(*n.expr)),
                  origin_hint(seq));
         }
+        const List& items = *looped;
+        Frame f;
+        frames_.push_back(&f);
         if (items.empty()) {
-            Frame f;
-            frames_.push_back(&f);
             render_body(n.else_body, out);
             frames_.pop_back();
             return;
         }
         const auto length = static_cast<std::int64_t>(items.size());
         for (std::int64_t i = 0; i < length; ++i) {
-            Frame f;
-            frames_.push_back(&f);
+            step(n.pos, kStepsPerIteration);
+            // One frame for the whole loop; what a {% set %} left in it does not reach the next turn.
+            if (f.size() > n.names.size() + 1) f.clear();
             const Value& item = items[static_cast<std::size_t>(i)];
             if (n.names.size() == 1) {
                 f[n.names[0]] = item;
@@ -207,8 +357,8 @@ private:
                                     {"last", Value(i + 1 == length)},
                                     {"length", Value(length)}});
             render_body(n.body, out);
-            frames_.pop_back();
         }
+        frames_.pop_back();
     }
 
     void enter(const SourcePos& pos, const std::string& what) {
@@ -223,6 +373,7 @@ private:
         const Value name = eval(*n.expr);
         if (!name.is_string()) fail(n.expr->pos, "include needs a template name (a string)");
         auto parsed = env_.load(name.as_string(), n.pos, chain);
+        const Nest nest(*this, n.pos);
         enter(n.pos, fmt::format("included '{}'", name.as_string()));
         auto saved = current;
         current = parsed;
@@ -238,6 +389,7 @@ private:
         const Value name = eval(*n.expr);
         if (!name.is_string()) fail(n.expr->pos, "import needs a template name (a string)");
         auto parsed = env_.load(name.as_string(), n.pos, chain);
+        const Nest nest(*this, n.pos);
         enter(n.pos, fmt::format("imported '{}'", name.as_string()));
         auto saved = current;
         current = parsed;
@@ -314,6 +466,8 @@ private:
     std::vector<Frame*> frames_;                     // innermost last
     std::shared_ptr<Frame> module_;                  // top-level names of the running template
     std::vector<std::shared_ptr<Frame>> modules_;
+    std::uint64_t steps_ = 0;
+    int nesting_ = 0;
 };
 
 Args Renderer::eval_args(const Expr& e) {
@@ -324,12 +478,14 @@ Args Renderer::eval_args(const Expr& e) {
 }
 
 Value Renderer::eval(const Expr& e) {
+    step(e.pos);
+    const Nest nest(*this, e.pos);
     switch (e.kind) {
     case Expr::Kind::literal: return e.literal;
     case Expr::Kind::list: {
         List items;
         for (const auto& x : e.items) items.push_back(eval(*x));
-        return Value::list(std::move(items));
+        return built(Value::list(std::move(items)), e.pos, "a list");
     }
     case Expr::Kind::name: {
         if (auto v = lookup(e.name)) return *v;
@@ -360,7 +516,7 @@ Value Renderer::eval(const Expr& e) {
         const Value base = eval(*e.a);
         const Value key = eval(*e.b);
         if (auto v = soft(e)) return *v;
-        fail(e.pos, fmt::format("'{}' has no item {} ({} with {} items)", describe(*e.a), key.to_string(), base.type_name(),
+        fail(e.pos, fmt::format("'{}' has no item {} ({} with {} items)", describe(*e.a), shown(key), base.type_name(),
                                 base.is_list() ? base.as_list().size() : (base.is_map() ? base.as_map().size() : 0)),
              origin_hint(base));
     }
@@ -382,7 +538,7 @@ Value Renderer::eval(const Expr& e) {
         }
         const Args args = eval_args(e);
         try {
-            return it->second(input, args);
+            return built(it->second(input, args), e.pos, fmt::format("filter '{}'", e.name));
         } catch (const Error& err) {
             fail(e.pos, fmt::format("filter '{}': {}", e.name, err.message), origin_hint(input));
         }
@@ -425,7 +581,21 @@ Value Renderer::eval_binary(const Expr& e) {
         return a.truthy() ? a : eval(*e.b);
     }
     const Value a = eval(*e.a), b = eval(*e.b);
-    if (e.name == "~") return Value(a.to_string() + b.to_string());
+    if (e.name == "~") {
+        const std::string xs = a.is_string() ? std::string() : text(a, e.pos);
+        const std::string ys = b.is_string() ? std::string() : text(b, e.pos);
+        const std::string& x = a.is_string() ? a.as_string() : xs;
+        const std::string& y = b.is_string() ? b.as_string() : ys;
+        try {
+            check_string_size(std::uint64_t{x.size()} + y.size(), "'~'");
+        } catch (const Error& err) {
+            fail(e.pos, err.message);
+        }
+        return built(Value(x + y), e.pos, "'~'");
+    }
+    // Comparing nested values takes time in proportion to their weight.
+    if (e.name == "==" || e.name == "!=") step(e.pos, std::min(a.weight(), b.weight()));
+    if (e.name == "in") step(e.pos, b.weight());
     if (e.name == "==") return Value(a == b);
     if (e.name == "!=") return Value(!(a == b));
     if (e.name == "in") {
@@ -442,7 +612,7 @@ Value Renderer::eval_binary(const Expr& e) {
         return Value(e.negated ? !found : found);
     }
     try {
-        return binary_op(e.name, a, b);
+        return built(binary_op(e.name, a, b), e.pos, fmt::format("'{}'", e.name));
     } catch (const Error& err) {
         fail(e.pos, err.message, origin_hint(a.origin.known() ? a : b));
     }
@@ -457,7 +627,7 @@ Value Renderer::call(const Expr& e) {
     const Args args = eval_args(e);
     if (!c.macro) {
         try {
-            return env_.functions.at(c.name)(args);
+            return built(env_.functions.at(c.name)(args), e.pos, fmt::format("{}()", c.name));
         } catch (const Error& err) {
             fail(e.pos, fmt::format("{}(): {}", c.name, err.message));
         }
@@ -494,6 +664,7 @@ Value Renderer::call_macro(const Callable& c, const Args& args, const Expr& e) {
         }
         local[m.names[i]] = eval(*m.defaults[i]);
     }
+    const Nest nest(*this, e.pos);
     enter(e.pos, fmt::format("in macro '{}' called", c.name));
     auto saved_current = current;
     auto saved_module = module_;
@@ -505,8 +676,26 @@ Value Renderer::call_macro(const Callable& c, const Args& args, const Expr& e) {
     current = saved_current;
     module_ = saved_module;
     leave();
-    return Value(std::move(out));
+    return built(Value(std::move(out)), e.pos, fmt::format("macro '{}'", c.name));
 }
+
+}  // namespace
+
+void check_value(const Value& v, const char* what) {
+    if (v.is_string()) check_string_size(v.as_string().size(), what);
+    if (v.is_list()) check_list_size(v.as_list().size(), what);
+    if (v.is_map()) check_list_size(v.as_map().size(), what);
+    if (v.depth() > kMaxValueDepth) {
+        throw Error{fmt::format("{} would build a value nested {} levels deep, more than the limit of {}", what, v.depth(),
+                                kMaxValueDepth)};
+    }
+    if (v.weight() > kMaxValueWeight) {
+        throw Error{fmt::format("{} would build a value of {} values, more than the limit of {}", what, v.weight(),
+                                kMaxValueWeight)};
+    }
+}
+
+namespace {
 
 Diagnostic to_diagnostic(const RenderError& e) {
     Diagnostic d;
@@ -536,6 +725,7 @@ template <class Load>
 static std::optional<std::string> render_with(Environment::Impl& impl, Load&& load, const Value& context,
                                               Diagnostics& diags) {
     try {
+        impl.check_search_path();
         std::shared_ptr<const Parsed> parsed = load();
         Renderer r(impl, context);
         r.current = parsed;
@@ -544,6 +734,11 @@ static std::optional<std::string> render_with(Environment::Impl& impl, Load&& lo
         return out;
     } catch (const RenderError& e) {
         diags.add(to_diagnostic(e));
+        return std::nullopt;
+    } catch (const Error& e) {
+        // Every Error is positioned where it is raised; this is the last resort for one that is
+        // not, so that it is reported instead of ending the program.
+        diags.error({}, fmt::format("template error: {} (please report this as a bug of lkjip)", e.message));
         return std::nullopt;
     }
 }

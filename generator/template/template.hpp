@@ -22,6 +22,14 @@ class Value;
 using List = std::vector<Value>;
 using Entries = std::vector<std::pair<std::string, Value>>;
 struct Callable;
+// A list's or map's items with their nesting depth and weight (generator/template/limits.hpp),
+// computed once when the value is made, so the renderer can bound them without walking it.
+template <class Items>
+struct Boxed {
+    Items items;
+    std::uint32_t depth = 1;   // 1 + the deepest item's depth (a scalar has 0)
+    std::uint64_t weight = 1;  // 1 + the items' weights, shared items counted each time (saturating)
+};
 
 // A dynamic value: none, bool, integer, number, string, list, map (insertion-ordered) or a
 // callable (macro or function). Lists and maps are shared and immutable, so copies are cheap.
@@ -53,13 +61,17 @@ public:
     [[nodiscard]] std::int64_t as_int() const { return std::get<std::int64_t>(v_); }
     [[nodiscard]] double as_double() const;  // integer or number
     [[nodiscard]] const std::string& as_string() const { return *std::get<4>(v_); }
-    [[nodiscard]] const List& as_list() const { return *std::get<5>(v_); }
-    [[nodiscard]] const Entries& as_map() const { return *std::get<6>(v_); }
+    [[nodiscard]] const List& as_list() const { return std::get<5>(v_)->items; }
+    [[nodiscard]] const Entries& as_map() const { return std::get<6>(v_)->items; }
     [[nodiscard]] const Callable& as_callable() const { return *std::get<7>(v_); }
 
     // Map lookup; nullptr when the key is absent or this is not a map.
     [[nodiscard]] const Value* find(std::string_view key) const;
     [[nodiscard]] bool truthy() const;
+    // Lists and maps nested inside this value (0 for a scalar), and the number of values it holds
+    // counting itself (1 for a scalar): what printing or comparing it costs.
+    [[nodiscard]] std::uint32_t depth() const;
+    [[nodiscard]] std::uint64_t weight() const;
     // Text as `{{ }}` prints it: none -> "", true -> "True", 3.5 -> "3.5" (Python/Jinja style).
     [[nodiscard]] std::string to_string() const;
     // "a string", "a list", for messages.
@@ -70,7 +82,7 @@ public:
 
 private:
     std::variant<std::monostate, bool, std::int64_t, double, std::shared_ptr<const std::string>,
-                 std::shared_ptr<const List>, std::shared_ptr<const Entries>, std::shared_ptr<const Callable>>
+                 std::shared_ptr<const Boxed<List>>, std::shared_ptr<const Boxed<Entries>>, std::shared_ptr<const Callable>>
         v_;
 };
 
@@ -94,6 +106,13 @@ struct Options {
     bool lstrip_blocks = true;  // drop the indentation before a block tag on its own line
     int max_depth = 64;         // macro calls and includes, nested
     std::size_t max_output = std::size_t{64} << 20;
+    // The evaluation budget (issue 18, class 5: a loop nest of 10^10 iterations never ended): one
+    // step per expression evaluated and statement run, four per loop turn, one per 16 bytes of
+    // output or of a value built. The built-in report takes 30,148 steps over the largest sample
+    // (kota-pekalongan) and about 1,200 more per indicator (3,000 added: 3.6 million), so a report
+    // at the page limit (5,000 pages, about 9,000 indicators) needs some 11 million; 50 million
+    // leaves room for richer text and stops a runaway loop in about 3 s (docs/templates.md).
+    std::uint64_t max_steps = 50'000'000;
 };
 
 class Environment {

@@ -1,21 +1,53 @@
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "template/limits.hpp"
 #include "template/template.hpp"
 
 namespace lkjip::tpl {
 
+namespace {
+
+// Depth and weight of a list or map from its items (generator/template/limits.hpp says why).
+template <class Items, class Get>
+std::shared_ptr<const Boxed<Items>> boxed(Items items, Get get) {
+    auto b = std::make_shared<Boxed<Items>>();
+    for (const auto& item : items) {
+        const Value& v = get(item);
+        b->depth = std::max(b->depth, v.depth() + 1);
+        const std::uint64_t w = v.weight();
+        b->weight = b->weight > UINT64_MAX - w ? UINT64_MAX : b->weight + w;
+    }
+    b->items = std::move(items);
+    return b;
+}
+
+}  // namespace
+
 Value Value::list(List items) {
     Value v;
-    v.v_ = std::make_shared<const List>(std::move(items));
+    v.v_ = boxed(std::move(items), [](const Value& x) -> const Value& { return x; });
     return v;
 }
 
 Value Value::map(Entries entries) {
     Value v;
-    v.v_ = std::make_shared<const Entries>(std::move(entries));
+    v.v_ = boxed(std::move(entries), [](const auto& kv) -> const Value& { return kv.second; });
     return v;
+}
+
+std::uint32_t Value::depth() const {
+    if (is_list()) return std::get<5>(v_)->depth;
+    if (is_map()) return std::get<6>(v_)->depth;
+    return 0;
+}
+
+std::uint64_t Value::weight() const {
+    if (is_list()) return std::get<5>(v_)->weight;
+    if (is_map()) return std::get<6>(v_)->weight;
+    return 1;
 }
 
 Value Value::callable(std::shared_ptr<const Callable> c) {
@@ -64,13 +96,20 @@ std::string Value::to_string() const {
     case Kind::string: return as_string();
     case Kind::list: {
         std::string out = "[";
-        for (const auto& v : as_list()) out += (out.size() > 1 ? ", " : "") + (v.is_string() ? "'" + v.as_string() + "'" : v.to_string());
+        for (const auto& v : as_list()) {
+            const std::string piece = v.is_string() ? "" : v.to_string();
+            check_string_size(out.size() + piece.size() + (v.is_string() ? v.as_string().size() : 0) + 4, "printing a list");
+            out += (out.size() > 1 ? ", " : "") + (v.is_string() ? "'" + v.as_string() + "'" : piece);
+        }
         return out + "]";
     }
     case Kind::map: {
         std::string out = "{";
         for (const auto& [k, v] : as_map()) {
-            out += (out.size() > 1 ? ", '" : "'") + k + "': " + (v.is_string() ? "'" + v.as_string() + "'" : v.to_string());
+            const std::string piece = v.is_string() ? "" : v.to_string();
+            check_string_size(out.size() + k.size() + piece.size() + (v.is_string() ? v.as_string().size() : 0) + 8,
+                              "printing a map");
+            out += (out.size() > 1 ? ", '" : "'") + k + "': " + (v.is_string() ? "'" + v.as_string() + "'" : piece);
         }
         return out + "}";
     }
