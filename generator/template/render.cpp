@@ -133,7 +133,7 @@ struct Environment::Impl {
             const FileContents text = read_regular_file(real.string(), kMaxTemplateBytes, "template");
             if (!text.ok()) {
                 std::string message = text.message;  // names the real path: show the name as found
-                for (std::size_t k; (k = message.find(real.string())) != std::string::npos;) {
+                for (std::size_t k = 0; (k = message.find(real.string(), k)) != std::string::npos; k += file_name.size()) {
                     message.replace(k, real.string().size(), file_name);
                 }
                 throw RenderError{at, std::move(message), chain, {}};
