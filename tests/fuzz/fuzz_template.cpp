@@ -12,6 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                              {"s", Value("teks")}});
     lkjip::tpl::Options options;
     options.max_output = 1 << 20;
+    // A runaway loop stops well within libFuzzer's -timeout under the sanitizers (docs/templates.md).
+    options.max_steps = 2'000'000;
     lkjip::tpl::Environment env({}, options);
     lkjip::Diagnostics diags;
     (void)env.render_string(std::string(reinterpret_cast<const char*>(data), size), "fuzz.j2", context, diags);
