@@ -8,11 +8,13 @@ namespace lkjip::cli {
 
 struct CheckOptions {
     std::vector<std::string> files;
+    std::vector<std::string> templates;  // --templates folders, as build uses them
     bool quiet = false;
     bool werror = false;
 };
 
-// Loads, validates and lints each file; prints diagnostics on stderr. 0 ok, 1 errors.
+// Loads, validates and lints each file, then builds its report in memory (nothing written), so
+// that what check accepts, build builds; prints diagnostics on stderr. 0 ok, 1 errors.
 int run_check(const CheckOptions& options, bool colour);
 
 struct PreviewOptions {

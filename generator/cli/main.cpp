@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
     check_cmd->add_option("files", check.files, "Data files (TOML)")->required();
     check_cmd->add_flag("-q,--quiet", check.quiet, "Print only the diagnostics, no summary line");
     check_cmd->add_flag("--werror", check.werror, "Exit with 1 when there are warnings");
+    check_cmd->add_option("--templates", check.templates, "Folder of templates that replace built-in ones (repeatable), as for build")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
     lkjip::cli::PreviewOptions preview;
     CLI::App* preview_cmd = app.add_subcommand("preview", "Write the report, or one chapter, as Markdown");
