@@ -6,9 +6,10 @@
 // 2. Plan (all documents, in parallel): load each to learn its output name; two documents with
 //    the same name both fail before anything is written. Every shard plans every document, so
 //    each sees the same collisions and the same split.
-// 3. Build (this shard's documents, in parallel): reload, lint, hash the inputs; skip when the
-//    hash recorded beside the output matches and the output exists; else build in memory, write
-//    the PDF atomically, then its record. A worker drops each document before taking the next.
+// 3. Build (this shard's documents, in parallel): reload, lint, hash the bytes loaded; skip when
+//    the hash recorded beside the output matches, the other files the last build read are
+//    unchanged and the output exists; else build in memory, write the PDF atomically, then its
+//    record (none when a file changed while the document was built). A worker drops each document before taking the next.
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,7 +18,6 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -33,6 +33,8 @@
 #include "cli/batch_core.hpp"
 #include "cli/commands.hpp"
 #include "cli/document.hpp"
+#include "common/file_read.hpp"
+#include "common/file_write.hpp"
 #include "data/data.hpp"
 #include "layout/fonts.hpp"
 #include "report/report.hpp"
@@ -143,24 +145,17 @@ std::vector<std::string> collect(const std::vector<std::string>& paths, std::vec
 
 // ---- hashing the inputs --------------------------------------------------------------------
 
-bool read_file(const fs::path& path, std::string& bytes) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    bytes = ss.str();
-    return !in.bad();
-}
+// No input of a report is larger than an image may be (common/file_read.hpp); a bigger file in a
+// template folder is hashed as unreadable, which only means it is never up to date.
+constexpr std::size_t kMaxHashedFileBytes = kMaxImageBytes;
+// A record holds a hash and a line per file read (a few hundred for a report with many photos).
+constexpr std::size_t kMaxRecordBytes = 1u << 20;
 
-// A file's name and bytes ("missing" when unreadable: a later run sees the change).
-void hash_file(Fnv1a64& h, const std::string& label, const fs::path& path) {
-    std::string bytes;
+// A file's name and bytes ("<unreadable>" when it cannot be read: a later run sees the change).
+void hash_file(Fnv1a64& h, const std::string& label, const std::string& path) {
+    const FileContents file = read_regular_file(path, kMaxHashedFileBytes, "file");
     h.field(label);
-    if (read_file(path, bytes)) {
-        h.field(bytes);
-    } else {
-        h.field("<missing>");
-    }
+    h.field(file.ok() ? file.bytes : std::string("<unreadable>"));
 }
 
 // Every file under a template folder, by relative path, sorted.
@@ -172,15 +167,17 @@ void hash_folder(Fnv1a64& h, const std::string& dir) {
     for (; !ec && it != end; it.increment(ec))
         if (it->is_regular_file(ec)) files.push_back(it->path());
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) hash_file(h, f.lexically_relative(dir).generic_string(), f);
+    for (const auto& f : files) hash_file(h, f.lexically_relative(dir).generic_string(), f.string());
 }
 
-// The inputs shared by every document: lkjip's version and the template folders (the user's in
-// order, then the built-in one); then per family the six font files it is set in
+// The inputs shared by every document: this build of lkjip (its version and build id, so an
+// upgraded or rebuilt lkjip rebuilds everything) and the template folders (the user's in order,
+// then the built-in one); then per family the six font files it is set in
 // (generator/layout/fonts.cpp loads the same list).
 std::string templates_hash(const std::vector<std::string>& templates) {
     Fnv1a64 h;
     h.field("lkjip " LKJIP_VERSION);
+    h.field(build_id());
     for (const auto& dir : templates) hash_folder(h, dir);
     hash_folder(h, report::builtin_template_dir());
     return h.hex();
@@ -197,49 +194,91 @@ std::string shared_hash(const std::string& templates, bool sans) {
     return h.hex();
 }
 
-// The images a data file names (resolved relative to the file that named them by the loader).
-std::vector<std::string> images_of(const AgencyYear& m) {
-    std::vector<std::string> out;
-    for (const auto* logo : {&m.pemda.logo, &m.instansi.logo})
-        if (*logo) out.push_back((*logo)->value);
-    for (const auto& s : m.renstra.sasaran)
-        for (const auto& f : s.foto) out.push_back(f.berkas.value);
-    for (const auto* list : {&m.prestasi, &m.inovasi})
-        for (const auto& a : *list)
-            if (a.foto) out.push_back(a.foto->value);
-    return out;
-}
-
-std::string document_hash(const AgencyYear& m, const std::string& shared) {
+// The hash of a document: the shared inputs and exactly the bytes the loader read (the data file,
+// its `extends` parents, the images the data names, checked while loading), each by its digest
+// (common/file_read.hpp's ReadLog), in the order read. Hashing what was read, not reading the
+// files again, means a file replaced during the run cannot give a PDF of one content recorded
+// under the hash of another (issue 18, class 10).
+std::string document_hash(const std::vector<FileRead>& loaded, const std::string& shared) {
     Fnv1a64 h;
     h.field(shared);
-    for (const auto& file : m.chain) hash_file(h, "data", file);
-    for (const auto& image : images_of(m)) hash_file(h, image, image);
+    for (const auto& r : loaded) {
+        h.field(r.path);
+        h.field(fmt::format("{} {:016x}", r.size, r.digest));
+    }
     return h.hex();
 }
 
-// The record kept beside each output (OUTDIR/.lkjip/NAME.inputs): the inputs' hash and the page
-// count, one "key value" per line. One small file per output, so concurrent shards writing into
-// one shared folder never contend for a common manifest.
+// The record kept beside each output (OUTDIR/.lkjip/NAME.inputs): the hash of what was loaded,
+// the page count, and every other file the build read (templates, fonts, images named in
+// Markdown) with its digest, which must still match for the output to be up to date. One small
+// file per output, so concurrent shards writing into one shared folder never contend for a
+// common manifest.
 struct Record {
     std::string hash;
     std::size_t pages = 0;
+    std::vector<std::pair<std::string, std::uint64_t>> reads;  // path, digest
 };
 
 fs::path record_path(const std::string& outdir, const std::string& name) { return fs::path(outdir) / ".lkjip" / (name + ".inputs"); }
 
 std::optional<Record> read_record(const fs::path& path) {
-    std::string text;
-    if (!read_file(path, text)) return std::nullopt;
+    const FileContents file = read_regular_file(path.string(), kMaxRecordBytes, "record");
+    if (!file.ok()) return std::nullopt;
     Record r;
-    std::istringstream in(text);
-    std::string key, value;
-    while (in >> key >> value) {
+    std::istringstream in(file.bytes);
+    std::string line;
+    while (std::getline(in, line)) {
+        const std::size_t space = line.find(' ');
+        if (space == std::string::npos) continue;
+        const std::string key = line.substr(0, space), value = line.substr(space + 1);
         if (key == "hash") r.hash = value;
         if (key == "pages") r.pages = static_cast<std::size_t>(std::strtoull(value.c_str(), nullptr, 10));
+        if (key == "read") {  // "read DIGEST PATH"
+            const std::size_t gap = value.find(' ');
+            if (gap != 16) return std::nullopt;
+            r.reads.emplace_back(value.substr(gap + 1), std::strtoull(value.substr(0, gap).c_str(), nullptr, 16));
+        }
     }
     if (r.hash.empty()) return std::nullopt;
     return r;
+}
+
+// Whether every file a previous build read beyond the loaded ones still has the digest it had.
+bool reads_unchanged(const Record& r) {
+    for (const auto& [path, digest] : r.reads) {
+        const FileContents file = read_regular_file(path, kMaxHashedFileBytes, "file");
+        if (!file.ok() || digest_of(file.bytes) != digest) return false;
+    }
+    return true;
+}
+
+// The first file read twice with different contents during one document ("" when none): its PDF
+// may mix two versions, so it gets no record and the next run builds it again.
+std::string changed_while_built(const std::vector<FileRead>& reads) {
+    std::map<std::string, std::uint64_t> seen;
+    for (const auto& r : reads) {
+        const std::string key = fs::path(r.path).lexically_normal().string();
+        const auto [it, fresh] = seen.emplace(key, r.digest);
+        if (!fresh && it->second != r.digest) return r.path;
+    }
+    return "";
+}
+
+// The record's text; "" when a path cannot be written on one line (it then has no record).
+std::string record_text(const std::string& hash, std::size_t pages, const std::string& input, const std::vector<FileRead>& reads,
+                        std::size_t loaded) {
+    if (input.find_first_of("\n\r") != std::string::npos) return "";
+    std::string out = fmt::format("hash {}\npages {}\ninput {}\n", hash, pages, input);
+    std::set<std::string> listed;  // the loaded files are in the hash already
+    for (std::size_t i = 0; i < loaded && i < reads.size(); ++i) listed.insert(reads[i].path);
+    for (std::size_t i = loaded; i < reads.size(); ++i) {
+        const FileRead& r = reads[i];
+        if (!listed.insert(r.path).second) continue;
+        if (r.path.find_first_of("\n\r") != std::string::npos) return "";
+        out += fmt::format("read {:016x} {}\n", r.digest, r.path);
+    }
+    return out;
 }
 
 // ---- reporting -----------------------------------------------------------------------------
@@ -322,7 +361,8 @@ Totals tally(const std::vector<Job>& jobs) {
     return t;
 }
 
-void print_json(const std::vector<Job>& jobs, const BatchOptions& options, const Totals& t, double seconds) {
+// False (with the error printed) when standard output cannot take it.
+bool print_json(const std::vector<Job>& jobs, const BatchOptions& options, const Totals& t, double seconds) {
     std::string out = "{\n";
     out += fmt::format("  \"lkjip\": {},\n", json_string(LKJIP_VERSION));
     out += fmt::format("  \"shard\": {},\n", options.shard.empty() ? std::string("null") : json_string(options.shard));
@@ -344,8 +384,10 @@ void print_json(const std::vector<Job>& jobs, const BatchOptions& options, const
         "  \"totals\": {{\"documents\": {}, \"built\": {}, \"up_to_date\": {}, \"failed\": {}, \"pages\": {}, "
         "\"warnings\": {}, \"errors\": {}, \"seconds\": {:.3f}}}\n}}\n",
         t.documents, t.built, t.up, t.failed, t.pages, t.warnings, t.errors, seconds);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
+    std::string error;
+    if (write_stdout(out, error)) return true;
+    std::fprintf(stderr, "lkjip batch: error: the --json summary: %s\n", error.c_str());
+    return false;
 }
 
 // ---- the two passes ------------------------------------------------------------------------
@@ -354,6 +396,10 @@ void print_json(const std::vector<Job>& jobs, const BatchOptions& options, const
 void build_one(Job& job, const BatchOptions& options, const std::string shared[2]) {
     const auto start = Clock::now();
     try {
+        const fs::path record = record_path(options.outdir, job.name);
+        const auto previous = read_record(record);
+        // Every file this document reads, from here on, whichever stage reads it.
+        ReadLog log;
         Diagnostics diags;
         std::optional<AgencyYear> model = load_agency_year(job.input, diags);
         if (!model) {
@@ -361,11 +407,13 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
             job.status = Status::failed;
         } else {
             lint_agency_year(*model, diags);
-            const std::string hash = document_hash(*model, shared[model->style.font.value == FontFamily::sans ? 1 : 0]);
-            const fs::path record = record_path(options.outdir, job.name);
+            const std::size_t loaded = log.reads().size();
+            const std::string hash = document_hash(log.reads(), shared[model->style.font.value == FontFamily::sans ? 1 : 0]);
             std::error_code ec;
-            const auto previous = read_record(record);
-            if (!options.force && previous && previous->hash == hash && fs::is_regular_file(job.output, ec)) {
+            // No build id (no /proc/self/exe): no record can tell this build from another one.
+            const bool cacheable = !build_id().empty();
+            if (cacheable && !options.force && previous && previous->hash == hash && fs::is_regular_file(job.output, ec) &&
+                reads_unchanged(*previous)) {
                 job.diags = diags.items();
                 job.pages = previous->pages;
                 job.status = Status::up_to_date;
@@ -375,16 +423,25 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
                 BuiltDocument doc = build_model(*model, job.input, doc_options, std::move(diags));
                 model.reset();  // the model is not needed while writing
                 std::string error;
-                if (doc.ok && !write_file_atomically(job.output, doc.pdf, error)) {
+                if (doc.ok && !write_output(job.output, doc.pdf, log.identities(), error, false)) {
                     doc.diags.error(file_pos(job.output), error);
                     doc.ok = false;
                 }
                 if (doc.ok) {
-                    fs::create_directories(record.parent_path(), ec);
-                    // A record that cannot be written only costs a rebuild next time.
-                    std::string ignored;
-                    write_file_atomically(record.string(), fmt::format("hash {}\npages {}\ninput {}\n", hash, doc.pages, job.input),
-                                          ignored);
+                    const std::string changed = changed_while_built(log.reads());
+                    const std::string text = record_text(hash, doc.pages, job.input, log.reads(), loaded);
+                    if (!changed.empty()) {
+                        doc.diags.warning(file_pos(job.input),
+                                          fmt::format("`{}` changed while this document was built; the next run builds it again", changed));
+                        fs::remove(record, ec);
+                    } else if (text.empty() || !cacheable) {
+                        fs::remove(record, ec);
+                    } else {
+                        fs::create_directories(record.parent_path(), ec);
+                        // A record that cannot be written only costs a rebuild next time.
+                        std::string ignored;
+                        write_output(record.string(), text, {}, ignored, false);
+                    }
                 }
                 job.diags = doc.diags.items();
                 job.pages = doc.ok ? doc.pages : 0;
@@ -393,9 +450,9 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
             }
         }
     } catch (const std::exception& e) {
-        fail(job, fmt::format("internal error: {}", e.what()));
+        fail(job, fmt::format("internal error: {} (please report this as a bug with the input)", e.what()));
     } catch (...) {
-        fail(job, "internal error");
+        fail(job, "internal error (please report this as a bug with the input)");
     }
     job.seconds = std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -445,9 +502,9 @@ int run_batch(const BatchOptions& options, bool colour) {
                 job.status = Status::failed;
             }
         } catch (const std::exception& e) {
-            fail(job, fmt::format("internal error: {}", e.what()));
+            fail(job, fmt::format("internal error: {} (please report this as a bug with the input)", e.what()));
         } catch (...) {
-            fail(job, "internal error");
+            fail(job, "internal error (please report this as a bug with the input)");
         }
     });
     std::map<std::string, std::vector<std::size_t>> by_name;
@@ -485,6 +542,9 @@ int run_batch(const BatchOptions& options, bool colour) {
             std::fprintf(stderr, "%s: error: cannot create the output folder\n", options.outdir.c_str());
             return 1;
         }
+        // What a killed run left: its temporary PDFs and records (common/file_write.hpp).
+        remove_stale_temp_files(options.outdir);
+        remove_stale_temp_files((fs::path(options.outdir) / ".lkjip").string());
     }
     const std::string templates = templates_hash(options.templates);
     const std::string shared[2] = {shared_hash(templates, false), shared_hash(templates, true)};
@@ -519,7 +579,7 @@ int run_batch(const BatchOptions& options, bool colour) {
                      warnings == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s", seconds);
         if (warnings > 0) std::fprintf(stderr, "`lkjip check FILE` shows the warnings of a document\n");
     }
-    if (options.json) print_json(jobs, options, t, seconds);
+    if (options.json && !print_json(jobs, options, t, seconds)) return 1;
     return failed > 0 ? 1 : 0;
 }
 

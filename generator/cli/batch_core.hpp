@@ -1,5 +1,5 @@
-// The pure parts of `lkjip batch` (docs/cli.md): output names, the shard split, the input hash,
-// JSON strings. Header-only so tests/unit/test_batch.cpp can test them without the executable.
+// The pure parts of `lkjip batch` (docs/cli.md): output names, the shard split, JSON strings
+// (the input hash is common/digest.hpp). Header-only so tests/unit/test_batch.cpp can test them without the executable.
 #pragma once
 
 #include <cstddef>
@@ -10,28 +10,10 @@
 
 #include <fmt/format.h>
 
+#include "common/digest.hpp"
 #include "model/model.hpp"
 
 namespace lkjip::cli {
-
-// FNV-1a, 64 bits, over bytes: small, stable across machines and versions, no dependency. Not
-// cryptographic: it detects changed inputs, it does not resist an adversary.
-struct Fnv1a64 {
-    std::uint64_t state = 0xcbf29ce484222325ull;
-    void add(std::string_view bytes) {
-        for (unsigned char c : bytes) {
-            state ^= c;
-            state *= 0x100000001b3ull;
-        }
-    }
-    // A field with its length first, so ("ab","c") and ("a","bc") differ.
-    void field(std::string_view bytes) {
-        add(std::to_string(bytes.size()));
-        add(":");
-        add(bytes);
-    }
-    [[nodiscard]] std::string hex() const { return fmt::format("{:016x}", state); }
-};
 
 // Lower-case ASCII letters and digits, every other run of characters one hyphen, none at the
 // ends: "Dindagkop UKM" -> "dindagkop-ukm", "Kota Pekalongan" -> "kota-pekalongan". Bytes of
