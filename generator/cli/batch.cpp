@@ -194,54 +194,12 @@ std::string shared_hash(const std::string& templates, bool sans) {
     return h.hex();
 }
 
-// The hash of a document: the shared inputs and exactly the bytes the loader read (the data file,
-// its `extends` parents, the images the data names, checked while loading), each by its digest
-// (common/file_read.hpp's ReadLog), in the order read. Hashing what was read, not reading the
-// files again, means a file replaced during the run cannot give a PDF of one content recorded
-// under the hash of another (issue 18, class 10).
-std::string document_hash(const std::vector<FileRead>& loaded, const std::string& shared) {
-    Fnv1a64 h;
-    h.field(shared);
-    for (const auto& r : loaded) {
-        h.field(r.path);
-        h.field(fmt::format("{} {:016x}", r.size, r.digest));
-    }
-    return h.hex();
-}
-
-// The record kept beside each output (OUTDIR/.lkjip/NAME.inputs): the hash of what was loaded,
-// the page count, and every other file the build read (templates, fonts, images named in
-// Markdown) with its digest, which must still match for the output to be up to date. One small
-// file per output, so concurrent shards writing into one shared folder never contend for a
-// common manifest.
-struct Record {
-    std::string hash;
-    std::size_t pages = 0;
-    std::vector<std::pair<std::string, std::uint64_t>> reads;  // path, digest
-};
-
 fs::path record_path(const std::string& outdir, const std::string& name) { return fs::path(outdir) / ".lkjip" / (name + ".inputs"); }
 
 std::optional<Record> read_record(const fs::path& path) {
     const FileContents file = read_regular_file(path.string(), kMaxRecordBytes, "record");
     if (!file.ok()) return std::nullopt;
-    Record r;
-    std::istringstream in(file.bytes);
-    std::string line;
-    while (std::getline(in, line)) {
-        const std::size_t space = line.find(' ');
-        if (space == std::string::npos) continue;
-        const std::string key = line.substr(0, space), value = line.substr(space + 1);
-        if (key == "hash") r.hash = value;
-        if (key == "pages") r.pages = static_cast<std::size_t>(std::strtoull(value.c_str(), nullptr, 10));
-        if (key == "read") {  // "read DIGEST PATH"
-            const std::size_t gap = value.find(' ');
-            if (gap != 16) return std::nullopt;
-            r.reads.emplace_back(value.substr(gap + 1), std::strtoull(value.substr(0, gap).c_str(), nullptr, 16));
-        }
-    }
-    if (r.hash.empty()) return std::nullopt;
-    return r;
+    return parse_record(file.bytes);
 }
 
 // Whether every file a previous build read beyond the loaded ones still has the digest it had.
@@ -251,34 +209,6 @@ bool reads_unchanged(const Record& r) {
         if (!file.ok() || digest_of(file.bytes) != digest) return false;
     }
     return true;
-}
-
-// The first file read twice with different contents during one document ("" when none): its PDF
-// may mix two versions, so it gets no record and the next run builds it again.
-std::string changed_while_built(const std::vector<FileRead>& reads) {
-    std::map<std::string, std::uint64_t> seen;
-    for (const auto& r : reads) {
-        const std::string key = fs::path(r.path).lexically_normal().string();
-        const auto [it, fresh] = seen.emplace(key, r.digest);
-        if (!fresh && it->second != r.digest) return r.path;
-    }
-    return "";
-}
-
-// The record's text; "" when a path cannot be written on one line (it then has no record).
-std::string record_text(const std::string& hash, std::size_t pages, const std::string& input, const std::vector<FileRead>& reads,
-                        std::size_t loaded) {
-    if (input.find_first_of("\n\r") != std::string::npos) return "";
-    std::string out = fmt::format("hash {}\npages {}\ninput {}\n", hash, pages, input);
-    std::set<std::string> listed;  // the loaded files are in the hash already
-    for (std::size_t i = 0; i < loaded && i < reads.size(); ++i) listed.insert(reads[i].path);
-    for (std::size_t i = loaded; i < reads.size(); ++i) {
-        const FileRead& r = reads[i];
-        if (!listed.insert(r.path).second) continue;
-        if (r.path.find_first_of("\n\r") != std::string::npos) return "";
-        out += fmt::format("read {:016x} {}\n", r.digest, r.path);
-    }
-    return out;
 }
 
 // ---- reporting -----------------------------------------------------------------------------

@@ -87,16 +87,18 @@ std::string resolve(const std::string& path, const std::vector<FileIdentity>& in
             if (errno == ENOENT) return "";
             return fmt::format("cannot write `{}`: {}", path, std::strerror(errno));
         }
-        char* real = ::realpath(path.c_str(), nullptr);
-        if (!real) return fmt::format("cannot write `{}`: {}", path, std::strerror(errno));
-        t.path = real;
-        std::free(real);
     }
     t.exists = true;
     if (!S_ISREG(t.st.st_mode)) {
         return fmt::format("cannot write `{}`: it is {}, not a regular file (lkjip replaces only regular files; "
                            "`-` is standard output)",
                            path, kind_of(t.st.st_mode));
+    }
+    if (S_ISLNK(lst.st_mode)) {
+        char* real = ::realpath(path.c_str(), nullptr);
+        if (!real) return fmt::format("cannot write `{}`: {}", path, std::strerror(errno));
+        t.path = real;
+        std::free(real);
     }
     const FileIdentity id = identity_from(t.st);
     for (const auto& input : inputs) {
