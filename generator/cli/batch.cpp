@@ -22,7 +22,6 @@
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -155,7 +154,7 @@ constexpr std::size_t kMaxRecordBytes = 1u << 20;
 void hash_file(Fnv1a64& h, const std::string& label, const std::string& path) {
     const FileContents file = read_regular_file(path, kMaxHashedFileBytes, "file");
     h.field(label);
-    h.field(file.ok() ? file.bytes : std::string("<unreadable>"));
+    h.field(file.ok() ? std::string_view(file.bytes) : std::string_view("<unreadable>"));
 }
 
 // Every file under a template folder, by relative path, sorted.
