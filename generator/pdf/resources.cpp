@@ -7,59 +7,41 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "common/file_read.hpp"
 #include "pdf/internal.hpp"
 
 namespace lkjip::pdf::detail {
 
+// Both go through common/file_read.hpp (a FIFO or a device is refused, the limit is on the bytes
+// read, issue 18 class 1). The writer reads whole files only for images (draw.cpp), so the image
+// limit applies; read_head only for fonts.
 bool read_file(const std::string& path, std::string& out, std::string& error) {
-    out.clear();
-    if (path.empty()) {
-        error = "no file name given";
+    FileContents file = read_regular_file(path, kMaxImageBytes, "image");
+    if (!file.ok()) {
+        out.clear();
+        error = file.message;
         return false;
     }
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = fmt::format("cannot read '{}': {}", path,
-                            errno != 0 ? std::strerror(errno) : "cannot open");
-        return false;
-    }
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        error = fmt::format("cannot read '{}': read error", path);
-        return false;
-    }
+    out = std::move(file.bytes);
     return true;
 }
 
 bool read_head(const std::string& path, std::size_t limit, std::string& out, std::uint64_t& size, std::string& error) {
-    out.clear();
-    errno = 0;
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (path.empty() || !in) {
-        error = fmt::format("cannot read '{}': {}", path, errno != 0 ? std::strerror(errno) : "cannot open");
+    // The whole font, so that `size` is the number of bytes there are, not a number asked first.
+    FileContents file = read_regular_file(path, kMaxFontBytes, "font file");
+    if (!file.ok()) {
+        out.clear();
+        error = file.message;
         return false;
     }
-    const auto end = in.tellg();
-    in.seekg(0);
-    if (end < 0 || !in) {
-        error = fmt::format("cannot read '{}': not a regular file", path);
-        return false;
-    }
-    size = static_cast<std::uint64_t>(end);
-    out.resize(static_cast<std::size_t>(std::min<std::uint64_t>(size, limit)));
-    in.read(out.data(), static_cast<std::streamsize>(out.size()));
-    if (static_cast<std::size_t>(in.gcount()) != out.size()) {
-        error = fmt::format("cannot read '{}': read error", path);
-        return false;
-    }
+    size = file.bytes.size();
+    out = std::move(file.bytes);
+    if (out.size() > limit) out.resize(limit);
     return true;
 }
 
