@@ -240,7 +240,7 @@ TEST_CASE("hostile files: outputs that are devices, FIFOs, folders or inputs are
     CHECK_FALSE(check_output(std::string(300, 'n'), inputs).empty());
 }
 
-TEST_CASE("hostile files: a replaced output keeps its mode; a symlinked one is written through") {
+TEST_CASE("hostile files: a replaced output keeps its mode, and a symlinked one is written through") {
     TempDir dir;
     const std::string out = dir.write("out.pdf", "lama");
     REQUIRE(::chmod(out.c_str(), 0600) == 0);
