@@ -1,6 +1,9 @@
 #include "common/image_info.hpp"
 
 #include <cstdint>
+#include <vector>
+
+#include <png.h>
 
 #include "common/file_read.hpp"
 
@@ -51,6 +54,31 @@ std::optional<ImageInfo> jpeg(std::string_view b) {
 
 }  // namespace
 
+std::string png_decode_error(std::string_view data) {
+    // libharu 2.3.0 gives libpng an error callback that returns (PngErrorFunc) and never calls
+    // setjmp, so libpng aborts the process on the first error in the file (libpng manual,
+    // "Error handling": an error function must not return). The file is therefore decoded once
+    // with libpng's simplified API, which catches its own errors.
+    png_image image{};
+    image.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_memory(&image, data.data(), data.size())) {
+        return std::string("not a readable PNG (") + image.message + ")";
+    }
+    // 64 megapixels: a 50-megapixel camera picture fits; the decode buffer stays at 64 MB.
+    if (std::uint64_t{image.width} * image.height > 64'000'000u) {
+        const std::string why = "PNG of " + std::to_string(image.width) + "x" + std::to_string(image.height) +
+                                " pixels is too large (at most 64 megapixels)";
+        png_image_free(&image);
+        return why;
+    }
+    image.format = PNG_FORMAT_GRAY;  // the smallest buffer; every row is still decoded and checked
+    std::vector<png_byte> pixels(PNG_IMAGE_SIZE(image));
+    if (!png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr)) {
+        return std::string("damaged PNG (") + image.message + ")";  // finish_read freed the image
+    }
+    return "";
+}
+
 std::optional<ImageInfo> image_info_of(std::string_view bytes, const std::string& path, std::string& error) {
     std::optional<ImageInfo> info;
     if (bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) info = png(bytes);
@@ -62,6 +90,12 @@ std::optional<ImageInfo> image_info_of(std::string_view bytes, const std::string
     if (!info || info->width == 0 || info->height == 0) {
         error = "image `" + path + "` is damaged (no size in its header)";
         return std::nullopt;
+    }
+    if (info->format == ImageInfo::Format::png) {
+        if (std::string why = png_decode_error(bytes); !why.empty()) {
+            error = "image `" + path + "`: " + why;
+            return std::nullopt;
+        }
     }
     return info;
 }

@@ -1,7 +1,6 @@
 // Checking the writer's inputs before libharu sees them: files, TrueType headers, image magic
 // bytes, UTF-8 text; and the messages for libharu's error codes.
 #include <hpdf.h>
-#include <png.h>
 
 #include <algorithm>
 #include <array>
@@ -103,28 +102,6 @@ ImageKind image_kind(std::string_view data) {
     if (data.size() >= 8 && data.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return ImageKind::png;
     if (data.size() >= 3 && data.substr(0, 3) == "\xFF\xD8\xFF") return ImageKind::jpeg;
     return ImageKind::other;
-}
-
-std::string check_png(std::string_view data) {
-    // libharu 2.3.0 gives libpng an error callback that returns (PngErrorFunc) and never calls
-    // setjmp, so libpng aborts the process on the first error in the file (libpng manual,
-    // "Error handling": an error function must not return). The file is therefore decoded once
-    // with libpng's simplified API, which catches its own errors, before libharu reads it.
-    png_image image{};
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&image, data.data(), data.size())) {
-        return fmt::format("not a readable PNG ({})", image.message);
-    }
-    if (std::uint64_t{image.width} * image.height > 64'000'000u) {
-        png_image_free(&image);
-        return fmt::format("PNG of {}x{} pixels is too large", image.width, image.height);
-    }
-    image.format = PNG_FORMAT_GRAY;  // the smallest buffer; every row is still decoded and checked
-    std::vector<png_byte> pixels(PNG_IMAGE_SIZE(image));
-    if (!png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr)) {
-        return fmt::format("damaged PNG ({})", image.message);  // finish_read freed the image
-    }
-    return "";
 }
 
 bool to_bmp(std::string_view in, std::string& out, CodeSet& codes) {

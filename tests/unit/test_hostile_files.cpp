@@ -11,7 +11,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include <png.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
@@ -337,4 +339,41 @@ TEST_CASE("hostile files: batch hashes exactly the bytes it loaded, and sees a f
     CHECK_FALSE(cli::parse_record("pages 3\n"));
     CHECK_FALSE(cli::parse_record("hash x\nread 12 f\n"));
     CHECK(cli::record_text("h", 1, "a\nb.toml", {}, 0).empty());  // cannot be one line: no record
+}
+
+TEST_CASE("hostile files: a PNG whose pixel data is damaged is an error at the key that names it") {
+    TempDir dir;
+    // A real 64 x 64 grey PNG, written by libpng, then a byte of its compressed rows changed:
+    // the header still reads, the rows fail their checksum.
+    png_image image{};
+    image.version = PNG_IMAGE_VERSION;
+    image.width = 64;
+    image.height = 64;
+    image.format = PNG_FORMAT_GRAY;
+    std::vector<png_byte> pixels(64 * 64);
+    for (std::size_t i = 0; i < pixels.size(); ++i) pixels[i] = static_cast<png_byte>(i * 7);
+    png_alloc_size_t size = 0;
+    REQUIRE(png_image_write_to_memory(&image, nullptr, &size, 0, pixels.data(), 0, nullptr));
+    std::string png(size, '\0');
+    REQUIRE(png_image_write_to_memory(&image, png.data(), &size, 0, pixels.data(), 0, nullptr));
+    png.resize(size);
+    std::string error;
+    REQUIRE(image_info_of(png, "good.png", error));
+    std::string damaged = png;
+    const std::size_t idat = damaged.find("IDAT");
+    REQUIRE(idat != std::string::npos);
+    damaged[idat + 10] = static_cast<char>(damaged[idat + 10] ^ 0x5A);
+    dir.write("good.png", png);
+    dir.write("bad.png", damaged);
+    CHECK_FALSE(image_info_of(damaged, "bad.png", error));
+    CHECK(error.starts_with("image `bad.png`: "));
+    const std::string good_text = with_line("nama = \"Dinas Contoh\"", "logo = \"good.png\"");
+    Diagnostics ok;
+    CHECK(load_agency_year(dir.write("g.toml", good_text), ok));
+    const std::string text = with_line("nama = \"Dinas Contoh\"", "logo = \"bad.png\"");
+    const std::string file = dir.write("d.toml", text);
+    Diagnostics d;
+    CHECK_FALSE(load_agency_year(file, d));
+    INFO(messages(d));
+    CHECK(messages(d).starts_with(fmt::format("{}:{}:8: error: image `{}`: ", file, line_of(text, "logo ="), dir.at("bad.png"))));
 }
