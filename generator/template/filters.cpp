@@ -214,16 +214,25 @@ Path path_of(const Value& attr) {
 std::optional<Value> lookup(const Value& item, const Path& path) {
     Value v = item;
     for (const Value& part : path) {
+        // Each step copies the item out before replacing `v`, which owns it.
         if (part.is_string() && v.is_map()) {
             const Value* f = v.find(part.as_string());
             if (!f) return std::nullopt;
-            v = *f;
-        } else if (part.kind() == Value::Kind::integer && (v.is_list() || v.is_string())) {
-            const List l = v.is_list() ? v.as_list() : iterate(v);
+            Value next = *f;
+            v = std::move(next);
+        } else if (part.kind() == Value::Kind::integer && v.is_list()) {
+            const List& l = v.as_list();
             auto i = part.as_int();
             if (i < 0) i += static_cast<std::int64_t>(l.size());
             if (i < 0 || i >= static_cast<std::int64_t>(l.size())) return std::nullopt;
-            v = l[static_cast<std::size_t>(i)];
+            Value next = l[static_cast<std::size_t>(i)];
+            v = std::move(next);
+        } else if (part.kind() == Value::Kind::integer && v.is_string()) {
+            const std::u32string s = utf8_decode(v.as_string());
+            auto i = part.as_int();
+            if (i < 0) i += static_cast<std::int64_t>(s.size());
+            if (i < 0 || i >= static_cast<std::int64_t>(s.size())) return std::nullopt;
+            v = Value(utf8_encode(s.substr(static_cast<std::size_t>(i), 1)));
         } else {
             return std::nullopt;
         }
@@ -585,7 +594,8 @@ Value f_round(const Value& in, const Params& p) {
         return Value(idfmt::round_half_up(x, n));
     }
     const double scale = std::pow(10.0, n);
-    return Value((method == "ceil" ? std::ceil(x * scale) : std::floor(x * scale)) / scale);
+    // + 0.0: Python's math.ceil gives an integer, so -0.5 rounds up to 0.0, not -0.0.
+    return Value(((method == "ceil" ? std::ceil(x * scale) : std::floor(x * scale)) + 0.0) / scale);
 }
 
 // Python's int(text, base): optional sign, a 0x/0o/0b prefix matching the base (any with base 0),

@@ -228,7 +228,14 @@ bool operator==(const Value& a, const Value& b) {
     case Value::Kind::none: return true;
     case Value::Kind::string: return a.as_string() == b.as_string();
     case Value::Kind::list: return a.as_list() == b.as_list();
-    case Value::Kind::map: return a.as_map() == b.as_map();
+    case Value::Kind::map: {  // as Python's dicts: the same keys with equal values, in any order
+        if (a.as_map().size() != b.as_map().size()) return false;
+        for (const auto& [k, v] : a.as_map()) {
+            const Value* w = b.find(k);
+            if (!w || !(v == *w)) return false;
+        }
+        return true;
+    }
     default: return false;
     }
 }
