@@ -142,7 +142,7 @@ private:
         case Node::Kind::output: {
             const Value v = eval(*n.expr);
             if (v.kind() == Value::Kind::callable) fail(n.expr->pos, fmt::format("'{}' is a macro: call it with ()", describe(*n.expr)));
-            write(out, v.to_string());
+            write(out, v.is_none() ? std::string() : v.to_string());  // Jinja with finalize: none prints nothing
             return;
         }
         case Node::Kind::if_:
@@ -174,12 +174,19 @@ private:
         List items;
         if (seq.is_list()) {
             items = seq.as_list();
-        } else if (seq.is_map()) {
+        } else if (seq.is_map() && n.names.size() == 2) {
+            // lkjip's shorthand for `m | items` (Jinja would unpack each key).
             for (const auto& [k, v] : seq.as_map()) items.push_back(Value::list({Value(k), v}));
+        } else if (seq.is_map()) {
+            for (const auto& [k, v] : seq.as_map()) items.emplace_back(k);  // as Jinja: the keys
+        } else if (seq.is_string()) {
+            const std::u32string s = utf8_decode(seq.as_string());
+            for (char32_t c : s) items.emplace_back(utf8_encode(std::u32string(1, c)));
         } else if (!seq.is_none()) {
             fail(n.expr->pos, fmt::format("cannot loop over {} ('{}')", seq.type_name(), describe(*n.expr)),
                  origin_hint(seq));
         }
+        if (n.condition) items = filter_loop(n, std::move(items));
         if (items.empty()) {
             Frame f;
             frames_.push_back(&f);
@@ -191,24 +198,42 @@ private:
         for (std::int64_t i = 0; i < length; ++i) {
             Frame f;
             frames_.push_back(&f);
-            const Value& item = items[static_cast<std::size_t>(i)];
-            if (n.names.size() == 1) {
-                f[n.names[0]] = item;
-            } else {
-                if (!item.is_list() || item.as_list().size() != n.names.size()) {
-                    fail(n.pos, fmt::format("cannot unpack {} into {} loop variables", item.type_name(), n.names.size()));
-                }
-                for (std::size_t k = 0; k < n.names.size(); ++k) f[n.names[k]] = item.as_list()[k];
-            }
+            bind_targets(n, items[static_cast<std::size_t>(i)], f);
             f["loop"] = Value::map({{"index", Value(i + 1)},
                                     {"index0", Value(i)},
                                     {"revindex", Value(length - i)},
+                                    {"revindex0", Value(length - i - 1)},
                                     {"first", Value(i == 0)},
                                     {"last", Value(i + 1 == length)},
                                     {"length", Value(length)}});
             render_body(n.body, out);
             frames_.pop_back();
         }
+    }
+
+    // `for x in xs if cond`: the items for which cond holds, with the loop variables bound (Jinja
+    // filters before counting, so loop.length and loop.last count the kept items).
+    List filter_loop(const Node& n, List items) {
+        List kept;
+        for (const Value& item : items) {
+            Frame f;
+            frames_.push_back(&f);
+            bind_targets(n, item, f);
+            const bool keep = eval(*n.condition).truthy();
+            frames_.pop_back();
+            if (keep) kept.push_back(item);
+        }
+        return kept;
+    }
+    void bind_targets(const Node& n, const Value& item, Frame& f) {
+        if (n.names.size() == 1) {
+            f[n.names[0]] = item;
+            return;
+        }
+        if (!item.is_list() || item.as_list().size() != n.names.size()) {
+            fail(n.pos, fmt::format("cannot unpack {} into {} loop variables", item.type_name(), n.names.size()));
+        }
+        for (std::size_t k = 0; k < n.names.size(); ++k) f[n.names[k]] = item.as_list()[k];
     }
 
     void enter(const SourcePos& pos, const std::string& what) {
@@ -297,6 +322,14 @@ private:
                 if (i < 0 || i >= n) return std::nullopt;
                 return base->as_list()[static_cast<std::size_t>(i)];
             }
+            if (base->is_string() && key.kind() == Value::Kind::integer) {  // a character, as in Python
+                const std::u32string s = utf8_decode(base->as_string());
+                auto i = key.as_int();
+                const auto n = static_cast<std::int64_t>(s.size());
+                if (i < 0) i += n;
+                if (i < 0 || i >= n) return std::nullopt;
+                return Value(utf8_encode(s.substr(static_cast<std::size_t>(i), 1)));
+            }
             return std::nullopt;
         }
         default: return eval(e);
@@ -305,6 +338,7 @@ private:
 
     Value eval(const Expr& e);
     Value eval_binary(const Expr& e);
+    Value compare_op(const std::string& op, const Value& a, const Value& b, const SourcePos& pos);
     Value call(const Expr& e);
     Value call_macro(const Callable& c, const Args& args, const Expr& e);
     Args eval_args(const Expr& e);
@@ -410,7 +444,8 @@ Value Renderer::eval(const Expr& e) {
         return Value(-v.as_double());
     }
     case Expr::Kind::binary: return eval_binary(e);
-    case Expr::Kind::ternary: return eval(*e.b).truthy() ? eval(*e.a) : (e.c ? eval(*e.c) : Value());
+    // Without `else`, Jinja gives an undefined that prints, joins and counts as empty text.
+    case Expr::Kind::ternary: return eval(*e.b).truthy() ? eval(*e.a) : (e.c ? eval(*e.c) : Value(""));
     }
     return {};
 }
@@ -424,27 +459,35 @@ Value Renderer::eval_binary(const Expr& e) {
         Value a = eval(*e.a);
         return a.truthy() ? a : eval(*e.b);
     }
+    if (e.name == "compare") {
+        // A chain `a < b < c` is `a < b and b < c` with b evaluated once, as in Jinja (Python).
+        Value left = eval(*e.a);
+        for (const auto& [op, operand] : e.kwargs) {
+            Value right = eval(*operand);
+            if (!compare_op(op, left, right, operand->pos).as_bool()) return Value(false);
+            left = std::move(right);
+        }
+        return Value(true);
+    }
     const Value a = eval(*e.a), b = eval(*e.b);
     if (e.name == "~") return Value(a.to_string() + b.to_string());
-    if (e.name == "==") return Value(a == b);
-    if (e.name == "!=") return Value(!(a == b));
-    if (e.name == "in") {
-        bool found = false;
-        if (b.is_list()) {
-            for (const auto& x : b.as_list()) found = found || x == a;
-        } else if (b.is_string() && a.is_string()) {
-            found = b.as_string().find(a.as_string()) != std::string::npos;
-        } else if (b.is_map() && a.is_string()) {
-            found = b.find(a.as_string()) != nullptr;
-        } else {
-            fail(e.pos, fmt::format("'in' needs a list, map or string on its right, found {}", b.type_name()));
-        }
-        return Value(e.negated ? !found : found);
-    }
+    if (e.name == "==" || e.name == "!=" || e.name == "in") return compare_op(e.negated ? "not in" : e.name, a, b, e.pos);
     try {
         return binary_op(e.name, a, b);
     } catch (const Error& err) {
         fail(e.pos, err.message, origin_hint(a.origin.known() ? a : b));
+    }
+}
+
+Value Renderer::compare_op(const std::string& op, const Value& a, const Value& b, const SourcePos& pos) {
+    try {
+        if (op == "==") return Value(a == b);
+        if (op == "!=") return Value(!(a == b));
+        if (op == "in") return Value(contains(b, a));
+        if (op == "not in") return Value(!contains(b, a));
+        return binary_op(op, a, b);
+    } catch (const Error& err) {
+        fail(pos, err.message, origin_hint(a.origin.known() ? a : b));
     }
 }
 
@@ -523,7 +566,7 @@ Diagnostic to_diagnostic(const RenderError& e) {
 Environment::Environment(std::vector<std::string> search_path, Options options) : impl_(std::make_unique<Impl>()) {
     impl_->search_path = std::move(search_path);
     impl_->options = options;
-    impl_->filters = builtin_filters();
+    impl_->filters = builtin_filters(&impl_->filters);
 }
 
 Environment::~Environment() = default;

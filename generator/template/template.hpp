@@ -60,7 +60,8 @@ public:
     // Map lookup; nullptr when the key is absent or this is not a map.
     [[nodiscard]] const Value* find(std::string_view key) const;
     [[nodiscard]] bool truthy() const;
-    // Text as `{{ }}` prints it: none -> "", true -> "True", 3.5 -> "3.5" (Python/Jinja style).
+    // Text as Python's str() writes it (`~`, `string`, `join`): none -> "None", true -> "True",
+    // 1.0 -> "1.0", [1, 'a'] -> "[1, 'a']". `{{ none }}` prints nothing (render.cpp).
     [[nodiscard]] std::string to_string() const;
     // "a string", "a list", for messages.
     [[nodiscard]] std::string type_name() const;
