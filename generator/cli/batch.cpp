@@ -6,9 +6,10 @@
 // 2. Plan (all documents, in parallel): load each to learn its output name; two documents with
 //    the same name both fail before anything is written. Every shard plans every document, so
 //    each sees the same collisions and the same split.
-// 3. Build (this shard's documents, in parallel): reload, lint, hash the inputs; skip when the
-//    hash recorded beside the output matches and the output exists; else build in memory, write
-//    the PDF atomically, then its record. A worker drops each document before taking the next.
+// 3. Build (this shard's documents, in parallel): reload, lint, hash the bytes loaded; skip when
+//    the hash recorded beside the output matches, the other files the last build read are
+//    unchanged and the output exists; else build in memory, write the PDF atomically, then its
+//    record (none when a file changed while the document was built). A worker drops each document before taking the next.
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,12 +18,10 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -33,6 +32,8 @@
 #include "cli/batch_core.hpp"
 #include "cli/commands.hpp"
 #include "cli/document.hpp"
+#include "common/file_read.hpp"
+#include "common/file_write.hpp"
 #include "data/data.hpp"
 #include "layout/fonts.hpp"
 #include "report/report.hpp"
@@ -143,24 +144,17 @@ std::vector<std::string> collect(const std::vector<std::string>& paths, std::vec
 
 // ---- hashing the inputs --------------------------------------------------------------------
 
-bool read_file(const fs::path& path, std::string& bytes) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    bytes = ss.str();
-    return !in.bad();
-}
+// No input of a report is larger than an image may be (common/file_read.hpp); a bigger file in a
+// template folder is hashed as unreadable, which only means it is never up to date.
+constexpr std::size_t kMaxHashedFileBytes = kMaxImageBytes;
+// A record holds a hash and a line per file read (a few hundred for a report with many photos).
+constexpr std::size_t kMaxRecordBytes = 1u << 20;
 
-// A file's name and bytes ("missing" when unreadable: a later run sees the change).
-void hash_file(Fnv1a64& h, const std::string& label, const fs::path& path) {
-    std::string bytes;
+// A file's name and bytes ("<unreadable>" when it cannot be read: a later run sees the change).
+void hash_file(Fnv1a64& h, const std::string& label, const std::string& path) {
+    const FileContents file = read_regular_file(path, kMaxHashedFileBytes, "file");
     h.field(label);
-    if (read_file(path, bytes)) {
-        h.field(bytes);
-    } else {
-        h.field("<missing>");
-    }
+    h.field(file.ok() ? std::string_view(file.bytes) : std::string_view("<unreadable>"));
 }
 
 // Every file under a template folder, by relative path, sorted.
@@ -172,15 +166,17 @@ void hash_folder(Fnv1a64& h, const std::string& dir) {
     for (; !ec && it != end; it.increment(ec))
         if (it->is_regular_file(ec)) files.push_back(it->path());
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) hash_file(h, f.lexically_relative(dir).generic_string(), f);
+    for (const auto& f : files) hash_file(h, f.lexically_relative(dir).generic_string(), f.string());
 }
 
-// The inputs shared by every document: lkjip's version and the template folders (the user's in
-// order, then the built-in one); then per family the six font files it is set in
+// The inputs shared by every document: this build of lkjip (its version and build id, so an
+// upgraded or rebuilt lkjip rebuilds everything) and the template folders (the user's in order,
+// then the built-in one); then per family the six font files it is set in
 // (generator/layout/fonts.cpp loads the same list).
 std::string templates_hash(const std::vector<std::string>& templates) {
     Fnv1a64 h;
     h.field("lkjip " LKJIP_VERSION);
+    h.field(build_id());
     for (const auto& dir : templates) hash_folder(h, dir);
     hash_folder(h, report::builtin_template_dir());
     return h.hex();
@@ -197,49 +193,21 @@ std::string shared_hash(const std::string& templates, bool sans) {
     return h.hex();
 }
 
-// The images a data file names (resolved relative to the file that named them by the loader).
-std::vector<std::string> images_of(const AgencyYear& m) {
-    std::vector<std::string> out;
-    for (const auto* logo : {&m.pemda.logo, &m.instansi.logo})
-        if (*logo) out.push_back((*logo)->value);
-    for (const auto& s : m.renstra.sasaran)
-        for (const auto& f : s.foto) out.push_back(f.berkas.value);
-    for (const auto* list : {&m.prestasi, &m.inovasi})
-        for (const auto& a : *list)
-            if (a.foto) out.push_back(a.foto->value);
-    return out;
-}
-
-std::string document_hash(const AgencyYear& m, const std::string& shared) {
-    Fnv1a64 h;
-    h.field(shared);
-    for (const auto& file : m.chain) hash_file(h, "data", file);
-    for (const auto& image : images_of(m)) hash_file(h, image, image);
-    return h.hex();
-}
-
-// The record kept beside each output (OUTDIR/.lkjip/NAME.inputs): the inputs' hash and the page
-// count, one "key value" per line. One small file per output, so concurrent shards writing into
-// one shared folder never contend for a common manifest.
-struct Record {
-    std::string hash;
-    std::size_t pages = 0;
-};
-
 fs::path record_path(const std::string& outdir, const std::string& name) { return fs::path(outdir) / ".lkjip" / (name + ".inputs"); }
 
 std::optional<Record> read_record(const fs::path& path) {
-    std::string text;
-    if (!read_file(path, text)) return std::nullopt;
-    Record r;
-    std::istringstream in(text);
-    std::string key, value;
-    while (in >> key >> value) {
-        if (key == "hash") r.hash = value;
-        if (key == "pages") r.pages = static_cast<std::size_t>(std::strtoull(value.c_str(), nullptr, 10));
+    const FileContents file = read_regular_file(path.string(), kMaxRecordBytes, "record");
+    if (!file.ok()) return std::nullopt;
+    return parse_record(file.bytes);
+}
+
+// Whether every file a previous build read beyond the loaded ones still has the digest it had.
+bool reads_unchanged(const Record& r) {
+    for (const auto& [path, digest] : r.reads) {
+        const FileContents file = read_regular_file(path, kMaxHashedFileBytes, "file");
+        if (!file.ok() || digest_of(file.bytes) != digest) return false;
     }
-    if (r.hash.empty()) return std::nullopt;
-    return r;
+    return true;
 }
 
 // ---- reporting -----------------------------------------------------------------------------
@@ -322,7 +290,8 @@ Totals tally(const std::vector<Job>& jobs) {
     return t;
 }
 
-void print_json(const std::vector<Job>& jobs, const BatchOptions& options, const Totals& t, double seconds) {
+// False (with the error printed) when standard output cannot take it.
+bool print_json(const std::vector<Job>& jobs, const BatchOptions& options, const Totals& t, double seconds) {
     std::string out = "{\n";
     out += fmt::format("  \"lkjip\": {},\n", json_string(LKJIP_VERSION));
     out += fmt::format("  \"shard\": {},\n", options.shard.empty() ? std::string("null") : json_string(options.shard));
@@ -344,8 +313,10 @@ void print_json(const std::vector<Job>& jobs, const BatchOptions& options, const
         "  \"totals\": {{\"documents\": {}, \"built\": {}, \"up_to_date\": {}, \"failed\": {}, \"pages\": {}, "
         "\"warnings\": {}, \"errors\": {}, \"seconds\": {:.3f}}}\n}}\n",
         t.documents, t.built, t.up, t.failed, t.pages, t.warnings, t.errors, seconds);
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
+    std::string error;
+    if (write_stdout(out, error)) return true;
+    std::fprintf(stderr, "lkjip batch: error: the --json summary: %s\n", error.c_str());
+    return false;
 }
 
 // ---- the two passes ------------------------------------------------------------------------
@@ -354,6 +325,10 @@ void print_json(const std::vector<Job>& jobs, const BatchOptions& options, const
 void build_one(Job& job, const BatchOptions& options, const std::string shared[2]) {
     const auto start = Clock::now();
     try {
+        const fs::path record = record_path(options.outdir, job.name);
+        const auto previous = read_record(record);
+        // Every file this document reads, from here on, whichever stage reads it.
+        ReadLog log;
         Diagnostics diags;
         std::optional<AgencyYear> model = load_agency_year(job.input, diags);
         if (!model) {
@@ -361,11 +336,13 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
             job.status = Status::failed;
         } else {
             lint_agency_year(*model, diags);
-            const std::string hash = document_hash(*model, shared[model->style.font.value == FontFamily::sans ? 1 : 0]);
-            const fs::path record = record_path(options.outdir, job.name);
+            const std::size_t loaded = log.reads().size();
+            const std::string hash = document_hash(log.reads(), shared[model->style.font.value == FontFamily::sans ? 1 : 0]);
             std::error_code ec;
-            const auto previous = read_record(record);
-            if (!options.force && previous && previous->hash == hash && fs::is_regular_file(job.output, ec)) {
+            // No build id (no /proc/self/exe): no record can tell this build from another one.
+            const bool cacheable = !build_id().empty();
+            if (cacheable && !options.force && previous && previous->hash == hash && fs::is_regular_file(job.output, ec) &&
+                reads_unchanged(*previous)) {
                 job.diags = diags.items();
                 job.pages = previous->pages;
                 job.status = Status::up_to_date;
@@ -375,16 +352,25 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
                 BuiltDocument doc = build_model(*model, job.input, doc_options, std::move(diags));
                 model.reset();  // the model is not needed while writing
                 std::string error;
-                if (doc.ok && !write_file_atomically(job.output, doc.pdf, error)) {
+                if (doc.ok && !write_output(job.output, doc.pdf, log.identities(), error, false)) {
                     doc.diags.error(file_pos(job.output), error);
                     doc.ok = false;
                 }
                 if (doc.ok) {
-                    fs::create_directories(record.parent_path(), ec);
-                    // A record that cannot be written only costs a rebuild next time.
-                    std::string ignored;
-                    write_file_atomically(record.string(), fmt::format("hash {}\npages {}\ninput {}\n", hash, doc.pages, job.input),
-                                          ignored);
+                    const std::string changed = changed_while_built(log.reads());
+                    const std::string text = record_text(hash, doc.pages, job.input, log.reads(), loaded);
+                    if (!changed.empty()) {
+                        doc.diags.warning(file_pos(job.input),
+                                          fmt::format("`{}` changed while this document was built; the next run builds it again", changed));
+                        fs::remove(record, ec);
+                    } else if (text.empty() || !cacheable) {
+                        fs::remove(record, ec);
+                    } else {
+                        fs::create_directories(record.parent_path(), ec);
+                        // A record that cannot be written only costs a rebuild next time.
+                        std::string ignored;
+                        write_output(record.string(), text, {}, ignored, false);
+                    }
                 }
                 job.diags = doc.diags.items();
                 job.pages = doc.ok ? doc.pages : 0;
@@ -393,9 +379,9 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
             }
         }
     } catch (const std::exception& e) {
-        fail(job, fmt::format("internal error: {}", e.what()));
+        fail(job, fmt::format("internal error: {} (please report this as a bug with the input)", e.what()));
     } catch (...) {
-        fail(job, "internal error");
+        fail(job, "internal error (please report this as a bug with the input)");
     }
     job.seconds = std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -445,9 +431,9 @@ int run_batch(const BatchOptions& options, bool colour) {
                 job.status = Status::failed;
             }
         } catch (const std::exception& e) {
-            fail(job, fmt::format("internal error: {}", e.what()));
+            fail(job, fmt::format("internal error: {} (please report this as a bug with the input)", e.what()));
         } catch (...) {
-            fail(job, "internal error");
+            fail(job, "internal error (please report this as a bug with the input)");
         }
     });
     std::map<std::string, std::vector<std::size_t>> by_name;
@@ -485,6 +471,9 @@ int run_batch(const BatchOptions& options, bool colour) {
             std::fprintf(stderr, "%s: error: cannot create the output folder\n", options.outdir.c_str());
             return 1;
         }
+        // What a killed run left: its temporary PDFs and records (common/file_write.hpp).
+        remove_stale_temp_files(options.outdir);
+        remove_stale_temp_files((fs::path(options.outdir) / ".lkjip").string());
     }
     const std::string templates = templates_hash(options.templates);
     const std::string shared[2] = {shared_hash(templates, false), shared_hash(templates, true)};
@@ -519,7 +508,7 @@ int run_batch(const BatchOptions& options, bool colour) {
                      warnings == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s", seconds);
         if (warnings > 0) std::fprintf(stderr, "`lkjip check FILE` shows the warnings of a document\n");
     }
-    if (options.json) print_json(jobs, options, t, seconds);
+    if (options.json && !print_json(jobs, options, t, seconds)) return 1;
     return failed > 0 ? 1 : 0;
 }
 

@@ -1,37 +1,26 @@
-// The pure parts of `lkjip batch` (docs/cli.md): output names, the shard split, the input hash,
-// JSON strings. Header-only so tests/unit/test_batch.cpp can test them without the executable.
+// The pure parts of `lkjip batch` (docs/cli.md): output names, the shard split, JSON strings,
+// the hash of a document and its record. Header-only so tests/unit/test_batch.cpp can test them without the executable.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "common/digest.hpp"
+#include "common/file_read.hpp"
 #include "model/model.hpp"
 
 namespace lkjip::cli {
-
-// FNV-1a, 64 bits, over bytes: small, stable across machines and versions, no dependency. Not
-// cryptographic: it detects changed inputs, it does not resist an adversary.
-struct Fnv1a64 {
-    std::uint64_t state = 0xcbf29ce484222325ull;
-    void add(std::string_view bytes) {
-        for (unsigned char c : bytes) {
-            state ^= c;
-            state *= 0x100000001b3ull;
-        }
-    }
-    // A field with its length first, so ("ab","c") and ("a","bc") differ.
-    void field(std::string_view bytes) {
-        add(std::to_string(bytes.size()));
-        add(":");
-        add(bytes);
-    }
-    [[nodiscard]] std::string hex() const { return fmt::format("{:016x}", state); }
-};
 
 // Lower-case ASCII letters and digits, every other run of characters one hyphen, none at the
 // ends: "Dindagkop UKM" -> "dindagkop-ukm", "Kota Pekalongan" -> "kota-pekalongan". Bytes of
@@ -152,6 +141,85 @@ inline std::string json_string(std::string_view text) {
         ++i;
     }
     out += '"';
+    return out;
+}
+
+// ---- the incremental record (docs/cli.md, "Incremental") ----------------------------------
+
+// The hash of a document: the shared inputs and exactly the bytes the loader read (the data file,
+// its `extends` parents, the images the data names, checked while loading), each by its digest
+// (common/file_read.hpp's ReadLog), in the order read. Hashing what was read, not reading the
+// files again, means a file replaced during the run cannot give a PDF of one content recorded
+// under the hash of another (issue 18, class 10).
+inline std::string document_hash(const std::vector<FileRead>& loaded, const std::string& shared) {
+    Fnv1a64 h;
+    h.field(shared);
+    for (const auto& r : loaded) {
+        h.field(r.path);
+        h.field(fmt::format("{} {:016x}", r.size, r.digest));
+    }
+    return h.hex();
+}
+
+// The record kept beside each output (OUTDIR/.lkjip/NAME.inputs): the hash of what was loaded,
+// the page count, and every other file the build read (templates, fonts, images named in
+// Markdown) with its digest, which must still match for the output to be up to date. One small
+// file per output, so concurrent shards writing into one shared folder never contend for a
+// common manifest.
+struct Record {
+    std::string hash;
+    std::size_t pages = 0;
+    std::vector<std::pair<std::string, std::uint64_t>> reads;  // path, digest
+};
+
+// The record's lines: "hash H", "pages N", "input PATH", then "read DIGEST PATH" per file;
+// nullopt when it has no hash or a malformed read line (the document is then rebuilt).
+inline std::optional<Record> parse_record(std::string_view text) {
+    Record r;
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        const std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        const std::size_t space = line.find(' ');
+        if (space == std::string_view::npos) continue;
+        const std::string_view key = line.substr(0, space), value = line.substr(space + 1);
+        if (key == "hash") r.hash = std::string(value);
+        if (key == "pages") r.pages = static_cast<std::size_t>(std::strtoull(std::string(value).c_str(), nullptr, 10));
+        if (key == "read") {  // the digest is 16 hex digits
+            if (value.size() < 18 || value[16] != ' ' || value.substr(0, 16).find_first_not_of("0123456789abcdef") != std::string_view::npos)
+                return std::nullopt;
+            r.reads.emplace_back(std::string(value.substr(17)), std::strtoull(std::string(value.substr(0, 16)).c_str(), nullptr, 16));
+        }
+    }
+    if (r.hash.empty()) return std::nullopt;
+    return r;
+}
+
+// The first file read twice with different contents during one document ("" when none): its PDF
+// may mix two versions, so it gets no record and the next run builds it again.
+inline std::string changed_while_built(const std::vector<FileRead>& reads) {
+    std::map<std::string, std::uint64_t> seen;
+    for (const auto& r : reads) {
+        const std::string key = std::filesystem::path(r.path).lexically_normal().string();
+        const auto [it, fresh] = seen.emplace(key, r.digest);
+        if (!fresh && it->second != r.digest) return r.path;
+    }
+    return "";
+}
+
+// The record's text; "" when a path cannot be written on one line (it then has no record).
+inline std::string record_text(const std::string& hash, std::size_t pages, const std::string& input, const std::vector<FileRead>& reads,
+                        std::size_t loaded) {
+    if (input.find_first_of("\n\r") != std::string::npos) return "";
+    std::string out = fmt::format("hash {}\npages {}\ninput {}\n", hash, pages, input);
+    std::set<std::string> listed;  // the loaded files are in the hash already
+    for (std::size_t i = 0; i < loaded && i < reads.size(); ++i) listed.insert(reads[i].path);
+    for (std::size_t i = loaded; i < reads.size(); ++i) {
+        const FileRead& r = reads[i];
+        if (!listed.insert(r.path).second) continue;
+        if (r.path.find_first_of("\n\r") != std::string::npos) return "";
+        out += fmt::format("read {:016x} {}\n", r.digest, r.path);
+    }
     return out;
 }
 

@@ -3,9 +3,7 @@
 // so a failed run never leaves a half-written PDF (issue 5).
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -24,21 +22,20 @@ namespace fs = std::filesystem;
 namespace {
 
 // docs/limits.md: a hand-written chapter is a few dozen KiB; 16 MiB is far beyond any report.
-constexpr std::uintmax_t kMaxMarkdownBytes = 16u << 20;
+constexpr std::size_t kMaxMarkdownBytes = 16u << 20;
 
 void print(const Diagnostics& diags, bool colour) {
     for (const auto& d : diags.items()) std::fputs(format_diagnostic(d, colour).c_str(), stderr);
 }
 
-bool write_output(const std::string& path, const std::string& bytes, Diagnostics& diags) {
-    if (path == "-") {
-        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-        return true;
-    }
-    std::string error;
-    if (write_file_atomically(path, bytes, error)) return true;
-    diags.error(SourcePos{std::make_shared<const std::string>(path), 0, 0}, error);
-    return false;
+SourcePos file_pos(const std::string& file) { return SourcePos{std::make_shared<const std::string>(file), 0, 0}; }
+
+// Whether two output names are one file: the same spelling, or the same existing file.
+bool same_output(const std::string& a, const std::string& b) {
+    if (a == "-" || b == "-") return false;
+    if (fs::path(a).lexically_normal() == fs::path(b).lexically_normal()) return true;
+    const auto ia = identity_of(a), ib = identity_of(b);
+    return ia && ib && *ia == *ib;
 }
 
 }  // namespace
@@ -49,8 +46,22 @@ int run_build(const BuildOptions& options, bool colour) {
     doc_options.keep_markdown = !options.markdown.empty();
     BuiltDocument doc = build_document(options.file, doc_options);
     bool ok = doc.ok;
-    if (ok && doc.markdown) ok = write_output(options.markdown, *doc.markdown, doc.diags);
-    if (ok) ok = write_output(options.output.empty() ? fs::path(options.file).replace_extension(".pdf").string() : options.output, doc.pdf, doc.diags);
+    const std::string pdf = options.output.empty() ? fs::path(options.file).replace_extension(".pdf").string() : options.output;
+    const std::vector<FileIdentity> inputs = identities_of(doc.reads);
+    // Both outputs are checked before either is written, so a refused -o leaves no new --md.
+    if (ok && doc.markdown && same_output(options.markdown, pdf)) {
+        doc.diags.error(file_pos(pdf), fmt::format("`--md {}` and the PDF output `{}` are one file", options.markdown, pdf));
+        ok = false;
+    }
+    for (const std::string* out : {&options.markdown, &pdf}) {
+        if (!ok || out->empty()) continue;
+        if (const std::string why = check_output(*out, inputs); !why.empty()) {
+            doc.diags.error(file_pos(*out), why);
+            ok = false;
+        }
+    }
+    if (ok && doc.markdown) ok = emit(options.markdown, *doc.markdown, inputs, doc.diags);
+    if (ok) ok = emit(pdf, doc.pdf, inputs, doc.diags);
     Diagnostics shown;
     for (const auto& d : doc.diags.items())
         if (d.severity == Severity::error || !options.quiet) shown.add(d);
@@ -61,32 +72,28 @@ int run_build(const BuildOptions& options, bool colour) {
 int run_render(const RenderOptions& options, bool colour) {
     Diagnostics diags;
     std::string text;
+    ReadLog log;  // the Markdown file and its images: -o never replaces one of them
     if (options.file == "-") {
         char chunk[65536];
         while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
             text.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
             if (text.size() > kMaxMarkdownBytes) {
-                std::fprintf(stderr, "<stdin>: error: more than %ju bytes; Markdown files are limited to that\n",
-                             static_cast<std::uintmax_t>(kMaxMarkdownBytes));
+                std::fprintf(stderr, "<stdin>: error: more than %zu bytes; Markdown files are limited to that\n", kMaxMarkdownBytes);
                 return 1;
             }
         }
     } else {
-        std::ifstream in(options.file, std::ios::binary);
-        std::error_code ec;
-        const auto size = fs::file_size(options.file, ec);
-        if (!in || ec) {
-            std::fprintf(stderr, "%s: error: cannot read the file\n", options.file.c_str());
+        FileContents file = read_regular_file(options.file, kMaxMarkdownBytes, "Markdown file");
+        if (file.error == FileError::too_large) {
+            std::fprintf(stderr, "%s: error: the file is larger than %zu bytes; Markdown files are limited to %zu bytes\n",
+                         options.file.c_str(), kMaxMarkdownBytes, kMaxMarkdownBytes);
             return 1;
         }
-        if (size > kMaxMarkdownBytes) {
-            std::fprintf(stderr, "%s: error: the file is %ju bytes; Markdown files are limited to %ju bytes\n",
-                         options.file.c_str(), static_cast<std::uintmax_t>(size), static_cast<std::uintmax_t>(kMaxMarkdownBytes));
+        if (!file.ok()) {
+            std::fprintf(stderr, "%s: error: %s\n", options.file.c_str(), file.message.c_str());
             return 1;
         }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        text = ss.str();
+        text = std::move(file.bytes);
     }
     layout::LayoutSettings settings;
     settings.source_name = options.file == "-" ? "<stdin>" : options.file;
@@ -100,7 +107,7 @@ int run_render(const RenderOptions& options, bool colour) {
     std::string bytes;
     std::size_t pages = 0;
     bool ok = typeset_to_pdf(text, settings, diags, bytes, pages);
-    if (ok) ok = write_output(options.output, bytes, diags);
+    if (ok) ok = emit(options.output, bytes, log.identities(), diags);
     print(diags, colour);
     return ok ? 0 : 1;
 }

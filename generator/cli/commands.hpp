@@ -8,11 +8,13 @@ namespace lkjip::cli {
 
 struct CheckOptions {
     std::vector<std::string> files;
+    std::vector<std::string> templates;  // --templates folders, as build uses them
     bool quiet = false;
     bool werror = false;
 };
 
-// Loads, validates and lints each file; prints diagnostics on stderr. 0 ok, 1 errors.
+// Loads, validates and lints each file, then builds its report in memory (nothing written), so
+// that what check accepts, build builds; prints diagnostics on stderr. 0 ok, 1 errors.
 int run_check(const CheckOptions& options, bool colour);
 
 struct PreviewOptions {
@@ -73,8 +75,10 @@ int run_init(const InitOptions& options);
 // The path of the init file: templates/init/lkjip-init.toml, beside the built-in templates.
 std::string init_template_path();
 
-// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename, so a
-// failed run never leaves a truncated file or destroys a previous good one.
-bool write_file_atomically(const std::string& path, const std::string& text, std::string& error);
+// What identifies this build of lkjip, beyond its version: the digest (common/digest.hpp) of the
+// running executable's bytes (/proc/self/exe), so any change of code, compiler or library linked
+// in gives another id; "" when it cannot be read. `lkjip --version` prints it, and `lkjip batch`
+// keys its records with it (a new build rebuilds every document; issue 18, class 10).
+const std::string& build_id();
 
 }  // namespace lkjip::cli

@@ -15,6 +15,8 @@
 #include <fmt/format.h>
 
 #include "common/diagnostics.hpp"
+#include "common/file_read.hpp"
+#include "common/file_write.hpp"
 #include "data/data.hpp"
 #include "layout/layout.hpp"
 #include "markdown/markdown.hpp"
@@ -25,6 +27,7 @@
 namespace lkjip::cli {
 
 // The folder relative paths in a file start from ("." for a bare name or standard input).
+// (std::filesystem::path's parts never throw, unlike its queries of the file system.)
 inline std::string folder_of(const std::string& file) {
     const std::filesystem::path dir = std::filesystem::path(file).parent_path();
     return dir.empty() ? std::string(".") : dir.string();
@@ -90,6 +93,7 @@ struct BuiltDocument {
     std::size_t pages = 0;
     std::optional<std::string> markdown;  // with keep_markdown, when rendering succeeded
     Diagnostics diags;                    // everything found, errors and warnings
+    std::vector<FileRead> reads;          // every file read (build_document), in order
 };
 
 // A loaded model to PDF bytes. `file` is the data file (names in diagnostics, base folder).
@@ -109,15 +113,35 @@ inline BuiltDocument build_model(const AgencyYear& model, const std::string& fil
 }
 
 // A data file to PDF bytes: load (with `extends`), then build_model.
+// `reads` lists every file read on the way (data, parents, images, fonts, templates): the outputs
+// must not replace any of them.
 inline BuiltDocument build_document(const std::string& file, const DocumentOptions& options) {
+    ReadLog log;
     Diagnostics diags;
     std::optional<AgencyYear> model = load_agency_year(file, diags);
+    BuiltDocument out;
     if (!model) {
-        BuiltDocument out;
         out.diags = std::move(diags);
-        return out;
+    } else {
+        out = build_model(*model, file, options, std::move(diags));
     }
-    return build_model(*model, file, options, std::move(diags));
+    out.reads = log.reads();
+    return out;
+}
+
+// Writes an output of a command (common/file_write.hpp; "-": standard output); a failure is an
+// error on `diags` at the output's name. `inputs`: the files it was made from, never replaced.
+inline bool emit(const std::string& path, std::string_view bytes, const std::vector<FileIdentity>& inputs, Diagnostics& diags) {
+    std::string error;
+    if (write_output(path, bytes, inputs, error)) return true;
+    diags.error(SourcePos{std::make_shared<const std::string>(path == "-" ? std::string("lkjip") : path), 0, 0}, error);
+    return false;
+}
+
+inline std::vector<FileIdentity> identities_of(const std::vector<FileRead>& reads) {
+    std::vector<FileIdentity> out;
+    for (const auto& r : reads) out.push_back(r.identity);
+    return out;
 }
 
 }  // namespace lkjip::cli

@@ -1,49 +1,52 @@
 // `lkjip init`: a new data file to start a dinas from. The text lives in
 // templates/init/lkjip-init.toml (beside the built-in report templates, found the same way), a
 // working example of a small dinas with every key of docs/data-format.md explained in Indonesian.
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/document.hpp"
 #include "report/report.hpp"
 
 namespace lkjip::cli {
 
-namespace fs = std::filesystem;
+namespace {
+
+// The init file is about 20 KiB of commented TOML; more means a wrong file in its place.
+constexpr std::size_t kMaxInitTemplateBytes = 1u << 20;
+
+}  // namespace
 
 std::string init_template_path() {
-    return (fs::path(report::builtin_template_dir()).parent_path() / "init" / "lkjip-init.toml").string();
+    return (std::filesystem::path(report::builtin_template_dir()).parent_path() / "init" / "lkjip-init.toml").string();
 }
 
 int run_init(const InitOptions& options) {
     const std::string source = init_template_path();
-    std::ifstream in(source, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (!in || ss.str().empty()) {
-        std::fprintf(stderr, "%s: error: cannot read lkjip's init template (is lkjip installed completely?)\n", source.c_str());
+    const FileContents in = read_regular_file(source, kMaxInitTemplateBytes, "init template");
+    if (!in.ok() || in.bytes.empty()) {
+        std::fprintf(stderr, "%s: error: cannot read lkjip's init template (is lkjip installed completely?)%s%s\n", source.c_str(),
+                     in.ok() ? "" : "\n  hint: ", in.message.c_str());
         return 1;
     }
-    const std::string text = ss.str();
-    if (options.file.empty() || options.file == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return std::fflush(stdout) == 0 ? 0 : 1;
-    }
-    std::error_code ec;
-    if (!options.force && fs::exists(fs::symlink_status(options.file, ec))) {
+    const bool to_stdout = options.file.empty() || options.file == "-";
+    struct stat st {};
+    if (!to_stdout && !options.force && ::lstat(options.file.c_str(), &st) == 0) {
         std::fprintf(stderr, "%s: error: the file exists; lkjip init never overwrites a data file\n  hint: choose another name, or add --force\n",
                      options.file.c_str());
         return 1;
     }
     std::string error;
-    if (!write_file_atomically(options.file, text, error)) {
-        std::fprintf(stderr, "%s: error: %s\n", options.file.c_str(), error.c_str());
+    if (!write_output(to_stdout ? std::string("-") : options.file, in.bytes, {in.identity}, error)) {
+        std::fprintf(stderr, "%s: error: %s\n", to_stdout ? "lkjip init" : options.file.c_str(), error.c_str());
         return 1;
     }
-    std::fprintf(stderr, "%s: written; replace the example values (marked CONTOH), then run `lkjip check %s`\n",
-                 options.file.c_str(), options.file.c_str());
+    if (!to_stdout) {
+        std::fprintf(stderr, "%s: written; replace the example values (marked CONTOH), then run `lkjip check %s`\n",
+                     options.file.c_str(), options.file.c_str());
+    }
     return 0;
 }
 

@@ -1,10 +1,15 @@
 // lkjip: one executable, one subcommand per use (docs/cli.md).
 // Exit status (documented in README.md): 0 success (warnings allowed), 1 the input has errors,
 // 2 the command line is wrong.
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <exception>
 #include <string>
 #include <vector>
+
+#include <functional>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -12,11 +17,57 @@
 
 #include "cli/commands.hpp"
 
+namespace {
+
+// "lkjip 0.1.0 (build 1a2b3c4d5e6f7a8b)": the version, and the build id batch records are keyed by.
+std::string version_text() {
+    const std::string& id = lkjip::cli::build_id();
+    return std::string("lkjip ") + LKJIP_VERSION + " (build " + (id.empty() ? std::string("unknown") : id) + ")";
+}
+
+// Every input error is reported where it is found; an exception reaching here is a bug in lkjip.
+int internal_error(const char* what) {
+    std::fprintf(stderr, "lkjip: internal error: %s (please report this as a bug with the input)\n", what);
+    return 1;
+}
+
+// The final flush and close of standard output: a full disk or a closed pipe that buffered
+// writes did not see yet is an error, not a silent exit 0 (issue 18, class 9).
+int close_stdout(int status) {
+    errno = 0;
+    const bool flushed = std::fflush(stdout) == 0 && !std::ferror(stdout);
+    const int flush_errno = errno;
+    errno = 0;
+    const bool closed = std::fclose(stdout) == 0;
+    const int err = !flushed ? flush_errno : errno;
+    if ((flushed && closed) || status != 0) return status;  // a failed command reported its own error
+    std::fprintf(stderr, "lkjip: error: cannot write to standard output: %s\n", err != 0 ? std::strerror(err) : "write error");
+    return 1;
+}
+
+int run(int argc, char** argv);
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    int status = 1;
+    try {
+        status = run(argc, argv);
+    } catch (const std::exception& e) {
+        status = internal_error(e.what());
+    } catch (...) {
+        status = internal_error("unknown exception");
+    }
+    return close_stdout(status);
+}
+
+namespace {
+
+int run(int argc, char** argv) {
     CLI::App app{"lkjip: writes the annual performance report (LKjIP) of an Indonesian government agency "
                  "from one TOML data file"};
     app.name("lkjip");
-    app.set_version_flag("-V,--version", std::string("lkjip ") + LKJIP_VERSION);
+    app.set_version_flag("-V,--version", std::function<std::string()>(version_text));
     app.require_subcommand(1);
 
     lkjip::cli::CheckOptions check;
@@ -24,6 +75,9 @@ int main(int argc, char** argv) {
     check_cmd->add_option("files", check.files, "Data files (TOML)")->required();
     check_cmd->add_flag("-q,--quiet", check.quiet, "Print only the diagnostics, no summary line");
     check_cmd->add_flag("--werror", check.werror, "Exit with 1 when there are warnings");
+    check_cmd->add_option("--templates", check.templates, "Folder of templates that replace built-in ones (repeatable), as for build")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
     lkjip::cli::PreviewOptions preview;
     CLI::App* preview_cmd = app.add_subcommand("preview", "Write the report, or one chapter, as Markdown");
@@ -92,3 +146,5 @@ int main(int argc, char** argv) {
     if (init_cmd->parsed()) return lkjip::cli::run_init(init);
     return 2;
 }
+
+}  // namespace

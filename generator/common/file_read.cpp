@@ -1,5 +1,7 @@
 #include "common/file_read.hpp"
 
+#include "common/digest.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -13,6 +15,12 @@
 namespace lkjip {
 
 namespace {
+
+thread_local ReadLog* current_log = nullptr;
+
+FileIdentity identity_from(const struct stat& st) {
+    return FileIdentity{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
 
 const char* kind_of(mode_t mode) {
     if (S_ISDIR(mode)) return "a folder";
@@ -70,6 +78,7 @@ FileContents read_impl(const std::string& path, std::size_t limit, const std::st
     if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
 
     FileContents out;
+    out.identity = identity_from(st);
     const std::size_t hint = st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
     out.bytes.reserve(std::min(hint, limit) + 1);
     char buffer[1 << 16];
@@ -91,7 +100,7 @@ FileContents read_impl(const std::string& path, std::size_t limit, const std::st
                 break;
             }
             return failure(FileError::too_large,
-                           fmt::format("{} `{}` is larger than {} bytes, the limit for a {}", what, path, limit, what));
+                           fmt::format("cannot read {} `{}`: it is larger than {} bytes, the limit for this kind of file", what, path, limit));
         }
     }
     return out;
@@ -100,11 +109,36 @@ FileContents read_impl(const std::string& path, std::size_t limit, const std::st
 }  // namespace
 
 FileContents read_regular_file(const std::string& path, std::size_t max_bytes, const std::string& what) {
-    return read_impl(path, max_bytes, what, false);
+    FileContents out = read_impl(path, max_bytes, what, false);
+    if (out.ok() && current_log) current_log->record(FileRead{path, out.identity, digest_of(out.bytes), out.bytes.size()});
+    return out;
 }
 
 FileContents read_regular_file_prefix(const std::string& path, std::size_t prefix_bytes, const std::string& what) {
     return read_impl(path, prefix_bytes, what, true);
+}
+
+std::optional<FileIdentity> identity_of(const std::string& path) {
+    if (path.empty() || path.find('\0') != std::string::npos) return std::nullopt;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    return identity_from(st);
+}
+
+ReadLog::ReadLog() : outer_(current_log) { current_log = this; }
+
+ReadLog::~ReadLog() {
+    current_log = outer_;
+    if (outer_) {
+        for (auto& r : reads_) outer_->record(std::move(r));
+    }
+}
+
+std::vector<FileIdentity> ReadLog::identities() const {
+    std::vector<FileIdentity> out;
+    out.reserve(reads_.size());
+    for (const auto& r : reads_) out.push_back(r.identity);
+    return out;
 }
 
 bool is_regular_file_nothrow(const std::string& path) {

@@ -7,8 +7,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lkjip {
 
@@ -23,8 +25,26 @@ enum class FileError {
     io,            // any other read error
 };
 
+// Which file it is (st_dev, st_ino): two names of one file (a symlink, a hard link, `./a` and
+// `a`) have one identity, so an output can be refused when it is one of the inputs (class 8).
+struct FileIdentity {
+    std::uint64_t device = 0, inode = 0;
+    friend bool operator==(const FileIdentity&, const FileIdentity&) = default;
+};
+
+// The identity of the file `path` names (following symlinks); nullopt when there is none.
+std::optional<FileIdentity> identity_of(const std::string& path);
+
+// Limits of the kinds of file read whole; data files and Markdown have theirs beside their readers.
+// An image is embedded in the PDF whole: a 50-megapixel camera JPEG is about 25 MB, and a report
+// with a bigger single image is one no reader opens (issue 18, classes 1 and 11).
+constexpr std::size_t kMaxImageBytes = 64u << 20;
+// A TrueType font: DejaVuSans is 0.7 MB, the largest CJK fonts about 20 MB.
+constexpr std::size_t kMaxFontBytes = 64u << 20;
+
 struct FileContents {
     std::string bytes;
+    FileIdentity identity;  // of the file read, when ok
     FileError error = FileError::none;
     std::string message;  // "cannot read `x`: it is a FIFO, not a regular file"; empty when ok
 
@@ -40,6 +60,35 @@ FileContents read_regular_file(const std::string& path, std::size_t max_bytes, c
 // a shorter file gives all of its bytes.
 FileContents read_regular_file_prefix(const std::string& path, std::size_t prefix_bytes,
                                       const std::string& what = "file");
+
+// One read of a whole file, as a ReadLog records it.
+struct FileRead {
+    std::string path;         // as given to read_regular_file
+    FileIdentity identity;
+    std::uint64_t digest = 0; // digest_of(bytes), common/digest.hpp
+    std::size_t size = 0;
+};
+
+// While a ReadLog is alive, every successful whole-file read_regular_file on this thread is
+// recorded in it, whichever stage reads the file: `lkjip batch` hashes exactly the bytes a document
+// was built from, and sees a file that changed between two reads (issue 18, class 10); the
+// commands refuse an output that is one of the files read (class 8). Logs nest: an inner log
+// hides its reads from the outer one until it ends, then passes them on.
+class ReadLog {
+public:
+    ReadLog();
+    ~ReadLog();
+    ReadLog(const ReadLog&) = delete;
+    ReadLog& operator=(const ReadLog&) = delete;
+
+    [[nodiscard]] const std::vector<FileRead>& reads() const { return reads_; }
+    [[nodiscard]] std::vector<FileIdentity> identities() const;
+    void record(FileRead read) { reads_.push_back(std::move(read)); }
+
+private:
+    std::vector<FileRead> reads_;
+    ReadLog* outer_;
+};
 
 // Whether `path` names an existing regular file (following symlinks), without ever blocking or
 // throwing.

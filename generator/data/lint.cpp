@@ -45,6 +45,17 @@ void lint_budget(const Activity& a, const compute::ActivityResult& r, Diagnostic
     const std::string what = fmt::format("{} {}", a.level == ActivityLevel::program ? "program" : "kegiatan", a.kode.value);
     check_stated(a.pagu_tertulis, r.budget.pagu, what, "a pagu of", diags);
     if (r.budget.has_realisasi) check_stated(a.realisasi_tertulis, r.budget.realisasi, what, "a realisasi of", diags);
+    // A sub kegiatan cannot spend more than its pagu in force (Permendagri 77/2020: belanja is bounded by
+    // the DPA); more is a transcription slip (a digit too many, the pagu of another row).
+    if (a.children.empty() && a.realisasi) {
+        const Money in_force = a.pagu_perubahan ? a.pagu_perubahan->value : a.pagu ? a.pagu->value : Money{};
+        if (a.realisasi->value.sen > in_force.sen) {
+            diags.warning(a.realisasi->pos,
+                          fmt::format("sub kegiatan {}: realisasi {} exceeds its pagu {}{}", a.kode.value, rp(a.realisasi->value),
+                                      rp(in_force), in_force.sen == 0 ? " (spending without a budget)" : ""),
+                          "check the realisasi and the pagu against the DPA");
+        }
+    }
     for (std::size_t i = 0; i < a.children.size(); ++i) lint_budget(a.children[i], r.children[i], diags);
 }
 
@@ -129,6 +140,11 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     lint_staff(d, v, diags);
     for (std::size_t i = 0; i < d.program.size(); ++i) lint_budget(d.program[i], v.program[i], diags);
     check_stated(d.anggaran.pagu_tertulis, v.total.pagu, "the agency", "a total pagu of", diags);
+    if (!d.program.empty() && v.total.pagu.sen <= 0) {
+        diags.warning(d.program.front().pos,
+                      "the pagu of all programs adds up to Rp 0, so the report has no budget to compare realisasi with",
+                      "give the pagu of each sub kegiatan from the DPA");
+    }
     if (v.total.has_realisasi) {
         check_stated(d.anggaran.realisasi_tertulis, v.total.realisasi, "the agency", "a total realisasi of", diags);
     }

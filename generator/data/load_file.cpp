@@ -2,12 +2,11 @@
 // The merge moves nodes (toml++ keeps a node's source region on move, not on copy), so every
 // value still points at the file and line it was written in.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "common/file_read.hpp"
 #include "data/data.hpp"
 #include "data/load_model.hpp"
 #include "data/toml_reader.hpp"
@@ -42,24 +41,26 @@ struct Loader {
         }
     }
 
+    // Read once through common/file_read.hpp: a FIFO, a device, a folder, a name too long or a
+    // symlink loop is an error (at the `extends` value `from` for a parent), never a hang, an
+    // exhausted memory or an exception (issue 18, classes 1 and 2).
     std::optional<toml::table> parse_file(const std::string& path, const SourcePos& from) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in || fs::is_directory(path)) {
-            diags.error(from.known() ? from : SourcePos{std::make_shared<const std::string>(path), 0, 0},
-                        fmt::format("cannot read data file `{}`", path));
+        const SourcePos at = from.known() ? from : SourcePos{std::make_shared<const std::string>(path), 0, 0};
+        FileContents file = read_regular_file(path, limits.max_file_bytes, "data file");
+        switch (file.error) {
+        case FileError::none: return parse_text(file.bytes, path);
+        case FileError::not_found:
+            diags.error(at, from.known() ? fmt::format("parent file `{}` does not exist", path)
+                                         : fmt::format("cannot read data file `{}`", path));
+            return std::nullopt;
+        case FileError::too_large:
+            diags.error(at, fmt::format("data file `{}` is larger than {} bytes; data files are limited to {} bytes", path,
+                                        limits.max_file_bytes, limits.max_file_bytes));
+            return std::nullopt;
+        default:
+            diags.error(at, file.message);
             return std::nullopt;
         }
-        std::error_code ec;
-        const auto size = fs::file_size(path, ec);
-        if (!ec && size > limits.max_file_bytes) {
-            diags.error(SourcePos{std::make_shared<const std::string>(path), 0, 0},
-                        fmt::format("the file is {} bytes; data files are limited to {} bytes", size,
-                                    limits.max_file_bytes));
-            return std::nullopt;
-        }
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        return parse_text(buffer.str(), path);
     }
 
     // Loads the parents of `table` (its `extends`) and returns the merged table.
@@ -79,16 +80,15 @@ struct Loader {
         }
         fs::path parent = fs::path(name).parent_path() / s->get();
         const std::string parent_name = parent.lexically_normal().string();
-        std::error_code ec;
+        // By identity (st_dev, st_ino): `./a.toml`, a symlink or a hard link to a file being loaded
+        // is that file. A name that cannot be resolved is no cycle; reading it reports why.
+        const auto parent_id = identity_of(parent_name);
         for (const auto& f : chain) {
-            if (fs::equivalent(f, parent_name, ec) || f == parent_name) {
+            const auto id = identity_of(f);
+            if (f == parent_name || (parent_id && id && *id == *parent_id)) {
                 diags.error(pos_of(*ext), fmt::format("`extends` cycle: `{}` is already being loaded", parent_name));
                 return std::nullopt;
             }
-        }
-        if (!fs::exists(parent_name)) {
-            diags.error(pos_of(*ext), fmt::format("parent file `{}` does not exist", parent_name));
-            return std::nullopt;
         }
         auto parent_table = parse_file(parent_name, pos_of(*ext));
         if (!parent_table) return std::nullopt;

@@ -1,20 +1,18 @@
 // Cross-reference checks of a loaded model: what the types alone cannot say. Each failure is an
 // error (the report cannot be produced from such data); warnings live in lint.cpp.
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "common/file_read.hpp"
+#include "common/image_info.hpp"
 #include "compute/expression.hpp"
 #include "data/load_model.hpp"
 
 namespace lkjip::data {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 // Records ids of one kind and reports duplicates, pointing at both places.
 class IdSet {
@@ -76,19 +74,17 @@ void check_units(const Organisasi& org, Diagnostics& diags) {
     }
 }
 
-// A missing or unreadable image is an error at the key that names it (issue 6); the check looks
-// at the magic bytes, so a renamed document is caught before layout.
+// A missing, unreadable or damaged image is an error at the key that names it (issue 6, issue 18
+// class 11): the header is read here exactly as the layout reads it (common/image_info.hpp), so
+// an image `check` accepts is one the layout can place.
 void check_image(const Text& path, Diagnostics& diags) {
-    std::ifstream in(path.value, std::ios::binary);
-    if (!in || fs::is_directory(path.value)) {
-        diags.error(path.pos, fmt::format("image `{}` cannot be read", path.value));
+    const FileContents file = read_regular_file(path.value, kMaxImageBytes, "image");
+    if (!file.ok()) {
+        diags.error(path.pos, file.error == FileError::not_found ? fmt::format("image `{}` cannot be read", path.value) : file.message);
         return;
     }
-    unsigned char head[8] = {};
-    in.read(reinterpret_cast<char*>(head), sizeof head);
-    const bool png = in.gcount() == 8 && head[0] == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
-    const bool jpeg = in.gcount() >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
-    if (!png && !jpeg) diags.error(path.pos, fmt::format("image `{}` is not a PNG or JPEG file", path.value));
+    std::string error;
+    if (!image_info_of(file.bytes, path.value, error)) diags.error(path.pos, error);
 }
 
 void check_indicator_formula(const Indicator& ind, Diagnostics& diags) {

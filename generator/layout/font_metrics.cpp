@@ -1,9 +1,10 @@
 #include "layout/font_metrics.hpp"
 
-#include <fstream>
-#include <iterator>
+#include <vector>
 
 #include <fmt/format.h>
+
+#include "common/file_read.hpp"
 
 namespace lkjip::layout {
 
@@ -84,12 +85,13 @@ void cmap12(Reader& r, std::size_t at, std::unordered_map<char32_t, std::uint16_
 }  // namespace
 
 std::optional<FontMetrics> FontMetrics::load(const std::string& path, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = fmt::format("cannot read font file `{}`", path);
+    // common/file_read.hpp: a FIFO or a device named as a font is refused, not read forever.
+    const FileContents file = read_regular_file(path, kMaxFontBytes, "font file");
+    if (!file.ok()) {
+        error = file.error == FileError::not_found ? fmt::format("cannot read font file `{}`", path) : file.message;
         return std::nullopt;
     }
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::vector<std::uint8_t> bytes(file.bytes.begin(), file.bytes.end());
     auto f = parse(bytes, error);
     if (!f) error = fmt::format("font file `{}`: {}", path, error);
     return f;

@@ -1,18 +1,12 @@
-// The pixel size of a PNG or JPEG file, read from its header (PNG: the IHDR chunk, ISO/IEC
-// 15948 §11.2.2; JPEG: the first SOFn marker, ITU T.81 §B.2.2), so the layout can scale an
-// image without decoding it. Anything else is "not an image" with a reason.
+// The layout reads image headers with common/image_info.hpp, the same check the loader makes on
+// every image a data file names (issue 18, class 11).
 #pragma once
 
-#include <optional>
-#include <string>
+#include "common/image_info.hpp"
 
 namespace lkjip::layout {
 
-struct ImageInfo {
-    enum class Format { png, jpeg } format = Format::png;
-    unsigned width = 0, height = 0;  // pixels
-};
-
-std::optional<ImageInfo> read_image_info(const std::string& path, std::string& error);
+using lkjip::ImageInfo;
+using lkjip::read_image_info;
 
 }  // namespace lkjip::layout

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "common/image_info.hpp"
 #include "pdf/session.hpp"
 
 namespace lkjip::pdf::detail {
@@ -59,9 +60,15 @@ public:
 private:
     bool ok() const { return error_.empty() && !s_.failed(); }
 
+    // A page element the layout should never have made: a bug of lkjip, said as such, never
+    // dressed up as a problem of the user's input.
     void fail(std::string_view what, std::size_t i, std::string_view why) {
-        error_ = fmt::format("page {}, {} {}: {}", n_, what, i + 1, why);
+        error_ = fmt::format("internal error in the PDF writer: page {}, {} {}: {} (please report this as a bug with the input)",
+                             n_, what, i + 1, why);
     }
+    // An image is the user's file: checked where the data file or Markdown names it, so it fails
+    // here only when it changed or vanished since; the message names the file, not the page.
+    void fail_image(std::string why) { error_ = std::move(why); }
 
     bool check_numbers(std::string_view what, std::size_t i,
                        std::initializer_list<std::pair<const char*, double>> fields) {
@@ -202,21 +209,21 @@ private:
         auto it = s_.images.find(im.file);
         if (it == s_.images.end()) {
             std::string data, why;
-            if (!read_file(im.file, data, why)) return fail("image", i, why);
+            if (!read_file(im.file, data, why)) return fail_image(why);
             const ImageKind kind = image_kind(data);
             if (kind == ImageKind::other) {
-                return fail("image", i, fmt::format("'{}' is neither a PNG nor a JPEG file", im.file));
+                return fail_image(fmt::format("image `{}` is no longer a PNG or JPEG file (it changed while the report was written)", im.file));
             }
             if (kind == ImageKind::png) {
-                if (auto bad = check_png(data); !bad.empty()) return fail("image", i, fmt::format("'{}': {}", im.file, bad));
+                if (auto bad = png_decode_error(data); !bad.empty()) return fail_image(fmt::format("image `{}`: {}", im.file, bad));
             }
-            if (data.size() > 0xFFFFFFFFu) return fail("image", i, fmt::format("'{}' is too large", im.file));
+            if (data.size() > 0xFFFFFFFFu) return fail_image(fmt::format("image `{}` is too large", im.file));
             const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(data.data());
             const auto size = static_cast<HPDF_UINT>(data.size());
             HPDF_Image h = kind == ImageKind::png ? HPDF_LoadPngImageFromMem(s_.pdf, bytes, size)
                                                   : HPDF_LoadJpegImageFromMem(s_.pdf, bytes, size);
             if (!h || s_.failed()) {
-                return fail("image", i, fmt::format("'{}' cannot be decoded: {}", im.file, s_.haru_message()));
+                return fail_image(fmt::format("image `{}` cannot be embedded: {}", im.file, s_.haru_message()));
             }
             s_.image_data.push_back(std::move(data));
             it = s_.images.emplace(im.file, h).first;

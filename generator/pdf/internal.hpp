@@ -31,9 +31,6 @@ bool read_head(const std::string& path, std::size_t limit, std::string& out, std
 enum class ImageKind { png, jpeg, other };
 ImageKind image_kind(std::string_view data);
 
-// "" when libpng decodes the whole PNG without error, else what is wrong (see the .cpp: libharu
-// must never see a damaged PNG).
-std::string check_png(std::string_view data);
 
 // Decodes UTF-8 `in` into `out` (UTF-8 again) with every character libharu cannot encode in
 // two bytes (outside the Basic Multilingual Plane) replaced by U+FFFD, and marks each code in

@@ -1,65 +1,46 @@
 // Checking the writer's inputs before libharu sees them: files, TrueType headers, image magic
 // bytes, UTF-8 text; and the messages for libharu's error codes.
 #include <hpdf.h>
-#include <png.h>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "common/file_read.hpp"
 #include "pdf/internal.hpp"
 
 namespace lkjip::pdf::detail {
 
+// Both go through common/file_read.hpp (a FIFO or a device is refused, the limit is on the bytes
+// read, issue 18 class 1). The writer reads whole files only for images (draw.cpp), so the image
+// limit applies; read_head only for fonts.
 bool read_file(const std::string& path, std::string& out, std::string& error) {
-    out.clear();
-    if (path.empty()) {
-        error = "no file name given";
+    FileContents file = read_regular_file(path, kMaxImageBytes, "image");
+    if (!file.ok()) {
+        out.clear();
+        error = file.message;
         return false;
     }
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = fmt::format("cannot read '{}': {}", path,
-                            errno != 0 ? std::strerror(errno) : "cannot open");
-        return false;
-    }
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        error = fmt::format("cannot read '{}': read error", path);
-        return false;
-    }
+    out = std::move(file.bytes);
     return true;
 }
 
 bool read_head(const std::string& path, std::size_t limit, std::string& out, std::uint64_t& size, std::string& error) {
-    out.clear();
-    errno = 0;
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (path.empty() || !in) {
-        error = fmt::format("cannot read '{}': {}", path, errno != 0 ? std::strerror(errno) : "cannot open");
+    // The whole font, so that `size` is the number of bytes there are, not a number asked first.
+    FileContents file = read_regular_file(path, kMaxFontBytes, "font file");
+    if (!file.ok()) {
+        out.clear();
+        error = file.message;
         return false;
     }
-    const auto end = in.tellg();
-    in.seekg(0);
-    if (end < 0 || !in) {
-        error = fmt::format("cannot read '{}': not a regular file", path);
-        return false;
-    }
-    size = static_cast<std::uint64_t>(end);
-    out.resize(static_cast<std::size_t>(std::min<std::uint64_t>(size, limit)));
-    in.read(out.data(), static_cast<std::streamsize>(out.size()));
-    if (static_cast<std::size_t>(in.gcount()) != out.size()) {
-        error = fmt::format("cannot read '{}': read error", path);
-        return false;
-    }
+    size = file.bytes.size();
+    out = std::move(file.bytes);
+    if (out.size() > limit) out.resize(limit);
     return true;
 }
 
@@ -121,28 +102,6 @@ ImageKind image_kind(std::string_view data) {
     if (data.size() >= 8 && data.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return ImageKind::png;
     if (data.size() >= 3 && data.substr(0, 3) == "\xFF\xD8\xFF") return ImageKind::jpeg;
     return ImageKind::other;
-}
-
-std::string check_png(std::string_view data) {
-    // libharu 2.3.0 gives libpng an error callback that returns (PngErrorFunc) and never calls
-    // setjmp, so libpng aborts the process on the first error in the file (libpng manual,
-    // "Error handling": an error function must not return). The file is therefore decoded once
-    // with libpng's simplified API, which catches its own errors, before libharu reads it.
-    png_image image{};
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&image, data.data(), data.size())) {
-        return fmt::format("not a readable PNG ({})", image.message);
-    }
-    if (std::uint64_t{image.width} * image.height > 64'000'000u) {
-        png_image_free(&image);
-        return fmt::format("PNG of {}x{} pixels is too large", image.width, image.height);
-    }
-    image.format = PNG_FORMAT_GRAY;  // the smallest buffer; every row is still decoded and checked
-    std::vector<png_byte> pixels(PNG_IMAGE_SIZE(image));
-    if (!png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr)) {
-        return fmt::format("damaged PNG ({})", image.message);  // finish_read freed the image
-    }
-    return "";
 }
 
 bool to_bmp(std::string_view in, std::string& out, CodeSet& codes) {

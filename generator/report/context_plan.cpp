@@ -193,8 +193,11 @@ void ContextBuilder::add_budget(Map& root) const {
 
     Map a;
     a.emplace_back("total", budget_context(v_.total));
-    a.emplace_back("ada_anggaran", boolean(!d_.program.empty()));
-    a.emplace_back("ada_realisasi", boolean(v_.total.has_realisasi));
+    // A budget whose pagu adds up to zero cannot carry a serapan or a share: the report treats it as
+    // no budget (lint warns), so no sentence divides by it.
+    const bool has_budget = !d_.program.empty() && v_.total.pagu.sen > 0;
+    a.emplace_back("ada_anggaran", boolean(has_budget));
+    a.emplace_back("ada_realisasi", boolean(has_budget && v_.total.has_realisasi));
     a.emplace_back("ada_perubahan", boolean(std::any_of(d_.program.begin(), d_.program.end(), any_leaf_changed)));
     List revenue;
     for (const auto& r : d_.anggaran.pendapatan) {

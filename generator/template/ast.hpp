@@ -34,7 +34,7 @@ struct Expr {
     Value literal;
     std::string name;  // name, attribute, filter, test, or the operator
     std::vector<ExprPtr> items;  // list items, call/filter/test arguments
-    std::vector<std::pair<std::string, ExprPtr>> kwargs;
+    std::vector<std::pair<std::string, ExprPtr>> kwargs;  // call keywords; a chain `a < b <= c`: ("<", b), ("<=", c)
     ExprPtr a, b, c;  // operands; a = object / callee / filter input / condition value
     bool negated = false;  // `is not`, `not in`
     // Levels of the tree below and including this node; the parser bounds it (kMaxExprDepth), so
@@ -53,6 +53,7 @@ struct Node {
     std::vector<std::string> names;   // for targets; macro parameter names; set attribute path
     std::vector<ExprPtr> defaults;    // macro parameter defaults (null when none)
     ExprPtr expr;                     // output, for iterable, set value, include/import name
+    ExprPtr condition;                // `for x in xs if condition` (null when none)
     std::vector<std::pair<ExprPtr, Body>> branches;  // if / elif (expr) and else (null expr)
     Body body, else_body;             // for body and {% else %}; macro body
 };

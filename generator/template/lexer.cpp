@@ -35,11 +35,13 @@ void rstrip_all(std::string& s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.pop_back();
 }
 
-// lstrip_blocks: remove spaces/tabs at the end of `s` if only they follow the last newline.
-void lstrip_line(std::string& s, bool at_file_start) {
+// lstrip_blocks: remove spaces/tabs at the end of `s` if only they follow the last newline, or
+// make up all of `s` when `s` starts a line (after a tag whose newline trim_blocks removed, as
+// Jinja sees it: the tag is still at the start of its line).
+void lstrip_line(std::string& s, bool starts_line) {
     std::size_t i = s.size();
     while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')) --i;
-    if (i == 0 ? at_file_start : s[i - 1] == '\n') s.resize(i);
+    if (i == 0 ? starts_line : s[i - 1] == '\n') s.resize(i);
 }
 
 }  // namespace
@@ -95,7 +97,7 @@ std::vector<Token> lex(std::string_view text, const std::shared_ptr<const std::s
         if (minus_left) {
             rstrip_all(pending);
         } else if (options.lstrip_blocks && kind != '{' && !keep_indent) {
-            lstrip_line(pending, out.empty());
+            lstrip_line(pending, pending.empty() || pending_pos.column == 1);
         }
         const std::string close = kind == '{' ? "}}" : (kind == '%' ? "%}" : "#}");
         const std::size_t end = text.find(close, c.at);
@@ -127,7 +129,9 @@ std::vector<Token> lex(std::string_view text, const std::shared_ptr<const std::s
             }
             if (pending.empty()) pending_pos = c.pos();
             std::string raw(text.substr(c.at, tag_start - c.at));
+            if (minus_right) raw.erase(0, raw.find_first_not_of(" \t\r\n") == std::string::npos ? raw.size() : raw.find_first_not_of(" \t\r\n"));
             if (text[tag_start + 2] == '-') rstrip_all(raw);
+            else if (options.lstrip_blocks && text[tag_start + 2] != '+') lstrip_line(raw, c.column == 1);
             pending += raw;
             const std::size_t raw_end = text.find("%}", stop);
             if (raw_end == std::string_view::npos) throw LexError{open, "unclosed {% endraw %}"};

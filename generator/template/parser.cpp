@@ -1,7 +1,8 @@
 // The parser: statements by recursive descent, expressions by precedence climbing, in Jinja's
-// order (lowest first): `a if c else b`, or, and, not, comparisons / in / is, + - ~, * / // %,
-// unary minus, then postfix .attr [index] (call) | filter. Nesting depth is bounded so a
-// pathological template is an error, not a stack overflow: one limit, kMaxExprDepth, counts both
+// order (lowest first): `a if c else b`, or, and, not, comparisons / in (chained as in Python:
+// `a < b < c` is `a < b and b < c`), + -, ~, * / // %, ** (left to right, as Jinja), unary minus,
+// then postfix .attr [index] (call) and filters `| f` and tests `is t`. Nesting depth is bounded so
+// a pathological template is an error, not a stack overflow: one limit, kMaxExprDepth, counts both
 // the parser's recursion (parentheses, lists, arguments, `not`, unary minus) and the height of the
 // tree it builds, which left-associative chains grow without recursing (`1+1+1…`, `x|f|g…`,
 // `a.b.c…`, `a[0][0]…`, `a and b and …`); so evaluating the tree recurses at most as deep
@@ -14,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "template/ast.hpp"
+#include "template/filters.hpp"
 
 namespace lkjip::tpl {
 
@@ -54,6 +56,63 @@ private:
     std::size_t done_ = 0;
 };
 
+// The text of the string literal at [start, end) of the tag (quotes included), with Python's
+// escapes, as Jinja reads literals: \n \t \r \\ \' \" \a \b \f \v, \ooo (octal), \xhh, \uhhhh,
+// \Uhhhhhhhh; an unknown escape such as \q stays as written. \N{name} and a surrogate code point
+// are refused (Jinja's output could not be written as UTF-8).
+// `track` gives the positions of escapes for errors (offsets only grow within a tag).
+std::string unescape(const Token& t, std::size_t start, std::size_t end, PosTracker& track) {
+    const std::string& s = t.text;
+    std::string out;
+    for (std::size_t i = start + 1; i + 1 < end; ++i) {
+        if (s[i] == '\r' && s[i + 1] == '\n') continue;  // Jinja normalises newlines in literals
+        if (s[i] != '\\') {
+            out += s[i];
+            continue;
+        }
+        const std::size_t esc = i++;
+        const char e = s[i];
+        switch (e) {
+        case 'n': out += '\n'; continue;
+        case 't': out += '\t'; continue;
+        case 'r': out += '\r'; continue;
+        case 'a': out += '\a'; continue;
+        case 'b': out += '\b'; continue;
+        case 'f': out += '\f'; continue;
+        case 'v': out += '\v'; continue;
+        case '\\': case '\'': case '"': out += e; continue;
+        case '\n': continue;  // a backslash at the end of a line joins the lines
+        default: break;
+        }
+        if (e >= '0' && e <= '7') {
+            char32_t cp = 0;
+            std::size_t k = 0;
+            for (; k < 3 && i + k < end - 1 && s[i + k] >= '0' && s[i + k] <= '7'; ++k) cp = cp * 8 + static_cast<char32_t>(s[i + k] - '0');
+            utf8_append(out, cp);
+            i += k - 1;
+            continue;
+        }
+        if (e == 'x' || e == 'u' || e == 'U') {
+            const std::size_t n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+            char32_t cp = 0;
+            for (std::size_t k = 1; k <= n; ++k) {
+                const char h = i + k < end - 1 ? s[i + k] : '\0';  // end - 1 is the closing quote
+                const int d = std::isxdigit(static_cast<unsigned char>(h)) ? (std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (h | 0x20) - 'a' + 10) : -1;
+                if (d < 0) throw ParseError{track.at(esc), fmt::format("'\\{}' needs {} hexadecimal digits", e, n)};
+                cp = cp * 16 + static_cast<char32_t>(d);
+            }
+            if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) throw ParseError{track.at(esc), fmt::format("'\\{}' names no character", e)};
+            utf8_append(out, cp);
+            i += n;
+            continue;
+        }
+        if (e == 'N') throw ParseError{track.at(esc), "'\\N{…}' is not supported: write the character itself or \\u"};
+        out += '\\';  // not an escape: Python keeps the backslash
+        out += e;
+    }
+    return out;
+}
+
 std::vector<ETok> tokenize(const Token& t) {
     std::vector<ETok> out;
     const std::string& s = t.text;
@@ -81,23 +140,17 @@ std::vector<ETok> tokenize(const Token& t) {
             for (std::size_t k = start; k < i; ++k) {
                 if (s[k] != '_') digits += s[k];
             }
+            if (!dot && digits.size() > 1 && digits[0] == '0' && digits.find_first_not_of('0') != std::string::npos) {
+                throw ParseError{at(t, start), "an integer cannot start with 0 (Jinja reads '0' and then another number)"};
+            }
             out.push_back({dot ? ETok::Kind::number : ETok::Kind::integer, digits, at(t, start)});
         } else if (c == '"' || c == '\'') {
-            std::string value;
             ++i;
-            while (i < s.size() && s[i] != c) {
-                if (s[i] == '\\' && i + 1 < s.size()) {
-                    ++i;
-                    const char e = s[i];
-                    value += e == 'n' ? '\n' : e == 't' ? '\t' : e;
-                } else {
-                    value += s[i];
-                }
-                ++i;
-            }
+            while (i < s.size() && s[i] != c) i += s[i] == '\\' && i + 1 < s.size() ? 2 : 1;
             if (i >= s.size()) throw ParseError{at(t, start), "unterminated string"};
             ++i;
-            out.push_back({ETok::Kind::string, value, at(t, start)});
+            const SourcePos string_pos = at(t, start);
+            out.push_back({ETok::Kind::string, unescape(t, start, i, track), string_pos});
         } else {
             static const char* kTwo[] = {"==", "!=", "<=", ">=", "//", "**"};
             std::string op(1, c);
@@ -145,6 +198,8 @@ public:
     }
 
     ExprPtr expression() { return ternary(0); }
+    // An expression without `a if c else b`: a for loop's iterable, followed by its `if` filter.
+    ExprPtr without_condition() { return or_expr(0); }
 
 private:
     ExprPtr make(Expr::Kind k, const SourcePos& p) {
@@ -231,50 +286,75 @@ private:
     }
     ExprPtr comparison(int depth) {
         auto left = additive(depth);
+        std::vector<std::pair<std::string, ExprPtr>> chain;
+        SourcePos first;
         for (;;) {
             const SourcePos p = here();
+            std::string op;
             if (peek().kind == ETok::Kind::op &&
                 (is_op("==") || is_op("!=") || is_op("<") || is_op(">") || is_op("<=") || is_op(">="))) {
-                std::string op = next().text;
-                left = binary(op, std::move(left), additive(depth + 1), p);
-            } else if (is_name("in") || (is_name("not") && peek(1).kind == ETok::Kind::name && peek(1).text == "in")) {
-                const bool negated = is_name("not");
+                op = next().text;
+            } else if (is_name("in")) {
                 next();
-                if (negated) next();
-                left = binary("in", std::move(left), additive(depth + 1), p);
-                left->negated = negated;
-            } else if (is_name("is")) {
+                op = "in";
+            } else if (is_name("not") && peek(1).kind == ETok::Kind::name && peek(1).text == "in") {
                 next();
-                auto e = make(Expr::Kind::test, p);
-                if (is_name("not")) {
-                    next();
-                    e->negated = true;
-                }
-                e->name = expect_name("a test name after 'is'");
-                if (is_op("(")) arguments(*e, depth);
-                e->a = std::move(left);
-                seal(*e);
-                left = std::move(e);
+                next();
+                op = "not in";
             } else {
-                return left;
+                break;
             }
+            if (chain.empty()) first = p;
+            chain.emplace_back(std::move(op), additive(depth + 1));
         }
+        if (chain.empty()) return left;
+        if (chain.size() == 1) {
+            const bool negated = chain[0].first == "not in";
+            auto e = binary(negated ? "in" : chain[0].first, std::move(left), std::move(chain[0].second), first);
+            e->negated = negated;
+            return e;
+        }
+        auto e = binary("compare", std::move(left), nullptr, first);
+        e->kwargs = std::move(chain);
+        seal(*e);  // again: the chain's operands count for the height too
+        return e;
     }
     ExprPtr additive(int depth) {
-        auto left = multiplicative(depth);
-        while (is_op("+") || is_op("-") || is_op("~")) {
+        auto left = concat(depth);
+        while (is_op("+") || is_op("-")) {
             const SourcePos p = here();
             std::string op = next().text;
-            left = binary(op, std::move(left), multiplicative(depth + 1), p);
+            left = binary(op, std::move(left), concat(depth + 1), p);
+        }
+        return left;
+    }
+    // `~` binds tighter than + and - (Jinja): `1 + 2 ~ 3` is `1 + (2 ~ 3)`.
+    ExprPtr concat(int depth) {
+        auto left = multiplicative(depth);
+        while (is_op("~")) {
+            const SourcePos p = here();
+            next();
+            left = binary("~", std::move(left), multiplicative(depth + 1), p);
         }
         return left;
     }
     ExprPtr multiplicative(int depth) {
-        auto left = unary(depth);
+        auto left = power(depth);
         while (is_op("*") || is_op("/") || is_op("//") || is_op("%")) {
             const SourcePos p = here();
             std::string op = next().text;
-            left = binary(op, std::move(left), unary(depth + 1), p);
+            left = binary(op, std::move(left), power(depth + 1), p);
+        }
+        return left;
+    }
+    // Jinja's `**` groups from the left (`2 ** 3 ** 2` is 64) and takes a unary minus first
+    // (`-2 ** 2` is 4), unlike Python.
+    ExprPtr power(int depth) {
+        auto left = unary(depth);
+        while (is_op("**")) {
+            const SourcePos p = here();
+            next();
+            left = binary("**", std::move(left), unary(depth + 1), p);
         }
         return left;
     }
@@ -292,7 +372,11 @@ private:
         } else {
             e = postfix(depth);
         }
-        while (with_filters && is_op("|")) {
+        while (with_filters && (is_op("|") || is_name("is"))) {
+            if (is_name("is")) {
+                e = test(std::move(e), depth);
+                continue;
+            }
             next();
             auto f = make(Expr::Kind::filter, here());
             f->name = expect_name("a filter name after '|'");
@@ -301,6 +385,28 @@ private:
             seal(*f);
             e = std::move(f);
         }
+        return e;
+    }
+    // `x is [not] name`, `x is name(args)` or `x is name arg` (one argument without parentheses,
+    // as Jinja allows). Tests bind as filters do: `a ~ b is odd` tests b.
+    ExprPtr test(ExprPtr value, int depth) {
+        auto e = make(Expr::Kind::test, here());
+        next();
+        if (is_name("not")) {
+            next();
+            e->negated = true;
+        }
+        e->name = expect_name("a test name after 'is'");
+        if (is_op("(")) {
+            arguments(*e, depth);
+        } else if ((peek().kind == ETok::Kind::name && !is_name("else") && !is_name("or") && !is_name("and") &&
+                    !is_name("is") && !is_name("if") && !is_name("in") && !is_name("not")) ||
+                   peek().kind == ETok::Kind::integer || peek().kind == ETok::Kind::number ||
+                   peek().kind == ETok::Kind::string || is_op("[")) {
+            e->items.push_back(postfix(depth + 1));
+        }
+        e->a = std::move(value);
+        seal(*e);
         return e;
     }
     void arguments(Expr& e, int depth) {
@@ -569,7 +675,11 @@ private:
         }
         if (!ep.is_name("in")) ep.fail("'in'");
         ep.next();
-        n.expr = ep.expression();
+        n.expr = ep.without_condition();
+        if (ep.is_name("if")) {
+            ep.next();
+            n.condition = ep.expression();
+        }
         ep.expect_end();
         std::string found;
         std::size_t end = 0;

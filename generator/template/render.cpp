@@ -292,7 +292,8 @@ private:
         case Node::Kind::output: {
             const Value v = eval(*n.expr);
             if (v.kind() == Value::Kind::callable) fail(n.expr->pos, fmt::format("'{}' is a macro: call it with ()", describe(*n.expr)));
-            write(out, text(v, n.expr->pos), n.expr->pos);
+            // Jinja with finalize: none prints nothing.
+            write(out, v.is_none() ? std::string() : text(v, n.expr->pos), n.expr->pos);
             return;
         }
         case Node::Kind::if_: {
@@ -327,16 +328,26 @@ private:
 
     void render_for(const Node& n, std::string& out) {
         const Value seq = eval(*n.expr);
-        List pairs;  // a map's (key, value) pairs; a list is looped over in place
-        const List* looped = &pairs;
+        List built_items;  // a map's keys or pairs, a string's characters; a list is looped over in place
+        const List* looped = &built_items;
         if (seq.is_list()) {
             looped = &seq.as_list();
+        } else if (seq.is_map() && n.names.size() == 2) {
+            // lkjip's shorthand for `m | items` (Jinja would unpack each key).
+            for (const auto& [k, v] : seq.as_map()) built_items.push_back(Value::list({Value(k), v}));
         } else if (seq.is_map()) {
-            for (const auto& [k, v] : seq.as_map()) pairs.push_back(Value::list({Value(k), v}));
-            step(n.pos, pairs.size());
+            for (const auto& [k, v] : seq.as_map()) built_items.emplace_back(k);  // as Jinja: the keys
+        } else if (seq.is_string()) {
+            const std::u32string s = utf8_decode(seq.as_string());
+            for (char32_t c : s) built_items.emplace_back(utf8_encode(std::u32string(1, c)));
         } else if (!seq.is_none()) {
             fail(n.expr->pos, fmt::format("cannot loop over {} ('{}')", seq.type_name(), describe(*n.expr)),
                  origin_hint(seq));
+        }
+        step(n.pos, built_items.size());
+        if (n.condition) {
+            built_items = filter_loop(n, *looped);
+            looped = &built_items;
         }
         const List& items = *looped;
         Frame f;
@@ -351,24 +362,43 @@ private:
             step(n.pos, kStepsPerIteration);
             // One frame for the whole loop; what a {% set %} left in it does not reach the next turn.
             if (f.size() > n.names.size() + 1) f.clear();
-            const Value& item = items[static_cast<std::size_t>(i)];
-            if (n.names.size() == 1) {
-                f[n.names[0]] = item;
-            } else {
-                if (!item.is_list() || item.as_list().size() != n.names.size()) {
-                    fail(n.pos, fmt::format("cannot unpack {} into {} loop variables", item.type_name(), n.names.size()));
-                }
-                for (std::size_t k = 0; k < n.names.size(); ++k) f[n.names[k]] = item.as_list()[k];
-            }
+            bind_targets(n, items[static_cast<std::size_t>(i)], f);
             f["loop"] = Value::map({{"index", Value(i + 1)},
                                     {"index0", Value(i)},
                                     {"revindex", Value(length - i)},
+                                    {"revindex0", Value(length - i - 1)},
                                     {"first", Value(i == 0)},
                                     {"last", Value(i + 1 == length)},
                                     {"length", Value(length)}});
             render_body(n.body, out);
         }
         frames_.pop_back();
+    }
+
+    // `for x in xs if cond`: the items for which cond holds, with the loop variables bound (Jinja
+    // filters before counting, so loop.length and loop.last count the kept items).
+    List filter_loop(const Node& n, const List& items) {
+        List kept;
+        for (const Value& item : items) {
+            step(n.pos, kStepsPerIteration);
+            Frame f;
+            frames_.push_back(&f);
+            bind_targets(n, item, f);
+            const bool keep = eval(*n.condition).truthy();
+            frames_.pop_back();
+            if (keep) kept.push_back(item);
+        }
+        return kept;
+    }
+    void bind_targets(const Node& n, const Value& item, Frame& f) {
+        if (n.names.size() == 1) {
+            f[n.names[0]] = item;
+            return;
+        }
+        if (!item.is_list() || item.as_list().size() != n.names.size()) {
+            fail(n.pos, fmt::format("cannot unpack {} into {} loop variables", item.type_name(), n.names.size()));
+        }
+        for (std::size_t k = 0; k < n.names.size(); ++k) f[n.names[k]] = item.as_list()[k];
     }
 
     void enter(const SourcePos& pos, const std::string& what) {
@@ -459,6 +489,14 @@ private:
                 if (i < 0 || i >= n) return std::nullopt;
                 return base->as_list()[static_cast<std::size_t>(i)];
             }
+            if (base->is_string() && key.kind() == Value::Kind::integer) {  // a character, as in Python
+                const std::u32string s = utf8_decode(base->as_string());
+                auto i = key.as_int();
+                const auto n = static_cast<std::int64_t>(s.size());
+                if (i < 0) i += n;
+                if (i < 0 || i >= n) return std::nullopt;
+                return Value(utf8_encode(s.substr(static_cast<std::size_t>(i), 1)));
+            }
             return std::nullopt;
         }
         default: return eval(e);
@@ -467,6 +505,7 @@ private:
 
     Value eval(const Expr& e);
     Value eval_binary(const Expr& e);
+    Value compare_op(const std::string& op, const Value& a, const Value& b, const SourcePos& pos);
     Value call(const Expr& e);
     Value call_macro(const Callable& c, const Args& args, const Expr& e);
     Args eval_args(const Expr& e);
@@ -576,7 +615,8 @@ Value Renderer::eval(const Expr& e) {
         return Value(-v.as_double());
     }
     case Expr::Kind::binary: return eval_binary(e);
-    case Expr::Kind::ternary: return eval(*e.b).truthy() ? eval(*e.a) : (e.c ? eval(*e.c) : Value());
+    // Without `else`, Jinja gives an undefined that prints, joins and counts as empty text.
+    case Expr::Kind::ternary: return eval(*e.b).truthy() ? eval(*e.a) : (e.c ? eval(*e.c) : Value(""));
     }
     return {};
 }
@@ -590,12 +630,20 @@ Value Renderer::eval_binary(const Expr& e) {
         Value a = eval(*e.a);
         return a.truthy() ? a : eval(*e.b);
     }
+    if (e.name == "compare") {
+        // A chain `a < b < c` is `a < b and b < c` with b evaluated once, as in Jinja (Python).
+        Value left = eval(*e.a);
+        for (const auto& [op, operand] : e.kwargs) {
+            Value right = eval(*operand);
+            if (!compare_op(op, left, right, operand->pos).as_bool()) return Value(false);
+            left = std::move(right);
+        }
+        return Value(true);
+    }
     const Value a = eval(*e.a), b = eval(*e.b);
     if (e.name == "~") {
-        const std::string xs = a.is_string() ? std::string() : text(a, e.pos);
-        const std::string ys = b.is_string() ? std::string() : text(b, e.pos);
-        const std::string& x = a.is_string() ? a.as_string() : xs;
-        const std::string& y = b.is_string() ? b.as_string() : ys;
+        // Python's str of each side (`~` writes none as None), within the string limit.
+        const std::string x = text(a, e.pos), y = text(b, e.pos);
         try {
             check_string_size(std::uint64_t{x.size()} + y.size(), "'~'");
         } catch (const Error& err) {
@@ -603,28 +651,26 @@ Value Renderer::eval_binary(const Expr& e) {
         }
         return built(Value(x + y), e.pos, "'~'");
     }
-    // Comparing nested values takes time in proportion to their weight.
-    if (e.name == "==" || e.name == "!=") step(e.pos, std::min(a.weight(), b.weight()));
-    if (e.name == "in") step(e.pos, b.weight());
-    if (e.name == "==") return Value(a == b);
-    if (e.name == "!=") return Value(!(a == b));
-    if (e.name == "in") {
-        bool found = false;
-        if (b.is_list()) {
-            for (const auto& x : b.as_list()) found = found || x == a;
-        } else if (b.is_string() && a.is_string()) {
-            found = b.as_string().find(a.as_string()) != std::string::npos;
-        } else if (b.is_map() && a.is_string()) {
-            found = b.find(a.as_string()) != nullptr;
-        } else {
-            fail(e.pos, fmt::format("'in' needs a list, map or string on its right, found {}", b.type_name()));
-        }
-        return Value(e.negated ? !found : found);
-    }
+    if (e.name == "==" || e.name == "!=" || e.name == "in") return compare_op(e.negated ? "not in" : e.name, a, b, e.pos);
     try {
         return built(binary_op(e.name, a, b), e.pos, fmt::format("'{}'", e.name));
     } catch (const Error& err) {
         fail(e.pos, err.message, origin_hint(a.origin.known() ? a : b));
+    }
+}
+
+Value Renderer::compare_op(const std::string& op, const Value& a, const Value& b, const SourcePos& pos) {
+    // Comparing nested values takes time in proportion to their weight.
+    if (op == "==" || op == "!=") step(pos, std::min(a.weight(), b.weight()));
+    if (op == "in" || op == "not in") step(pos, b.weight());
+    try {
+        if (op == "==") return Value(a == b);
+        if (op == "!=") return Value(!(a == b));
+        if (op == "in") return Value(contains(b, a));
+        if (op == "not in") return Value(!contains(b, a));
+        return binary_op(op, a, b);
+    } catch (const Error& err) {
+        fail(pos, err.message, origin_hint(a.origin.known() ? a : b));
     }
 }
 
@@ -722,7 +768,7 @@ Diagnostic to_diagnostic(const RenderError& e) {
 Environment::Environment(std::vector<std::string> search_path, Options options) : impl_(std::make_unique<Impl>()) {
     impl_->search_path = std::move(search_path);
     impl_->options = options;
-    impl_->filters = builtin_filters();
+    impl_->filters = builtin_filters(&impl_->filters);
 }
 
 Environment::~Environment() = default;

@@ -72,7 +72,8 @@ public:
     // counting itself (1 for a scalar): what printing or comparing it costs.
     [[nodiscard]] std::uint32_t depth() const;
     [[nodiscard]] std::uint64_t weight() const;
-    // Text as `{{ }}` prints it: none -> "", true -> "True", 3.5 -> "3.5" (Python/Jinja style).
+    // Text as Python's str() writes it (`~`, `string`, `join`): none -> "None", true -> "True",
+    // 1.0 -> "1.0", [1, 'a'] -> "[1, 'a']". `{{ none }}` prints nothing (render.cpp).
     [[nodiscard]] std::string to_string() const;
     // "a string", "a list", for messages.
     [[nodiscard]] std::string type_name() const;

@@ -1,9 +1,15 @@
 #include <algorithm>
+// Values as Jinja (that is, Python) writes and compares them: `str` of a value is what `~`,
+// `string` and `join` give, and `{{ }}` prints except that none prints nothing (docs/templates.md,
+// "Jinja compatibility"); inside a list or map items are written as Python's `repr`.
+#include <array>
+#include <charconv>
 #include <cmath>
 
 #include <fmt/format.h>
 
 #include "template/limits.hpp"
+#include "template/filters.hpp"
 #include "template/template.hpp"
 
 namespace lkjip::tpl {
@@ -83,33 +89,148 @@ bool Value::truthy() const {
     return false;
 }
 
+// ---- UTF-8 -----------------------------------------------------------------------------------
+
+// A byte that is not part of valid UTF-8 becomes U+DC80 + byte (Python's "surrogateescape"), so
+// decoding and encoding give back the same bytes whatever the text holds.
+std::u32string utf8_decode(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+        char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+        bool ok = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
+        for (int k = 1; ok && k < len; ++k) {
+            const auto c = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+            ok = (c & 0xC0) == 0x80;
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+        ok = ok && !(len == 2 && cp < 0x80) && !(len == 3 && cp < 0x800) && !(len == 4 && cp < 0x10000) &&
+             !(cp >= 0xD800 && cp <= 0xDFFF) && cp <= 0x10FFFF;
+        if (!ok) {
+            out += static_cast<char32_t>(0xDC00 + b);
+            ++i;
+            continue;
+        }
+        out += cp;
+        i += static_cast<std::size_t>(len);
+    }
+    return out;
+}
+
+void utf8_append(std::string& out, char32_t cp) {
+    if (cp >= 0xDC80 && cp <= 0xDCFF) {
+        out += static_cast<char>(cp - 0xDC00);  // an undecodable byte, given back
+    } else if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::string utf8_encode(std::u32string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char32_t cp : s) utf8_append(out, cp);
+    return out;
+}
+
+// ---- writing values as Python does -------------------------------------------------------------
+
+// Python's repr of a float: the shortest digits that read back the same, in positional notation
+// when the decimal exponent is in [-4, 16), else as d.ddde±XX; a whole number keeps ".0".
+std::string float_repr(double x) {
+    if (std::isnan(x)) return "nan";
+    if (std::isinf(x)) return x < 0 ? "-inf" : "inf";
+    std::array<char, 64> buf{};
+    const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x, std::chars_format::scientific);
+    const std::string text(buf.data(), r.ptr);  // [-]d[.ddd]e±XX
+    const bool negative = text[0] == '-';
+    const auto e = text.find('e');
+    std::string digits = text.substr(negative ? 1 : 0, e - (negative ? 1 : 0));
+    std::erase(digits, '.');
+    int exponent = 0;
+    std::from_chars(text.data() + e + (text[e + 1] == '+' ? 2 : 1), text.data() + text.size(), exponent);
+    std::string out = negative ? "-" : "";
+    if (exponent < -4 || exponent >= 16) {
+        out += digits.substr(0, 1);
+        if (digits.size() > 1) out += "." + digits.substr(1);
+        return out + fmt::format("e{}{:02d}", exponent < 0 ? '-' : '+', std::abs(exponent));
+    }
+    if (exponent < 0) return out + "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
+    const auto whole = static_cast<std::size_t>(exponent) + 1;
+    if (digits.size() <= whole) return out + digits + std::string(whole - digits.size(), '0') + ".0";
+    return out + digits.substr(0, whole) + "." + digits.substr(whole);
+}
+
+namespace {
+
+// Code points Python's str.isprintable() refuses in the ranges a report meets (controls, the
+// Latin-1 and general punctuation spaces and format characters); repr writes them escaped.
+bool printable(char32_t c) {
+    if (c < 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0xAD) return false;
+    if (c == 0x1680 || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F)) return false;
+    if (c == 0x3000 || c == 0xFEFF || (c >= 0xD800 && c <= 0xDFFF) || (c >= 0xE000 && c <= 0xF8FF)) return false;
+    return c != 0xFFFE && c != 0xFFFF && c <= 0x10FFFF;
+}
+
+std::string string_repr(const std::string& s) {
+    const bool has_single = s.find('\'') != std::string::npos, has_double = s.find('"') != std::string::npos;
+    const char quote = has_single && !has_double ? '"' : '\'';
+    std::string out(1, quote);
+    for (char32_t c : utf8_decode(s)) {
+        if (c == static_cast<char32_t>(quote) || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (printable(c)) utf8_append(out, c);
+        else if (c < 0x100) out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+        else if (c < 0x10000) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        else out += fmt::format("\\U{:08x}", static_cast<unsigned>(c));
+    }
+    return out + quote;
+}
+
+}  // namespace
+
+std::string repr(const Value& v) { return v.is_string() ? string_repr(v.as_string()) : v.to_string(); }
+
 std::string Value::to_string() const {
     switch (kind()) {
-    case Kind::none: return "";
+    case Kind::none: return "None";
     case Kind::boolean: return as_bool() ? "True" : "False";
     case Kind::integer: return std::to_string(as_int());
-    case Kind::number: {
-        const double x = as_double();
-        if (std::isfinite(x) && x == std::floor(x) && std::fabs(x) < 1e15) return fmt::format("{:.1f}", x);
-        return fmt::format("{}", x);  // shortest round-trip, as Python prints floats
-    }
+    case Kind::number: return float_repr(as_double());
     case Kind::string: return as_string();
     case Kind::list: {
         std::string out = "[";
         for (const auto& v : as_list()) {
-            const std::string piece = v.is_string() ? "" : v.to_string();
-            check_string_size(out.size() + piece.size() + (v.is_string() ? v.as_string().size() : 0) + 4, "printing a list");
-            out += (out.size() > 1 ? ", " : "") + (v.is_string() ? "'" + v.as_string() + "'" : piece);
+            const std::string piece = repr(v);
+            check_string_size(out.size() + piece.size() + 3, "printing a list");
+            out += (out.size() > 1 ? ", " : "") + piece;
         }
         return out + "]";
     }
     case Kind::map: {
         std::string out = "{";
         for (const auto& [k, v] : as_map()) {
-            const std::string piece = v.is_string() ? "" : v.to_string();
-            check_string_size(out.size() + k.size() + piece.size() + (v.is_string() ? v.as_string().size() : 0) + 8,
-                              "printing a map");
-            out += (out.size() > 1 ? ", '" : "'") + k + "': " + (v.is_string() ? "'" + v.as_string() + "'" : piece);
+            const std::string piece = string_repr(k) + ": " + repr(v);
+            check_string_size(out.size() + piece.size() + 3, "printing a map");
+            out += (out.size() > 1 ? ", " : "") + piece;
         }
         return out + "}";
     }
@@ -132,18 +253,29 @@ std::string Value::type_name() const {
     return "a value";
 }
 
+// As Python: booleans equal the numbers 0 and 1 (`true == 1`, `1 in [true]`); otherwise values of
+// different kinds are never equal.
 bool operator==(const Value& a, const Value& b) {
-    if (a.is_number() && b.is_number()) {
-        if (a.kind() == Value::Kind::integer && b.kind() == Value::Kind::integer) return a.as_int() == b.as_int();
-        return a.as_double() == b.as_double();
+    const auto numeric = [](const Value& v) { return v.is_number() || v.kind() == Value::Kind::boolean; };
+    if (numeric(a) && numeric(b)) {
+        const auto as_int = [](const Value& v) { return v.kind() == Value::Kind::boolean ? std::int64_t{v.as_bool()} : v.as_int(); };
+        if (a.kind() != Value::Kind::number && b.kind() != Value::Kind::number) return as_int(a) == as_int(b);
+        const auto as_num = [](const Value& v) { return v.kind() == Value::Kind::boolean ? (v.as_bool() ? 1.0 : 0.0) : v.as_double(); };
+        return as_num(a) == as_num(b);
     }
     if (a.kind() != b.kind()) return false;
     switch (a.kind()) {
     case Value::Kind::none: return true;
-    case Value::Kind::boolean: return a.as_bool() == b.as_bool();
     case Value::Kind::string: return a.as_string() == b.as_string();
     case Value::Kind::list: return a.as_list() == b.as_list();
-    case Value::Kind::map: return a.as_map() == b.as_map();
+    case Value::Kind::map: {  // as Python's dicts: the same keys with equal values, in any order
+        if (a.as_map().size() != b.as_map().size()) return false;
+        for (const auto& [k, v] : a.as_map()) {
+            const Value* w = b.find(k);
+            if (!w || !(v == *w)) return false;
+        }
+        return true;
+    }
     default: return false;
     }
 }

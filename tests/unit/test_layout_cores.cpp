@@ -381,7 +381,7 @@ TEST_CASE("paginate: no widow, no orphan") {
     CHECK(paginate(items, {100, 2, 2}) == std::vector<std::size_t>{0, 10});
 }
 
-TEST_CASE("paginate: headings and captions stay with what follows; explicit breaks") {
+TEST_CASE("paginate: headings and captions stay with what follows, and explicit breaks") {
     auto items = concat({paragraph(0, 9), {FlowItem{10, -1, true, false}}, paragraph(1, 4)});
     // The heading would be the last line of page 1: it moves to page 2 with its paragraph.
     CHECK(paginate(items, {100, 2, 2}) == std::vector<std::size_t>{0, 9});

@@ -347,16 +347,16 @@ TEST_CASE("pdf: bad input gives a message, never a crash") {
     {
         auto d = sample();
         d.pages[1].images.push_back({kSerif, 0, 0, 10, 10});
-        CHECK(contains(error_of(d), "neither a PNG nor a JPEG"));
+        CHECK(contains(error_of(d), "is no longer a PNG or JPEG file"));
     }
     {
         auto d = sample();
         d.pages[1].images.push_back({tmp.write("bad.png", std::string("\x89PNG\r\n\x1a\n", 8) + "garbage"), 0, 0, 10, 10});
-        CHECK(contains(error_of(d), "bad.png': not a readable PNG"));
+        CHECK(contains(error_of(d), "bad.png`: not a readable PNG"));
     }
     {
         // A real PNG cut in the middle of its image data, and one with a changed byte there:
-        // libpng would abort the process inside libharu (see check_png).
+        // libpng would abort the process inside libharu (see png_decode_error).
         const auto first = tmp.write("first.pdf", write_ok(sample()));
         REQUIRE(run("pdftoppm -r 10 -singlefile -png '" + first + "' '" + tmp.path("img") + "'", tmp).status == 0);
         std::ifstream in(tmp.path("img.png"), std::ios::binary);
@@ -365,11 +365,11 @@ TEST_CASE("pdf: bad input gives a message, never a crash") {
         REQUIRE(idat != std::string::npos);
         auto d = sample();
         d.pages[1].images.push_back({tmp.write("cut.png", png.substr(0, idat + 40)), 0, 0, 10, 10});
-        CHECK(contains(error_of(d), "cut.png': damaged PNG"));
+        CHECK(contains(error_of(d), "cut.png`: damaged PNG"));
         std::string changed = png;
         changed[idat + 30] = static_cast<char>(changed[idat + 30] ^ 0x55);
         d.pages[1].images.back().file = tmp.write("changed.png", changed);
-        CHECK(contains(error_of(d), "changed.png': damaged PNG"));
+        CHECK(contains(error_of(d), "changed.png`: damaged PNG"));
         // JPEG: libharu reads only the markers; a cut file must give an error, not a crash.
         REQUIRE(run("pdftoppm -r 10 -singlefile -jpeg '" + first + "' '" + tmp.path("img") + "'", tmp).status == 0);
         std::ifstream jin(tmp.path("img.jpg"), std::ios::binary);
@@ -380,7 +380,8 @@ TEST_CASE("pdf: bad input gives a message, never a crash") {
     {
         auto d = sample();
         d.pages[1].text[2].x = nan;
-        CHECK(error_of(d) == "page 2, text run 3: x is not a finite number within +-32767");
+        CHECK(error_of(d) == "internal error in the PDF writer: page 2, text run 3: x is not a finite number within +-32767 "
+                             "(please report this as a bug with the input)");
     }
     {
         auto d = sample();

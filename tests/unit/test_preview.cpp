@@ -121,16 +121,18 @@ TEST_CASE("preview: golden files") {
     for (const auto& file : sample_files()) {
         const std::string md = preview(file);
         const fs::path golden = golden_dir / (file.parent_path().filename().string() + "--" + file.stem().string() + ".md");
-        if (update) {
+        std::ifstream in(golden, std::ios::binary);
+        std::ostringstream s;
+        if (in) s << in.rdbuf();
+        // Regenerating writes the new file and still fails where it changed, so a run with
+        // LKJIP_UPDATE_GOLDEN left set (in CI's environment, say) can never pass on a difference.
+        if (update && (!in || s.str() != md)) {
             fs::create_directories(golden_dir);
             std::ofstream(golden, std::ios::binary) << md;
-            continue;
         }
-        std::ifstream in(golden, std::ios::binary);
-        REQUIRE_MESSAGE(in, "missing golden file " << golden.string() << " (run with LKJIP_UPDATE_GOLDEN=1)");
-        std::ostringstream s;
-        s << in.rdbuf();
-        INFO(golden.string() << " differs; review and regenerate with LKJIP_UPDATE_GOLDEN=1");
+        REQUIRE_MESSAGE(in, "missing golden file " << golden.string() << (update ? " (written: run again)" : " (run with LKJIP_UPDATE_GOLDEN=1)"));
+        INFO(golden.string() << (update ? " was regenerated: review the change and run again"
+                                        : " differs; review and regenerate with LKJIP_UPDATE_GOLDEN=1"));
         CHECK(s.str() == md);
     }
 }

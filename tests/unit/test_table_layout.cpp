@@ -184,7 +184,7 @@ TEST_CASE("table: a spanning header wider than its columns widens them") {
     CHECK_FALSE(wide.overfull);
 }
 
-TEST_CASE("table: a total row is bold with a heavier rule above; slices repeat the header") {
+TEST_CASE("table: a total row is bold with a heavier rule above, and slices repeat the header") {
     Fonts f;
     std::string md = "| No | Indikator | Nilai |\n|---:|---|---:|\n";
     for (int i = 1; i <= 12; ++i) md += "| " + std::to_string(i) + " | Indikator nomor " + std::to_string(i) + " | " + std::to_string(i * 10) + ",5 |\n";
@@ -241,7 +241,7 @@ TEST_CASE("table: a total row is bold with a heavier rule above; slices repeat t
     CHECK(first_run.font == 1);  // the header is bold
 }
 
-TEST_CASE("table: group rows span the table; hard breaks in cells") {
+TEST_CASE("table: group rows span the table, and hard breaks in cells") {
     Fonts f;
     const auto t = layout_table(table("| No | Program | Anggaran |\n|---|---|---:|\n"
                                       "| | **Urusan Pemerintahan Bidang Pendidikan dan Kebudayaan** | |\n"

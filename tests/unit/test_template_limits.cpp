@@ -5,7 +5,6 @@
 // position in the template, never a crash, a hang or an exhausted machine.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -96,9 +95,8 @@ TEST_CASE("template limits: every kind of chain is counted by the expression dep
         {"times", [](int n) { return "1" + repeat(" * 1", n); }},
         {"and", [](int n) { return "true" + repeat(" and true", n); }},
         {"or", [](int n) { return "false" + repeat(" or false", n); }},
-        {"comparisons", [](int n) { return "1" + repeat(" == 1", n); }},
+
         {"tests", [](int n) { return "1" + repeat(" is number", n); }},
-        {"in", [](int n) { return "1" + repeat(" in [1]", n); }},
         {"not", [](int n) { return repeat("not ", n) + "true"; }},
         {"unary minus", [](int n) { return repeat("- ", n) + "1"; }},
         {"conditionals", [](int n) { return repeat("1 if true else ", n) + "1"; }},
@@ -108,18 +106,24 @@ TEST_CASE("template limits: every kind of chain is counted by the expression dep
         {"filter arguments", [](int n) { return repeat("x | default(", n) + "1" + repeat(")", n); }},
     };
     for (const Chain& c : chains) {
-        INFO(c.name);
-        // 20,000 terms: an error at the operator that went past the limit, quickly.
-        const auto start = std::chrono::steady_clock::now();
+        INFO(std::string(c.name));
+        // 20,000 terms: an error at the operator that went past the limit (the parse is linear: bench/
+        // times it; a test never asserts a timing).
         const Result deep = render("{{ " + c.make(20000) + " }}", {}, context);
         CHECK_FALSE(deep.out);
         CHECK(deep.count == 1);
         CHECK(deep.error.rfind("t.j2:1:", 0) == 0);
         CHECK(mentions(deep, kTooDeep));
-        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
         // Within the limit the expression parses (it may fail to evaluate, never by depth).
         const Result fine = render("{{ " + c.make(60) + " }}", {}, context);
         CHECK_FALSE(mentions(fine, "nested deeper"));
+    }
+    // A comparison chain is one flat node evaluated in a loop (`a == b == c` is `a == b and b == c`,
+    // as in Jinja): 20,000 terms need no depth, and parse and evaluate in linear time.
+    for (const std::string& chain : {"1" + repeat(" == 1", 20000), "1" + repeat(" < 2", 20000), "1" + repeat(" in [1]", 20000)}) {
+        const Result flat = render("{{ " + chain + " }}", {}, context);
+        INFO(flat.error);
+        CHECK(flat.count == 0);
     }
     // The position is that of the first construct too deep: the 200th `+` makes a tree of 201
     // levels; the first `+` is at column 6, each term takes 4 columns.
@@ -144,14 +148,12 @@ TEST_CASE("template limits: parsing is linear in the length of a tag") {
     // 20,000 list items, each 12 spaces apart: finding each token's position used to rescan the
     // tag from its start (quadratic: ~10^9 steps); now it is one pass.
     const std::string items = repeat("1,           ", 20000);
-    const auto start = std::chrono::steady_clock::now();
     const Result r = render("{{ [" + items + "1] | length }}");
     CHECK(r.out == "20001");
     // 3,000 tags of 150 terms each (the same as a 450,000-term template).
     const Result many = render(repeat("{{ 1" + repeat(" + 1", 149) + " }}\n", 3000));
     REQUIRE(many.out);
     CHECK(many.out->size() == 4 * 3000);
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
 }
 
 TEST_CASE("template limits: run-time nesting across macro calls is bounded") {
@@ -190,7 +192,7 @@ TEST_CASE("template limits: strings are bounded before they are built") {
     // 64 MiB is the limit; every case below would pass it and fails before allocating.
     const std::string mib = "('xxxx' * 262144)";
     auto check = [](const Result& r, const char* what) {
-        INFO(what << ": " << r.error);
+        INFO(std::string(what) << ": " << r.error);
         CHECK_FALSE(r.out);
         CHECK(r.count == 1);
         CHECK(r.error.rfind("t.j2:1:", 0) == 0);
@@ -203,7 +205,8 @@ TEST_CASE("template limits: strings are bounded before they are built") {
     check(render("{{ ('x' * 1000000) | replace('x', 'yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy') | length }}"),
           "replace");
     check(render("{% set s = " + mib + " * 40 %}{{ [s, s] | join(',') | length }}"), "join");
-    check(render("{{ ('\\n' * 1000000) | indent(100) | length }}"), "indent");
+    // Empty lines stay empty (Jinja's indent, blank=false): lines with text get the padding.
+    check(render("{{ ('x\\n' * 1000000) | indent(100) | length }}"), "indent");
     check(render("{% set s = " + mib + " * 40 %}{{ [s, s] | length }}{{ [s, s] }}"), "printing a list");
     // A macro that doubles its argument stops when the string would pass the limit.
     check(render("{% macro f(s, n) %}{% if n > 0 %}{{ f(s ~ s, n - 1) }}{% else %}{{ s | length }}{% endif %}"
@@ -240,11 +243,9 @@ TEST_CASE("template limits: the evaluation budget ends a runaway loop") {
     tpl::List xs(1000, tpl::Value(1));
     const tpl::Value context = tpl::Value::map({{"xs", tpl::Value::list(xs)}});
     // 10^12 iterations.
-    const auto start = std::chrono::steady_clock::now();
     const Result r = render("{% for a in xs %}{% for b in xs %}{% for c in xs %}{% for d in xs %}{{ d }}{% endfor %}"
                             "{% endfor %}{% endfor %}{% endfor %}",
                             options, context);
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
     CHECK_FALSE(r.out);
     CHECK(r.count == 1);
     CHECK(r.error.rfind("t.j2:1:", 0) == 0);
@@ -269,11 +270,11 @@ TEST_CASE("template limits: a template file larger than 1 MiB is refused without
     dir.write("main.j2", "a\n{% include 'big.j2' %}\n");
     const Result big = render_file({dir.path.string()}, "big.j2");
     CHECK_FALSE(big.out);
-    CHECK(mentions(big, "big.j2` is larger than 1048576 bytes, the limit for a template"));
+    CHECK(mentions(big, "big.j2`: it is larger than 1048576 bytes"));
     CHECK(render_file({dir.path.string()}, "ok.j2").out->size() == (1u << 20));
     // Through an include, the error is at the include statement.
     const Result inc = render_file({dir.path.string()}, "main.j2");
-    CHECK(inc.error.find("main.j2:2:3: error: template `") != std::string::npos);
+    CHECK(inc.error.find("main.j2:2:3: error: cannot read template `") != std::string::npos);
     // A FIFO named like a template is refused at once, not read (it would block forever).
     REQUIRE(::mkfifo((dir.path / "fifo.j2").c_str(), 0600) == 0);
     const Result fifo = render_file({dir.path.string()}, "fifo.j2");
