@@ -85,9 +85,19 @@ using WordParts = std::vector<std::pair<std::string, const md::Span*>>;
 
 void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const WordParts& parts,
               const FontSet& fonts, const ParagraphStyle& style, bool last_word = false) {
+    // A word of many styles ("[*[*…a*](u)…" nests 20 000 of them) can be wider than the line
+    // though each of its parts fits: then it may also break between its parts, or its line ran
+    // off the page (issue 18).
+    double word_width = 0;
+    for (const auto& [text, span_ptr] : parts) word_width += fonts.get(face_of(*span_ptr)).width(text, style.size);
+    const bool break_between = parts.size() > 1 && word_width > style.measure;
     for (const auto& [text, span_ptr] : parts) {
         const md::Span& span = *span_ptr;
         const Face face = face_of(span);
+        if (break_between && &text != &parts.front().first) {
+            items.push_back(Item::pen(0, 1000));
+            pieces.push_back({"", face, span.link});
+        }
         std::vector<std::size_t> points;
         if (style.hyphenator && parts.size() == 1 && !span.code) points = style.hyphenator->points(text);
         if (last_word) {

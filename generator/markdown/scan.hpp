@@ -50,8 +50,10 @@ struct MarkdownLimits {
     std::size_t max_table_columns = 100;
     // Cells of all tables together, counting the cells GFM adds to pad short rows (a header
     // of 5 000 columns over 5 000 one-letter rows is 25 million cells from 35 KB: 14 s and
-    // gigabytes). 5000 pages (the page limit) of 40 rows by 10 columns is 2 million.
-    std::size_t max_table_cells = 2'000'000;
+    // gigabytes; 15 MB of empty cells needed more than 4 GiB, issue 18). Measured: about 320
+    // bytes of peak memory per cell through parsing and layout (2 million cells: 637 MB), so this
+    // bounds tables to about 320 MB; 25 000 rows of 40 cells, far beyond a report's appendix.
+    std::size_t max_table_cells = 1'000'000;
     // cmark-gfm 0.29.0.gfm.6 (Debian 12) walks back over every open `![` each time a link
     // closes (CVE-2023-22486, `![[]()` repeated: 10 000 times 0.24 s, 20 000 1.7 s, 160 000
     // minutes). The guard counts those steps over the whole document; at about 5-8 ns a step
