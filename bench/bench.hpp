@@ -56,5 +56,6 @@ void bench_scaling(int reps);
 void bench_floor(int reps);
 void bench_batch(int reps);
 void bench_template(int reps);
+void bench_hostile();  // section 7, not in the default run (large inputs, once each)
 
 }  // namespace lkjip::bench

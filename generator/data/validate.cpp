@@ -62,14 +62,35 @@ void check_units(const Organisasi& org, Diagnostics& diags) {
     if (!org.units.empty() && roots == 0) {
         diags.error(org.units.front().id.pos, "the organisation has no root unit (the kepala, without `induk`)");
     }
-    for (const auto& u : org.units) {  // walking up from every unit must end at the root
-        std::string at = u.id.value;
-        for (std::size_t steps = 0; parent.count(at); ++steps) {
-            at = parent[at];
-            if (steps > org.units.size()) {
-                diags.error(u.id.pos, fmt::format("unit `{}` is its own ancestor (a cycle of `induk`)", u.id.value));
+    // Walking up from every unit must end at the root. Each unit is walked once: a walk stops at
+    // a unit already settled, so the check is linear (walking the whole chain from every unit
+    // took 33 s for 16 000 units, issue 18), and it is a loop, not a recursion.
+    enum class State : unsigned char { unseen, on_path, fine, cyclic };
+    std::map<std::string, State> state;
+    std::vector<const std::string*> path;
+    for (const auto& u : org.units) {
+        path.clear();
+        const std::string* at = &u.id.value;
+        State end = State::fine;
+        for (;;) {
+            State& s = state[*at];
+            if (s == State::fine || s == State::cyclic) {
+                end = s;
                 break;
             }
+            if (s == State::on_path) {  // back on this walk's own path: a cycle
+                end = State::cyclic;
+                break;
+            }
+            s = State::on_path;
+            path.push_back(at);
+            const auto p = parent.find(*at);
+            if (p == parent.end()) break;  // the root, or a missing induk (reported above)
+            at = &p->second;
+        }
+        for (const std::string* id : path) state[*id] = end;
+        if (end == State::cyclic) {
+            diags.error(u.id.pos, fmt::format("unit `{}` is its own ancestor (a cycle of `induk`)", u.id.value));
         }
     }
 }

@@ -32,7 +32,9 @@ struct Tree {
 };
 
 // Parents by name (the first unit of that name); a unit naming itself, a missing unit or a cycle
-// makes it a root, so every unit is drawn exactly once.
+// makes it a root, so every unit is drawn exactly once: of a cycle, its first unit in the table.
+// Every unit is walked once (linear: the walk from every unit up the whole chain was quadratic,
+// issue 18).
 std::vector<int> find_parents(const Data& d) {
     std::map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < d.categories.size(); ++i) index.emplace(d.categories[i], i);
@@ -41,65 +43,105 @@ std::vector<int> find_parents(const Data& d) {
         const auto it = index.find(d.parents[i]);
         if (it != index.end() && it->second != i) parent[i] = static_cast<int>(it->second);
     }
+    // 0 unseen, 1 on the current walk, 2 settled (its walk ends at a root).
+    std::vector<unsigned char> state(parent.size(), 0);
+    std::vector<std::size_t> path;
     for (std::size_t i = 0; i < parent.size(); ++i) {
-        int p = parent[i];
-        for (std::size_t steps = 0; p >= 0 && steps <= parent.size(); ++steps) {
-            if (p == static_cast<int>(i)) {
-                parent[i] = -1;
+        path.clear();
+        for (std::size_t at = i; state[at] == 0;) {
+            state[at] = 1;
+            path.push_back(at);
+            const int p = parent[at];
+            if (p < 0) break;
+            if (state[static_cast<std::size_t>(p)] == 1) {  // a cycle: p and the units after it on the path
+                const auto first = std::find(path.begin(), path.end(), static_cast<std::size_t>(p));
+                parent[*std::min_element(first, path.end())] = -1;
                 break;
             }
-            p = parent[static_cast<std::size_t>(p)];
+            at = static_cast<std::size_t>(p);
         }
+        for (std::size_t k : path) state[k] = 2;
     }
     return parent;
 }
 
-void set_depth(Tree& t, std::size_t i, int depth) {
-    t.nodes[i].depth = depth;
-    for (std::size_t c : t.nodes[i].children) set_depth(t, c, depth + 1);
+// The tree's nodes with every parent before its children (depth first, children in order).
+// Loops instead of recursion: an organisation may be a chain of thousands of units.
+std::vector<std::size_t> preorder(const Tree& t, std::size_t root) {
+    std::vector<std::size_t> order, stack{root};
+    while (!stack.empty()) {
+        const std::size_t i = stack.back();
+        stack.pop_back();
+        order.push_back(i);
+        const auto& ch = t.nodes[i].children;
+        for (auto it = ch.rbegin(); it != ch.rend(); ++it) stack.push_back(*it);
+    }
+    return order;
 }
 
-void measure(Tree& t, std::size_t i) {
-    Node& n = t.nodes[i];
-    n.sub_w = n.w;
-    if (n.children.empty()) return;
-    double sum = 0, widest = 0;
-    for (std::size_t c : n.children) {
-        measure(t, c);
-        sum += t.nodes[c].sub_w;
-        widest = std::max(widest, t.nodes[c].w);
-    }
-    n.sub_w = n.stack ? std::max(n.w, kIndent + widest) : std::max(n.w, sum + kHGap * static_cast<double>(n.children.size() - 1));
+void set_depth(Tree& t, std::size_t root, int depth) {
+    t.nodes[root].depth = depth;
+    for (std::size_t i : preorder(t, root))
+        for (std::size_t c : t.nodes[i].children) t.nodes[c].depth = t.nodes[i].depth + 1;
 }
 
-void place(Tree& t, std::size_t i, double left, const std::vector<double>& row_y) {
-    Node& n = t.nodes[i];
-    n.y = row_y[static_cast<std::size_t>(n.depth)];
-    if (n.children.empty()) {
-        n.x = left + (n.sub_w - n.w) / 2;
-        return;
-    }
-    if (n.stack) {
-        n.x = left;
-        double y = n.y + n.h + kStackGap;
+void measure(Tree& t, std::size_t root) {
+    const std::vector<std::size_t> order = preorder(t, root);
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {  // children before their parent
+        Node& n = t.nodes[*it];
+        n.sub_w = n.w;
+        if (n.children.empty()) continue;
+        double sum = 0, widest = 0;
         for (std::size_t c : n.children) {
-            t.nodes[c].x = left + kIndent;
-            t.nodes[c].y = y;
-            y += t.nodes[c].h + kStackGap;
+            sum += t.nodes[c].sub_w;
+            widest = std::max(widest, t.nodes[c].w);
         }
-        return;
+        n.sub_w = n.stack ? std::max(n.w, kIndent + widest) : std::max(n.w, sum + kHGap * static_cast<double>(n.children.size() - 1));
     }
-    double sum = kHGap * static_cast<double>(n.children.size() - 1);
-    for (std::size_t c : n.children) sum += t.nodes[c].sub_w;
-    double x = left + (n.sub_w - sum) / 2;
-    for (std::size_t c : n.children) {
-        place(t, c, x, row_y);
-        x += t.nodes[c].sub_w + kHGap;
+}
+
+void place(Tree& t, std::size_t root, double root_left, const std::vector<double>& row_y) {
+    // Going down, each node gets the left edge of its subtree; coming back up (children first),
+    // a parent is centred over its children.
+    std::vector<double> left(t.nodes.size(), 0);
+    left[root] = root_left;
+    const std::vector<std::size_t> order = preorder(t, root);
+    std::vector<bool> placed_by_stack(t.nodes.size(), false);
+    for (std::size_t i : order) {
+        Node& n = t.nodes[i];
+        if (placed_by_stack[i]) continue;
+        n.y = row_y[static_cast<std::size_t>(n.depth)];
+        if (n.children.empty()) {
+            n.x = left[i] + (n.sub_w - n.w) / 2;
+            continue;
+        }
+        if (n.stack) {
+            n.x = left[i];
+            double y = n.y + n.h + kStackGap;
+            for (std::size_t c : n.children) {
+                t.nodes[c].x = left[i] + kIndent;
+                t.nodes[c].y = y;
+                y += t.nodes[c].h + kStackGap;
+                placed_by_stack[c] = true;  // stacked children are leaves
+            }
+            continue;
+        }
+        double sum = kHGap * static_cast<double>(n.children.size() - 1);
+        for (std::size_t c : n.children) sum += t.nodes[c].sub_w;
+        double x = left[i] + (n.sub_w - sum) / 2;
+        for (std::size_t c : n.children) {
+            left[c] = x;
+            x += t.nodes[c].sub_w + kHGap;
+        }
     }
-    const Node& first = t.nodes[n.children.front()];
-    const Node& last = t.nodes[n.children.back()];
-    const double centre = (first.x + first.w / 2 + last.x + last.w / 2) / 2;
-    n.x = std::clamp(centre - n.w / 2, left, left + n.sub_w - n.w);
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        Node& n = t.nodes[*it];
+        if (n.children.empty() || n.stack || placed_by_stack[*it]) continue;
+        const Node& first = t.nodes[n.children.front()];
+        const Node& last = t.nodes[n.children.back()];
+        const double centre = (first.x + first.w / 2 + last.x + last.w / 2) / 2;
+        n.x = std::clamp(centre - n.w / 2, left[*it], left[*it] + n.sub_w - n.w);
+    }
 }
 
 struct Attempt {

@@ -4,8 +4,9 @@
 // 100·|r|³, and demerits (line_penalty + badness)² ± penalty² (+ flagged and fitness terms).
 #include "layout/linebreak.hpp"
 
+#include <algorithm>
 #include <cmath>
-#include <memory>
+#include <optional>
 
 namespace lkjip::layout {
 
@@ -23,8 +24,41 @@ struct Node {
     double demerits = 0;
     double ratio = 0;
     bool overfull = false;
-    std::shared_ptr<Node> previous;
+    std::size_t previous = kNone;  // index in the arena of the node this line starts from
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 };
+
+// A paragraph's nodes live in one arena and point back by index: a chain of shared pointers
+// (one node per line) was freed recursively, one stack frame per line of a 300 000-word
+// paragraph (issue 18). Only nodes kept as active are stored; candidates are values.
+using Arena = std::vector<Node>;
+
+// Active nodes kept at most, the best by demerits (issue 18: a paragraph must break in time
+// linear in its length). Knuth–Plass keeps a node active while a line from it can still fit,
+// so a normal line of a few dozen breakpoints in four fitness classes needs at most a few
+// hundred; the cap only ever acts on a line of thousands of breakpoints, where it keeps the
+// best. The golden layouts are identical with and without it.
+constexpr std::size_t kMaxActive = 1000;
+
+// Drops the nodes no active node leads back to, keeping the order (a node's previous is always
+// earlier in the arena). Run when the arena has doubled since the last time, so the work is
+// linear overall and the arena holds about the lines found so far, not every breakpoint.
+void compact(Arena& arena, std::vector<std::size_t>& active) {
+    std::vector<std::size_t> index(arena.size(), Node::kNone);
+    for (std::size_t a : active) {
+        for (std::size_t n = a; n != Node::kNone && index[n] == Node::kNone; n = arena[n].previous) index[n] = 0;
+    }
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < arena.size(); ++i) {
+        if (index[i] == Node::kNone) continue;
+        index[i] = next;
+        Node n = arena[i];
+        if (n.previous != Node::kNone) n.previous = index[n.previous];
+        arena[next++] = n;
+    }
+    arena.resize(next);
+    for (std::size_t& a : active) a = index[a];
+}
 
 double line_width(const BreakParams& p, std::size_t line) {
     if (p.line_widths.empty()) return 0;
@@ -61,71 +95,86 @@ Sums after_break(const std::vector<Item>& items, std::size_t b, Sums running) {
 }
 
 std::vector<Line> run(const std::vector<Item>& items, const BreakParams& p, double tolerance, bool allow_overfull) {
-    std::vector<std::shared_ptr<Node>> active{std::make_shared<Node>()};
+    Arena arena{Node{}};
+    std::vector<std::size_t> active{0};
+    std::size_t compact_at = 1024;
     Sums sums;  // from the paragraph start to the current item
     for (std::size_t b = 0; b < items.size(); ++b) {
         const Item& item = items[b];
         if (is_legal_break(items, b)) {
             const double pen = item.kind == Item::Kind::penalty ? item.penalty : 0;
             const bool forced = pen <= -kInfinity;
-            std::shared_ptr<Node> best[4];
-            std::vector<std::shared_ptr<Node>> keep;
-            std::shared_ptr<Node> least_bad;  // for the emergency pass: the least overfull choice
-            for (const auto& a : active) {
-                const double w = sums.width - a->totals.width + (item.kind == Item::Kind::penalty ? item.width : 0);
-                const double target = line_width(p, a->line);
+            std::optional<Node> best[4];
+            std::vector<std::size_t> keep;
+            std::optional<Node> least_bad;  // for the emergency pass: the least overfull choice
+            for (const std::size_t ai : active) {
+                const Node& a = arena[ai];
+                const double w = sums.width - a.totals.width + (item.kind == Item::Kind::penalty ? item.width : 0);
+                const double target = line_width(p, a.line);
                 double r;
                 if (w < target) {
-                    const double st = sums.stretch - a->totals.stretch;
+                    const double st = sums.stretch - a.totals.stretch;
                     r = st > 0 ? (target - w) / st : kInfinity;
                 } else if (w > target) {
-                    const double sh = sums.shrink - a->totals.shrink;
+                    const double sh = sums.shrink - a.totals.shrink;
                     r = sh > 0 ? (target - w) / sh : -kInfinity;
                 } else {
                     r = 0;
                 }
                 const bool too_tight = r < -1;
-                if (!too_tight && !forced) keep.push_back(a);
+                if (!too_tight && !forced) keep.push_back(ai);
                 if (too_tight && !allow_overfull) continue;
                 if (!too_tight && r > tolerance && !forced) continue;
-                const double badness = too_tight ? kInfinity : 100 * std::pow(std::min(std::fabs(r), 100.0), 3);
-                double demerits = std::pow(p.line_penalty + std::min(badness, kInfinity), 2);
+                const double m = std::min(std::fabs(r), 100.0);
+                const double badness = too_tight ? kInfinity : 100 * (m * m * m);
+                const double lb = p.line_penalty + std::min(badness, kInfinity);
+                double demerits = lb * lb;
                 if (pen >= 0) demerits += pen * pen;
                 else if (!forced) demerits -= pen * pen;
                 const bool flagged = item.kind == Item::Kind::penalty && item.flagged;
-                if (flagged && a->position > 0 && items[a->position].kind == Item::Kind::penalty && items[a->position].flagged) {
+                if (flagged && a.position > 0 && items[a.position].kind == Item::Kind::penalty && items[a.position].flagged) {
                     demerits += p.flagged_demerits;
                 }
                 const int fitness = fitness_class(too_tight ? -1 : r);
                 // TeX's \finalhyphendemerits: the line before the last should not end in a
                 // hyphen, or the paragraph ends on a syllable ("berkelanjut-" / "an").
-                if (forced && b + 1 == items.size() && a->position > 0 && items[a->position].kind == Item::Kind::penalty &&
-                    items[a->position].flagged) {
+                if (forced && b + 1 == items.size() && a.position > 0 && items[a.position].kind == Item::Kind::penalty &&
+                    items[a.position].flagged) {
                     demerits += p.final_hyphen_demerits;
                 }
-                if (std::abs(fitness - a->fitness) > 1) demerits += p.fitness_demerits;
-                demerits += a->demerits;
-                auto node = std::make_shared<Node>(Node{b, a->line + 1, fitness, {}, demerits, too_tight ? -1 : std::min(r, kInfinity),
-                                                        too_tight, a});
+                if (std::abs(fitness - a.fitness) > 1) demerits += p.fitness_demerits;
+                demerits += a.demerits;
+                const Node node{b, a.line + 1, fitness, {}, demerits, too_tight ? -1 : std::min(r, kInfinity), too_tight, ai};
                 if (too_tight) {
                     if (!least_bad || demerits < least_bad->demerits) least_bad = node;
                     continue;
                 }
                 if (!best[fitness] || demerits < best[fitness]->demerits) best[fitness] = node;
             }
+            const auto add = [&](Node n) {
+                n.totals = after_break(items, b, sums);
+                arena.push_back(n);
+                keep.push_back(arena.size() - 1);
+            };
             bool found = false;
             for (auto& n : best) {
                 if (!n) continue;
-                n->totals = after_break(items, b, sums);
-                keep.push_back(n);
+                add(*n);
                 found = true;
             }
-            if (!found && least_bad && (forced || keep.empty())) {
-                least_bad->totals = after_break(items, b, sums);
-                keep.push_back(least_bad);
+            if (!found && least_bad && (forced || keep.empty())) add(*least_bad);
+            if (keep.size() > kMaxActive) {
+                std::nth_element(keep.begin(), keep.begin() + static_cast<std::ptrdiff_t>(kMaxActive), keep.end(),
+                                 [&](std::size_t x, std::size_t y) { return arena[x].demerits < arena[y].demerits; });
+                keep.resize(kMaxActive);
+                std::sort(keep.begin(), keep.end());  // the order of breakpoints, as without the cap
             }
             active = std::move(keep);
             if (active.empty()) return {};
+            if (arena.size() >= compact_at) {
+                compact(arena, active);
+                compact_at = std::max<std::size_t>(1024, 2 * arena.size());
+            }
         }
         if (item.kind == Item::Kind::box || item.kind == Item::Kind::glue) {
             sums.width += item.width;
@@ -134,14 +183,15 @@ std::vector<Line> run(const std::vector<Item>& items, const BreakParams& p, doub
         }
     }
     // The best node that ends at the last item.
-    std::shared_ptr<Node> end;
-    for (const auto& a : active) {
-        if (a->position + 1 == items.size() && (!end || a->demerits < end->demerits)) end = a;
+    std::size_t end = Node::kNone;
+    for (const std::size_t a : active) {
+        if (arena[a].position + 1 == items.size() && (end == Node::kNone || arena[a].demerits < arena[end].demerits)) end = a;
     }
     std::vector<Line> lines;
-    for (auto n = end; n && n->previous; n = n->previous) {
-        lines.insert(lines.begin(), Line{0, n->position, n->ratio, n->overfull});
+    for (std::size_t n = end; n != Node::kNone && arena[n].previous != Node::kNone; n = arena[n].previous) {
+        lines.push_back(Line{0, arena[n].position, arena[n].ratio, arena[n].overfull});
     }
+    std::reverse(lines.begin(), lines.end());
     for (std::size_t i = 0; i < lines.size(); ++i) {
         std::size_t start = i == 0 ? 0 : lines[i - 1].end;
         // A line starts at the first box after the previous break.

@@ -3,7 +3,6 @@
 // out once, then replaces only these lists' pieces with the entries found and paginates again,
 // until the entries settle.
 #include <cmath>
-#include <regex>
 
 #include "layout/flow.hpp"
 
@@ -53,11 +52,10 @@ std::vector<Piece> Builder::list_pieces(const ListSlot& slot) {
         const bool chapter = slot.kind == Anchor::Kind::heading && e.level == 1;
         const double text_w = measure - level_indent - number_w - 12;
         // A wrapped entry's next lines hang under its text, past its number ("1.2.1", "Tabel 3.2").
-        static const std::regex numbered(R"(^((Tabel|Gambar|Lampiran|BAB)\s+[0-9IVXLC.]+|[0-9][0-9.]*)\s)");
-        std::smatch m;
-        const double hang = std::regex_search(e.title, m, numbered)
-                                ? std::min(text_w / 3, book_.set.get(chapter ? Face::bold : Face::regular).width(m.str(0), size))
-                                : 0;
+        const std::size_t number = md::numbered_prefix(e.title);
+        const double hang =
+            number > 0 ? std::min(text_w / 3, book_.set.get(chapter ? Face::bold : Face::regular).width(e.title.substr(0, number), size))
+                       : 0;
         const auto lines = set_paragraph({md::Span{e.title, chapter, false, false, "", false}}, book_.set,
                                          ParagraphStyle{size, text_w - hang, 0, false, hyphenator_});
         if (lines.empty()) continue;

@@ -79,10 +79,25 @@ double widest_piece(const std::string& text, const std::vector<std::size_t>& poi
 // One word (text between spaces, possibly in several styles) with its hyphenation points.
 // The last word of a paragraph keeps at least four letters after a hyphen: a last line of one
 // syllable ("berkelanjut-" / "an") is a runt that careful typesetting avoids.
-void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const std::vector<std::pair<std::string, md::Span>>& parts,
+// The parts point at their spans: a copy of the span per word copied its whole text each time,
+// quadratic in a long paragraph (issue 18).
+using WordParts = std::vector<std::pair<std::string, const md::Span*>>;
+
+void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const WordParts& parts,
               const FontSet& fonts, const ParagraphStyle& style, bool last_word = false) {
-    for (const auto& [text, span] : parts) {
+    // A word of many styles ("[*[*…a*](u)…" nests 20 000 of them) can be wider than the line
+    // though each of its parts fits: then it may also break between its parts, or its line ran
+    // off the page (issue 18).
+    double word_width = 0;
+    for (const auto& [text, span_ptr] : parts) word_width += fonts.get(face_of(*span_ptr)).width(text, style.size);
+    const bool break_between = parts.size() > 1 && word_width > style.measure;
+    for (const auto& [text, span_ptr] : parts) {
+        const md::Span& span = *span_ptr;
         const Face face = face_of(span);
+        if (break_between && &text != &parts.front().first) {
+            items.push_back(Item::pen(0, 1000));
+            pieces.push_back({"", face, span.link});
+        }
         std::vector<std::size_t> points;
         if (style.hyphenator && parts.size() == 1 && !span.code) points = style.hyphenator->points(text);
         if (last_word) {
@@ -126,7 +141,7 @@ std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fon
         items.push_back(Item::box(style.first_indent));
         pieces.push_back({"", Face::regular, ""});
     }
-    std::vector<std::pair<std::string, md::Span>> word;
+    WordParts word;
     auto end_word = [&](bool last = false) {
         if (word.empty()) return;
         add_word(items, pieces, word, fonts, style, last);
@@ -160,7 +175,7 @@ std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fon
         while (at <= s.text.size()) {
             const std::size_t sp = s.text.find(' ', at);
             const std::string part = s.text.substr(at, sp == std::string::npos ? std::string::npos : sp - at);
-            if (!part.empty()) word.emplace_back(part, s);
+            if (!part.empty()) word.emplace_back(part, &s);
             if (sp == std::string::npos) break;
             add_space();
             at = sp + 1;

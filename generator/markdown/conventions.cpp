@@ -1,7 +1,7 @@
 // The lkjip conventions on top of GFM (docs/markdown.md): directives, chapters, captions kept
 // with their table or image, "Sumber:" notes, chart declarations, multi-level table headers and
 // total rows. Pure functions over plain data.
-#include <regex>
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -18,15 +18,14 @@ const std::vector<std::string>& directive_names() {
 }
 
 bool directive(const std::string& html, Block& b, const SourcePos& pos, Diagnostics& diags) {
-    static const std::regex pattern(R"(^\s*<!--\s*lkjip:([a-z-]+)\s*(.*?)\s*-->\s*$)");
-    std::smatch m;
-    if (!std::regex_match(html, m, pattern)) {
+    const std::optional<DirectiveMatch> m = match_directive(html);
+    if (!m) {
         if (html.find("lkjip:") != std::string::npos) {
             diags.warning(pos, "malformed lkjip directive; expected `<!-- lkjip:name -->` on a line of its own");
         }
         return false;
     }
-    const std::string name = m[1];
+    const std::string& name = m->name;
     const auto& known = directive_names();
     if (std::find(known.begin(), known.end(), name) == known.end()) {
         const std::string near = closest_match(name, known);
@@ -36,7 +35,7 @@ bool directive(const std::string& html, Block& b, const SourcePos& pos, Diagnost
     }
     b.kind = Block::Kind::directive;
     b.directive = name;
-    b.arguments = m[2];
+    b.arguments = m->arguments;
     return true;
 }
 
@@ -44,24 +43,19 @@ namespace {
 
 // "Tabel 3.2" or "Gambar 1.1" at the start of a paragraph (bold or not).
 bool caption_of(const Spans& spans, std::string& kind, std::string& number) {
-    static const std::regex pattern(R"(^\s*(Tabel|Gambar)\s+(\d+(\.\d+)*)\.?(\s|$))");
-    std::smatch m;
-    const std::string text = plain_text(spans);
-    if (!std::regex_search(text, m, pattern)) return false;
-    kind = m[1];
-    number = m[2];
+    const std::optional<CaptionMatch> m = match_caption(plain_text(spans));
+    if (!m) return false;
+    kind = m->kind;
+    number = m->number;
     return true;
 }
 
 // "BAB III AKUNTABILITAS KINERJA" -> number "BAB III", title "AKUNTABILITAS KINERJA".
 void chapter(Block& b) {
-    static const std::regex pattern(R"(^\s*(BAB\s+[IVXLC]+)\.?\s+(.*)$)");
     b.kind = Block::Kind::chapter;
-    std::smatch m;
-    const std::string text = plain_text(b.spans);
-    if (std::regex_match(text, m, pattern)) {
-        b.number = m[1];
-        b.spans = {Span{m[2], false, false, false, "", false}};
+    if (std::optional<ChapterMatch> m = match_chapter(plain_text(b.spans))) {
+        b.number = std::move(m->number);
+        b.spans = {Span{std::move(m->title), false, false, false, "", false}};
     }
 }
 
@@ -180,9 +174,9 @@ void apply_conventions(Blocks& in) {
     in = std::move(out);
 }
 
-Document parse(std::string_view text, const std::string& name, Diagnostics& diags) {
+Document parse(std::string_view text, const std::string& name, Diagnostics& diags, const MarkdownLimits& limits) {
     Document d;
-    d.blocks = parse_blocks(text, name, diags);
+    d.blocks = parse_blocks(text, name, diags, limits);
     apply_conventions(d.blocks);
     return d;
 }

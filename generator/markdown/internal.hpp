@@ -2,11 +2,13 @@
 #pragma once
 
 #include "markdown/markdown.hpp"
+#include "markdown/scan.hpp"
 
 namespace lkjip::md {
 
 // cmark-gfm's tree as blocks, before the conventions are applied.
-Blocks parse_blocks(std::string_view text, const std::string& name, Diagnostics& diags);
+// Runs the guard (scan.hpp) first: on an error there, returns no blocks.
+Blocks parse_blocks(std::string_view text, const std::string& name, Diagnostics& diags, const MarkdownLimits& limits);
 
 // Reads an HTML block: `<!-- lkjip:NAME ARGS -->` fills `b` as a directive and returns true;
 // any other HTML is not part of a report and returns false (an unknown lkjip: name warns).

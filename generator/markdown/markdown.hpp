@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/diagnostics.hpp"
+#include "markdown/scan.hpp"
 
 namespace lkjip::md {
 
@@ -80,8 +81,10 @@ struct Document {
 // The known directive names (docs/markdown.md). Unknown ones are warnings, never dropped silently.
 const std::vector<std::string>& directive_names();
 
-// Parses `text`; `name` is used in diagnostics. Never fails: what is not understood is a warning.
-Document parse(std::string_view text, const std::string& name, Diagnostics& diags);
+// Parses `text`; `name` is used in diagnostics. What is not understood is a warning; only text
+// past the limits of MarkdownLimits (scan.hpp) is an error, at its line and column, and then the
+// document is empty.
+Document parse(std::string_view text, const std::string& name, Diagnostics& diags, const MarkdownLimits& limits = {});
 
 // Plain text of spans, for tests, outlines and lists of tables.
 std::string plain_text(const Spans& spans);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -383,7 +384,15 @@ Value ContextBuilder::organisasi() const {
         um.emplace_back("pejabat", opt_text(u.pejabat));
         units.push_back(map(std::move(um)));
     }
-    // Depth-first from the root, children in data order (validated: one root, no cycles).
+    // Depth-first from the root, children in data order (validated: one root, no cycles). The
+    // children and the parents' names are looked up by id once, not by scanning every unit for
+    // each one (quadratic: 16 000 units, issue 18).
+    std::map<std::string_view, std::vector<const OrgUnit*>> children;
+    std::map<std::string_view, const OrgUnit*> by_id;
+    for (const auto& u : o.units) {
+        if (u.induk) children[u.induk->value].push_back(&u);
+        by_id[u.id.value] = &u;  // the last of an id, as the scan found it before
+    }
     std::vector<std::pair<const OrgUnit*, int>> stack;
     for (auto it = o.units.rbegin(); it != o.units.rend(); ++it) {
         if (!it->induk) stack.emplace_back(&*it, 0);
@@ -395,13 +404,13 @@ Value ContextBuilder::organisasi() const {
         um.emplace_back("kedalaman", integer(depth));
         um.emplace_back("indentasi", str(std::string(static_cast<std::size_t>(depth) * 4, ' ')));
         std::string parent_name;
-        for (const auto& p : o.units) {
-            if (u->induk && p.id.value == u->induk->value) parent_name = p.nama.value;
+        if (u->induk) {
+            if (const auto p = by_id.find(u->induk->value); p != by_id.end()) parent_name = p->second->nama.value;
         }
         um.emplace_back("induk_nama", parent_name.empty() ? none() : str(parent_name));
         ordered.push_back(map(std::move(um)));
-        for (auto it = o.units.rbegin(); it != o.units.rend(); ++it) {
-            if (it->induk && it->induk->value == u->id.value) stack.emplace_back(&*it, depth + 1);
+        if (const auto c = children.find(u->id.value); c != children.end()) {
+            for (auto it = c->second.rbegin(); it != c->second.rend(); ++it) stack.emplace_back(*it, depth + 1);
         }
     }
     m.emplace_back("unit", list(std::move(units)));
