@@ -10,6 +10,7 @@
 #include "data/data.hpp"
 #include "data/load_model.hpp"
 #include "data/toml_reader.hpp"
+#include "markdown/markdown.hpp"
 
 namespace lkjip {
 
@@ -112,12 +113,53 @@ struct Loader {
     }
 };
 
+// Every string of a data file can reach the report's Markdown (free text as paragraphs, names in
+// table cells), so a string that the Markdown stage would refuse (nested past its depth, a
+// pathological bracket run, too many table columns: markdown/scan.hpp) is an error here, at the
+// string, where the user can fix it; in the generated Markdown its line would name nothing the
+// user wrote (issue 18, class 11). Only strings with a character Markdown gives meaning to are
+// parsed; the limits are the Markdown stage's own, so the two never disagree.
+void check_markdown_strings(const toml::node& node, Diagnostics& diags) {
+    if (const auto* t = node.as_table()) {
+        for (const auto& [k, v] : *t) check_markdown_strings(v, diags);
+        return;
+    }
+    if (const auto* a = node.as_array()) {
+        for (const auto& v : *a) check_markdown_strings(v, diags);
+        return;
+    }
+    const auto* s = node.as_string();
+    if (!s) return;
+    const std::string& text = s->get();
+    if (text.find_first_of(">[]<|*_`-+!#\n") == std::string::npos) return;
+    Diagnostics local;
+    md::parse(text, "string", local);
+    if (!local.has_errors()) return;
+    const SourcePos at = pos_of(node);
+    for (const auto& d : local.items()) {
+        if (d.severity != Severity::error) continue;
+        // A position inside the string: its line below the key's (a multi-line string starts on
+        // the line after `"""`), or its column after the opening quote.
+        SourcePos where = at;
+        if (d.pos.line > 1 || text.find('\n') != std::string::npos) {
+            where.line = at.line + d.pos.line;
+            where.column = d.pos.column;
+        } else if (d.pos.column > 0) {
+            where.column = at.column + d.pos.column;
+        }
+        diags.error(where, "this text cannot be set as Markdown: " + d.message,
+                    "the text of a data file is Markdown; see docs/markdown.md for its limits");
+        return;  // one error per string
+    }
+}
+
 std::optional<AgencyYear> finish(std::optional<toml::table> root, Loader& loader, Diagnostics& diags,
                                  const std::string& name) {
     if (!root) return std::nullopt;
     auto merged = loader.resolve(std::move(*root), name);
     if (!merged) return std::nullopt;
     const std::size_t errors_before = diags.error_count();
+    check_markdown_strings(*merged, diags);
     AgencyYear model = data::map_agency_year(*merged, name, diags);
     model.chain = loader.chain;
     data::validate_references(model, diags);

@@ -138,3 +138,44 @@ TEST_CASE("check and build: a budget of zero is built, with warnings at the data
         CHECK(built.pages > 3);
     }
 }
+
+TEST_CASE("check and build: data text the Markdown stage refuses is an error at the text") {
+    // Any string of a data file may reach the report's Markdown; past the Markdown stage's limits
+    // (nesting, CVE-2023-22486 brackets, table columns) it is refused at the string, by check and
+    // build alike, instead of at a line of the generated Markdown.
+    const std::string base = test::minimal_toml();
+    const std::string key = "analisis = \"Tercapai.\"";
+    REQUIRE(base.find(key) != std::string::npos);
+    std::size_t key_line = 1;
+    for (std::size_t i = 0; i < base.find(key); ++i) key_line += base[i] == '\n';
+    struct Case {
+        std::string text;
+        std::string message;
+        std::size_t line;
+    };
+    std::string row = "|", rule = "|";
+    for (int i = 0; i < 150; ++i) row += " a |", rule += "---|";
+    const Case cases[] = {
+        {"analisis = \"\"\"\nTercapai.\n\n" + std::string(150, '>') + " kutipan\n\"\"\"", "nested more than 100 deep", key_line + 3},
+        {"analisis = \"" + [] { std::string s; for (int i = 0; i < 200000; ++i) s += "![[]()"; return s; }() + "\"", "CVE-2023-22486",
+         key_line},
+        {"analisis = \"\"\"\n" + row + "\n" + rule + "\n\"\"\"", "more than 100 cells", key_line + 1},
+    };
+    for (const auto& c : cases) {
+        std::string text = base;
+        text.replace(text.find(key), key.size(), c.text);
+        Diagnostics diags;
+        CHECK_FALSE(load_agency_year_text(text, "t.toml", diags));
+        REQUIRE(diags.has_errors());
+        const Diagnostic& d = diags.items().front();
+        INFO(format_diagnostic(d));
+        CHECK(d.message.find(c.message) != std::string::npos);
+        CHECK(*d.pos.file == "t.toml");
+        CHECK(d.pos.line == c.line);
+    }
+    // Ordinary Markdown in a text field passes.
+    std::string fine = base;
+    fine.replace(fine.find(key), key.size(), "analisis = \"\"\"\n> kutipan\n\n- satu\n- dua\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\"\"\"");
+    Diagnostics ok;
+    CHECK(load_agency_year_text(fine, "t.toml", ok));
+}
