@@ -62,7 +62,10 @@ inline layout::LayoutSettings settings_of(const AgencyYear& data, const std::str
     s.info.year = d.year;
     s.info.month = d.month;
     s.info.day = d.day;
-    s.source_name = file;
+    // The typesetter's diagnostics give lines of the generated Markdown, not of the data file: the
+    // name says where those lines are (the output of `lkjip preview FILE`), so no message points
+    // at a line of the data file that holds something else.
+    s.source_name = file + " (lkjip preview)";
     return s;  // base_dir stays "."
 }
 

@@ -93,6 +93,36 @@ void check_units(const Organisasi& org, Diagnostics& diags) {
             diags.error(u.id.pos, fmt::format("unit `{}` is its own ancestor (a cycle of `induk`)", u.id.value));
         }
     }
+    // Depth below the root, each unit computed once from its parent's (units of a cycle skipped).
+    // An OPD has four or five levels (kepala, sekretariat or bidang, subbagian or seksi, a UPT and
+    // its subbagian: Permendagri 12/2017 and the perda of the seeds); a chain far deeper is a
+    // mistake in `induk`, and the report's organisation list could not be set (issue 18).
+    constexpr int kMaxUnitDepth = 12;
+    std::map<std::string, int> depth;
+    for (const auto& u : org.units) {
+        path.clear();
+        const std::string* at = &u.id.value;
+        int base = 0;
+        for (;;) {
+            if (state[*at] == State::cyclic) break;
+            if (const auto d = depth.find(*at); d != depth.end()) {
+                base = d->second + 1;
+                break;
+            }
+            path.push_back(at);
+            const auto p = parent.find(*at);
+            if (p == parent.end()) break;
+            at = &p->second;
+        }
+        if (state[*at] == State::cyclic) continue;
+        for (auto it = path.rbegin(); it != path.rend(); ++it) depth[**it] = base++;
+        if (depth[u.id.value] > kMaxUnitDepth) {
+            diags.error(u.id.pos, fmt::format("unit `{}` is {} levels below the root; an organisation has at most {}",
+                                              u.id.value, depth[u.id.value], kMaxUnitDepth),
+                        "check its `induk` and those above it");
+            return;
+        }
+    }
 }
 
 // A missing, unreadable or damaged image is an error at the key that names it (issue 6, issue 18

@@ -352,6 +352,14 @@ bool Builder::add_chart(const md::Block& b, double indent, double measure) {
             d = std::move(l);
         }
     }
+    // Taller than a page even on its own: no drawing can be read there (a tree of thousands of
+    // units); the table it came from is printed instead, and breaks across pages as tables do.
+    const double page_room = geometry(section().landscape).body_height() - settings_.size * 4;
+    if (!(d.height <= page_room) || !(d.width <= measure * 4)) {
+        diags_.warning(here(), fmt::format("the {} chart is too large for a page ({} items); its table is printed instead",
+                                           data->type == "org" ? "organisation" : data->type, data->categories.size()));
+        return false;
+    }
     if (d.width > measure + 0.5) diags_.warning(here(), "the organisation chart is wider than the text column");
     add_caption(b, indent, measure);
     Piece p;

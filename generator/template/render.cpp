@@ -218,7 +218,7 @@ private:
 
     void write(std::string& out, const std::string& s, const SourcePos& pos) {
         if (out.size() + s.size() > env_.options.max_output) {
-            throw RenderError{{}, fmt::format("the output exceeds {} bytes", env_.options.max_output), chain, {}};
+            throw RenderError{pos, fmt::format("the output exceeds {} bytes", env_.options.max_output), chain, {}};
         }
         step(pos, s.size() / kBytesPerStep);
         out += s;

@@ -195,15 +195,26 @@ TEST_CASE("bounds: line breaking of a long paragraph is linear") {
     CHECK(words == 40000);  // each word has one `k`: every word is set, once
 }
 
-TEST_CASE("bounds: an organisation chain of 16 000 units, and a cycle through all of them") {
+TEST_CASE("bounds: an organisation of 16 000 units, a chain too deep, and a cycle through all of them") {
     std::string units;
     const int n = 16000;
     for (int i = 0; i < n; ++i) {
         units += "[[organisasi.unit]]\nid = \"U" + std::to_string(i) + "\"\nnama = \"Unit\"\njenis = \"" + (i ? "seksi" : "kepala") + "\"\n";
         if (i > 0) units += "induk = \"U" + std::to_string(i - 1) + "\"\n";
     }
+    // A chain that deep is a mistake of `induk`: one error, at the first unit past 12 levels.
+    Diagnostics deep;
+    CHECK_FALSE(load_agency_year_text(test::minimal_toml() + "\n" + units, "x.toml", deep));
+    REQUIRE(deep.error_count() == 1);
+    CHECK(deep.items().front().message == "unit `U13` is 13 levels below the root; an organisation has at most 12");
+    // The same 16 000 units under one root load.
+    std::string flat;
+    for (int i = 0; i < n; ++i) {
+        flat += "[[organisasi.unit]]\nid = \"U" + std::to_string(i) + "\"\nnama = \"Unit\"\njenis = \"" + (i ? "seksi" : "kepala") + "\"\n";
+        if (i > 0) flat += "induk = \"U0\"\n";
+    }
     Diagnostics ok;
-    CHECK(load_agency_year_text(test::minimal_toml() + "\n" + units, "x.toml", ok));
+    CHECK(load_agency_year_text(test::minimal_toml() + "\n" + flat, "x.toml", ok));
     CHECK_FALSE(ok.has_errors());
     // The root's induk closes a cycle through every unit: each one is reported, once.
     const std::string cyclic = test::minimal_toml() + "\n" + units;

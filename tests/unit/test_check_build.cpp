@@ -179,3 +179,25 @@ TEST_CASE("check and build: data text the Markdown stage refuses is an error at 
     Diagnostics ok;
     CHECK(load_agency_year_text(fine, "t.toml", ok));
 }
+
+TEST_CASE("check and build: an organisation too large to draw is printed as its table") {
+    // 300 units under the kepala: no drawing fits a page, so the chart's table is printed (and
+    // breaks across pages) with one warning, instead of a chart running off the page.
+    std::string units = "[[organisasi.unit]]\nid = \"U0\"\nnama = \"Kepala Dinas\"\njenis = \"kepala\"\n";
+    for (int i = 1; i < 300; ++i) {
+        units += "[[organisasi.unit]]\nid = \"U" + std::to_string(i) + "\"\nnama = \"Bidang " + std::to_string(i) +
+                 "\"\njenis = \"bidang\"\ninduk = \"U0\"\n";
+    }
+    Diagnostics diags;
+    auto model = load_agency_year_text(test::minimal_toml() + "\n" + units, "org.toml", diags);
+    REQUIRE(model);
+    const cli::BuiltDocument built = cli::build_model(*model, "org.toml", {});
+    CHECK(built.ok);
+    std::size_t warned = 0;
+    for (const auto& d : built.diags.items()) {
+        if (d.message.find("organisation chart is too large for a page (300 items)") == std::string::npos) continue;
+        ++warned;
+        CHECK(*d.pos.file == "org.toml (lkjip preview)");
+    }
+    CHECK(warned == 1);
+}

@@ -163,6 +163,7 @@ TEST_CASE("template: recursion and output size are bounded") {
                                   tpl::Value::map({{"range", tpl::Value::list(tpl::List(20, tpl::Value(1)))}}), diags));
     REQUIRE(diags.items().size() == 1);
     CHECK(diags.items()[0].message == "the output exceeds 1000 bytes");
+    CHECK(diags.items()[0].pos.str() == "o.j2:1:28");  // at the output that went past it
     Diagnostics rec;
     CHECK_FALSE(env.render_string("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", "r.j2", tpl::Value::map({}), rec));
     REQUIRE(rec.items().size() == 1);
