@@ -14,21 +14,21 @@
 
 namespace lkjip {
 
-namespace {
-
-thread_local ReadLog* current_log = nullptr;
-
-FileIdentity identity_from(const struct stat& st) {
-    return FileIdentity{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
-}
-
-const char* kind_of(mode_t mode) {
+const char* file_kind_name(unsigned mode) {
     if (S_ISDIR(mode)) return "a folder";
     if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
     if (S_ISCHR(mode)) return "a character device";
     if (S_ISBLK(mode)) return "a block device";
     if (S_ISSOCK(mode)) return "a socket";
     return "a special file";
+}
+
+namespace {
+
+thread_local ReadLog* current_log = nullptr;
+
+FileIdentity identity_from(const struct stat& st) {
+    return FileIdentity{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
 }
 
 FileContents failure(FileError error, std::string message) {
@@ -71,7 +71,7 @@ FileContents read_impl(const std::string& path, std::size_t limit, const std::st
     if (::fstat(fd, &st) != 0) return open_error(path, what, errno);
     if (!S_ISREG(st.st_mode)) {
         return failure(FileError::not_regular,
-                       fmt::format("cannot read {} `{}`: it is {}, not a regular file", what, path, kind_of(st.st_mode)));
+                       fmt::format("cannot read {} `{}`: it is {}, not a regular file", what, path, file_kind_name(st.st_mode)));
     }
     // A regular file never blocks; blocking mode again so that reads behave normally.
     const int flags = ::fcntl(fd, F_GETFL);

@@ -94,4 +94,7 @@ private:
 // throwing.
 bool is_regular_file_nothrow(const std::string& path);
 
+// "a FIFO (named pipe)", "a character device", "a folder"... for a stat mode, in messages.
+const char* file_kind_name(unsigned mode);
+
 }  // namespace lkjip

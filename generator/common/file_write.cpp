@@ -1,5 +1,7 @@
 #include "common/file_write.hpp"
 
+#include "common/file_read.hpp"
+
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -23,15 +25,6 @@ namespace {
 // name, so a long output name is cut to keep the temporary one legal.
 constexpr std::size_t kTempBaseBytes = 120;
 constexpr std::size_t kHostBytes = 32;
-
-const char* kind_of(mode_t mode) {
-    if (S_ISDIR(mode)) return "a folder";
-    if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-    if (S_ISCHR(mode)) return "a character device";
-    if (S_ISBLK(mode)) return "a block device";
-    if (S_ISSOCK(mode)) return "a socket";
-    return "a special file";
-}
 
 std::string folder_part(const std::string& path) {
     const std::size_t slash = path.rfind('/');
@@ -92,7 +85,7 @@ std::string resolve(const std::string& path, const std::vector<FileIdentity>& in
     if (!S_ISREG(t.st.st_mode)) {
         return fmt::format("cannot write `{}`: it is {}, not a regular file (lkjip replaces only regular files; "
                            "`-` is standard output)",
-                           path, kind_of(t.st.st_mode));
+                           path, file_kind_name(t.st.st_mode));
     }
     if (S_ISLNK(lst.st_mode)) {
         char* real = ::realpath(path.c_str(), nullptr);

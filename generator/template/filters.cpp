@@ -608,9 +608,9 @@ Value f_round(const Value& in, const Params& p) {
     return Value(((method == "ceil" ? std::ceil(x * scale) : std::floor(x * scale)) + 0.0) / scale);
 }
 
-// Python's int(text, base): optional sign, a 0x/0o/0b prefix matching the base (any with base 0),
-// single underscores between digits, surrounding whitespace.
-std::optional<std::int64_t> parse_int(const std::string& raw, std::int64_t base) {
+// The text of a number as Python's int() and float() read it: surrounding whitespace (Python's
+// isspace) removed; nullopt when what is left holds a character outside ASCII.
+std::optional<std::string> ascii_number_text(const std::string& raw) {
     const std::u32string all = utf8_decode(raw);
     std::size_t b = 0, e = all.size();
     while (b < e && py_space(all[b])) ++b;
@@ -620,6 +620,15 @@ std::optional<std::int64_t> parse_int(const std::string& raw, std::int64_t base)
         if (all[i] >= 0x80) return std::nullopt;
         s += static_cast<char>(all[i]);
     }
+    return s;
+}
+
+// Python's int(text, base): optional sign, a 0x/0o/0b prefix matching the base (any with base 0),
+// single underscores between digits, surrounding whitespace.
+std::optional<std::int64_t> parse_int(const std::string& raw, std::int64_t base) {
+    const std::optional<std::string> stripped = ascii_number_text(raw);
+    if (!stripped) return std::nullopt;
+    const std::string& s = *stripped;
     std::size_t i = 0;
     bool negative = false;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
@@ -665,15 +674,9 @@ std::optional<std::int64_t> parse_int(const std::string& raw, std::int64_t base)
 // Python's float(text): decimal with optional exponent and single underscores between digits,
 // or inf / infinity / nan in any case; surrounding whitespace.
 std::optional<double> parse_float(const std::string& raw) {
-    const std::u32string all = utf8_decode(raw);
-    std::size_t b = 0, e = all.size();
-    while (b < e && py_space(all[b])) ++b;
-    while (e > b && py_space(all[e - 1])) --e;
-    std::string s;
-    for (std::size_t i = b; i < e; ++i) {
-        if (all[i] >= 0x80) return std::nullopt;
-        s += static_cast<char>(all[i]);
-    }
+    const std::optional<std::string> stripped = ascii_number_text(raw);
+    if (!stripped) return std::nullopt;
+    const std::string& s = *stripped;
     std::size_t i = 0;
     bool negative = false;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
