@@ -62,6 +62,9 @@ struct Job {
     std::string input;   // as found (the command line's spelling)
     std::string name;    // output file name, "" when the data does not load
     std::string output;  // OUTDIR/name
+    report::DocumentKind kind = report::DocumentKind::lkjip;
+    bool lint = true;    // the first document of its data file carries the file's lint warnings
+    bool skipped = false;  // the data does not give this kind (no [pk], no [keputusan_iku])
     bool mine = true;    // in this shard
     Status status = Status::pending;
     std::size_t pages = 0;
@@ -178,7 +181,8 @@ std::string templates_hash(const std::vector<std::string>& templates) {
     h.field("lkjip " LKJIP_VERSION);
     h.field(build_id());
     for (const auto& dir : templates) hash_folder(h, dir);
-    hash_folder(h, report::builtin_template_dir());
+    for (auto kind : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku})
+        hash_folder(h, report::builtin_template_dir(kind));
     return h.hex();
 }
 
@@ -335,7 +339,7 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
             job.diags = diags.items();
             job.status = Status::failed;
         } else {
-            lint_agency_year(*model, diags);
+            if (job.lint) lint_agency_year(*model, diags);
             const std::size_t loaded = log.reads().size();
             const std::string hash = document_hash(log.reads(), shared[model->style.font.value == FontFamily::sans ? 1 : 0]);
             std::error_code ec;
@@ -349,6 +353,7 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
             } else {
                 DocumentOptions doc_options;
                 doc_options.templates = options.templates;
+                doc_options.dokumen = job.kind;
                 BuiltDocument doc = build_model(*model, job.input, doc_options, std::move(diags));
                 model.reset();  // the model is not needed while writing
                 std::string error;
@@ -411,10 +416,21 @@ int run_batch(const BatchOptions& options, bool colour) {
         if (options.json) print_json({}, options, Totals{}, 0);
         return 1;
     }
-    std::vector<Job> jobs(files.size());
-    for (std::size_t k = 0; k < files.size(); ++k) {
-        jobs[k].input = files[k];
-        jobs[k].mine = in_shard(k, shard);
+    // One document per data file and --dokumen kind, in the order of the kinds' words.
+    std::vector<report::DocumentKind> kinds;
+    for (const auto& word : kind_words()) {
+        if (std::find(options.dokumen.begin(), options.dokumen.end(), word) != options.dokumen.end()) kinds.push_back(*parse_kind(word));
+    }
+    if (kinds.empty()) kinds.push_back(report::DocumentKind::lkjip);
+    std::vector<Job> jobs;
+    for (const auto& file : files) {
+        for (std::size_t i = 0; i < kinds.size(); ++i) {
+            Job job;
+            job.input = file;
+            job.kind = kinds[i];
+            job.lint = i == 0;
+            jobs.push_back(std::move(job));
+        }
     }
 
     // Pass 1: every document's output name (every shard does this for all documents, so each
@@ -424,8 +440,18 @@ int run_batch(const BatchOptions& options, bool colour) {
         try {
             Diagnostics diags;
             if (const auto model = load_agency_year(job.input, diags)) {
-                job.name = output_name(*model);
+                // A kind the data does not give is left out when several were asked for (the
+                // IKU decree of an agency without [keputusan_iku]); asked for alone, it fails
+                // with the error build gives.
+                if (kinds.size() > 1 && !report::document_supported(*model, job.kind, nullptr)) {
+                    job.skipped = true;
+                    return;
+                }
+                job.name = output_name(*model, job.kind);
                 job.output = (fs::path(options.outdir) / job.name).string();
+            } else if (!job.lint) {
+                job.skipped = true;  // its file's first document reports why it does not load
+                job.status = Status::failed;
             } else {
                 job.diags = diags.items();
                 job.status = Status::failed;
@@ -436,6 +462,26 @@ int run_batch(const BatchOptions& options, bool colour) {
             fail(job, "internal error (please report this as a bug with the input)");
         }
     });
+    // Left out: kinds the data does not give (a note each), and the further kinds of a file
+    // that does not load (its first document reports why).
+    std::vector<std::string> skipped_notes;
+    {
+        std::vector<Job> kept;
+        for (auto& job : jobs) {
+            if (job.skipped && job.status != Status::failed) {
+                const bool pk = job.kind == report::DocumentKind::pk;
+                skipped_notes.push_back(fmt::format("{}: note: no {} in this data file, so it gives no {}", job.input,
+                                                    pk ? "[pk]" : "[keputusan_iku]",
+                                                    pk ? "Perjanjian Kinerja" : "Keputusan penetapan IKU"));
+                continue;
+            }
+            if (job.skipped) continue;
+            kept.push_back(std::move(job));
+        }
+        jobs = std::move(kept);
+    }
+    // Document k of the sorted list goes to shard (k mod N)+1 (docs/cli.md).
+    for (std::size_t k = 0; k < jobs.size(); ++k) jobs[k].mine = in_shard(k, shard);
     std::map<std::string, std::vector<std::size_t>> by_name;
     for (std::size_t k = 0; k < jobs.size(); ++k)
         if (!jobs[k].name.empty()) by_name[jobs[k].name].push_back(k);
@@ -456,6 +502,8 @@ int run_batch(const BatchOptions& options, bool colour) {
     for (std::size_t k = 0; k < jobs.size(); ++k)
         if (jobs[k].mine) mine.push_back(k);
 
+    if (!options.quiet)
+        for (const auto& note : skipped_notes) std::fprintf(stderr, "%s\n", note.c_str());
     const bool terminal = isatty(fileno(stderr)) != 0;
     Progress progress(mine.size(), terminal && !options.quiet, !terminal && !options.quiet, colour);
     std::vector<std::size_t> todo;

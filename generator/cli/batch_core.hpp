@@ -19,6 +19,7 @@
 #include "common/digest.hpp"
 #include "common/file_read.hpp"
 #include "model/model.hpp"
+#include "report/report.hpp"
 
 namespace lkjip::cli {
 
@@ -42,20 +43,22 @@ inline std::string slug(std::string_view text) {
     return out;
 }
 
-// LKjIP-<tahun>-<instansi>-<pemda>.pdf, the instansi by its singkatan when it has one.
-inline std::string output_name(int tahun, std::string_view instansi, std::string_view pemda) {
+// LKjIP-<tahun>-<instansi>-<pemda>.pdf, the instansi by its singkatan when it has one; the PK
+// and the IKU decree of the same data beside it as PK-… and IKU-….
+inline std::string output_name(int tahun, std::string_view instansi, std::string_view pemda, std::string_view prefix = "LKjIP") {
     std::string agency = slug(instansi);
     if (agency.empty()) agency = "instansi";
     std::string region = slug(pemda);
     if (region.empty()) region = "pemda";
-    return fmt::format("LKjIP-{}-{}-{}.pdf", tahun, agency, region);
+    return fmt::format("{}-{}-{}-{}.pdf", prefix, tahun, agency, region);
 }
 
-inline std::string output_name(const AgencyYear& data) {
+inline std::string output_name(const AgencyYear& data, report::DocumentKind kind = report::DocumentKind::lkjip) {
     const std::string& agency = data.instansi.singkatan && !slug(data.instansi.singkatan->value).empty()
                                     ? data.instansi.singkatan->value
                                     : data.instansi.nama.value;
-    return output_name(data.laporan.tahun.value, agency, data.pemda.nama.value);
+    const char* prefix = kind == report::DocumentKind::pk ? "PK" : kind == report::DocumentKind::iku ? "IKU" : "LKjIP";
+    return output_name(data.laporan.tahun.value, agency, data.pemda.nama.value, prefix);
 }
 
 struct Shard {

@@ -40,13 +40,31 @@ bool same_output(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+std::optional<report::DocumentKind> parse_kind(const std::string& word) {
+    for (auto kind : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku}) {
+        if (word == report::kind_name(kind)) return kind;
+    }
+    return std::nullopt;
+}
+
+const std::vector<std::string>& kind_words() {
+    static const std::vector<std::string> words = {"lkjip", "pk", "iku"};
+    return words;
+}
+
 int run_build(const BuildOptions& options, bool colour) {
     DocumentOptions doc_options;
     doc_options.templates = options.templates;
     doc_options.keep_markdown = !options.markdown.empty();
+    doc_options.dokumen = parse_kind(options.dokumen).value_or(report::DocumentKind::lkjip);
     BuiltDocument doc = build_document(options.file, doc_options);
     bool ok = doc.ok;
-    const std::string pdf = options.output.empty() ? fs::path(options.file).replace_extension(".pdf").string() : options.output;
+    // dinas-2024.toml gives dinas-2024.pdf, dinas-2024-pk.pdf, dinas-2024-iku.pdf.
+    const std::string suffix = doc_options.dokumen == report::DocumentKind::lkjip ? std::string(".pdf")
+                                                                                   : fmt::format("-{}.pdf", options.dokumen);
+    fs::path stem = fs::path(options.file);
+    stem.replace_extension();
+    const std::string pdf = options.output.empty() ? stem.string() + suffix : options.output;
     const std::vector<FileIdentity> inputs = identities_of(doc.reads);
     // Both outputs are checked before either is written, so a refused -o leaves no new --md.
     if (ok && doc.markdown && same_output(options.markdown, pdf)) {

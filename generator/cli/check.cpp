@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -18,11 +19,25 @@ int run_check(const CheckOptions& options, bool colour) {
         // passes check and then fails in build (a pagu of 0 reaching a percentage in a built-in
         // template, issue 18) cannot exist by construction. Its own warnings (an oversized table,
         // say) are build's warnings too.
+        // Every document the data gives (the PK and the IKU decree where it has [pk] and
+        // [keputusan_iku]), or exactly those named with --dokumen, which the data must then support.
         if (model && !diags.has_errors()) {
-            DocumentOptions doc_options;
-            doc_options.templates = options.templates;
-            BuiltDocument built = build_model(*model, file, doc_options);
-            for (const auto& d : built.diags.items()) diags.add(d);
+            std::vector<report::DocumentKind> kinds;
+            for (const auto& word : options.dokumen) {
+                if (auto k = parse_kind(word); k && std::find(kinds.begin(), kinds.end(), *k) == kinds.end()) kinds.push_back(*k);
+            }
+            if (options.dokumen.empty()) {
+                for (auto k : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku}) {
+                    if (report::document_supported(*model, k, nullptr)) kinds.push_back(k);
+                }
+            }
+            for (auto kind : kinds) {
+                DocumentOptions doc_options;
+                doc_options.templates = options.templates;
+                doc_options.dokumen = kind;
+                BuiltDocument built = build_model(*model, file, doc_options);
+                for (const auto& d : built.diags.items()) diags.add(d);
+            }
         }
         for (const auto& d : diags.items()) std::fputs(format_diagnostic(d, colour).c_str(), stderr);
         const std::size_t errors = diags.error_count(), warnings = diags.warning_count();

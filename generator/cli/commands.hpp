@@ -1,20 +1,30 @@
 // The subcommands of the lkjip executable, each a function from parsed options to an exit code.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "report/report.hpp"
+
 namespace lkjip::cli {
+
+// The --dokumen words, in the order batch builds them: lkjip, pk, iku (report::kind_name).
+std::optional<report::DocumentKind> parse_kind(const std::string& word);
+const std::vector<std::string>& kind_words();
 
 struct CheckOptions {
     std::vector<std::string> files;
     std::vector<std::string> templates;  // --templates folders, as build uses them
+    std::vector<std::string> dokumen;    // --dokumen kinds; none: every kind the data supports
     bool quiet = false;
     bool werror = false;
 };
 
-// Loads, validates and lints each file, then builds its report in memory (nothing written), so
-// that what check accepts, build builds; prints diagnostics on stderr. 0 ok, 1 errors.
+// Loads, validates and lints each file, then builds its documents in memory (nothing written), so
+// that what check accepts, build builds: the LKjIP, and the PK and the IKU decree where the data
+// has [pk] and [keputusan_iku] (or exactly the --dokumen kinds, each required). Diagnostics on
+// stderr. 0 ok, 1 errors.
 int run_check(const CheckOptions& options, bool colour);
 
 struct PreviewOptions {
@@ -22,6 +32,7 @@ struct PreviewOptions {
     int bab = 0;                          // 0: the whole report
     std::string output;                   // "" or "-": standard output
     std::vector<std::string> templates;   // --templates folders, before the built-in ones
+    std::string dokumen = "lkjip";        // --dokumen: lkjip, pk or iku
 };
 
 // The report (or one chapter) as Markdown. 0 ok, 1 errors (nothing written).
@@ -32,6 +43,7 @@ struct BuildOptions {
     std::string output;                   // "" : the data file's name with .pdf; "-": standard output
     std::string markdown;                 // also write the Markdown here ("" : no)
     std::vector<std::string> templates;
+    std::string dokumen = "lkjip";        // --dokumen: lkjip, pk or iku
     bool quiet = false;                   // errors only
 };
 
@@ -57,6 +69,7 @@ struct BatchOptions {
     bool json = false;                    // a machine-readable summary on standard output
     bool force = false;                   // rebuild documents that are up to date
     bool quiet = false;                   // only the failures
+    std::vector<std::string> dokumen;     // --dokumen kinds (repeatable); none: lkjip
 };
 
 // Many data files to PDFs in parallel (docs/cli.md). 0 all built or up to date, 1 any failed,

@@ -38,7 +38,8 @@ inline std::string folder_of(const std::string& file) {
 // it were resolved by the loader against the file that names them, into paths from the current
 // folder; so the typesetter starts relative paths from here, not from the data file's folder
 // (which joined the folder twice: `dinas/dinas/foto/a.png`, found by tests/e2e/photos.sh).
-inline layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file) {
+inline layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file,
+                                          report::DocumentKind kind = report::DocumentKind::lkjip) {
     layout::LayoutSettings s;
     if (data.style.paper.value == Paper::f4) {
         s.page_width_mm = 215;
@@ -58,7 +59,23 @@ inline layout::LayoutSettings settings_of(const AgencyYear& data, const std::str
     s.info.subject = fmt::format("LKjIP Tahun {}", year);
     s.info.keywords = "LKjIP, SAKIP, laporan kinerja";
     // The signing date, never the clock: identical data gives an identical PDF.
-    const Date& d = data.laporan.tanggal.value;
+    Date d = data.laporan.tanggal.value;
+    // A PK or a decree is a signed letter of a few pages: no running header (seeds 002, 003).
+    if (kind == report::DocumentKind::pk && data.pk) {
+        const bool revised = data.pk->perubahan.has_value();
+        s.running_header.clear();
+        s.info.title = fmt::format("Perjanjian Kinerja{} {} Tahun {}", revised ? " Perubahan" : "", agency, year);
+        s.info.subject = fmt::format("Perjanjian Kinerja Tahun {}", year);
+        s.info.keywords = "Perjanjian Kinerja, SAKIP";
+        d = revised ? data.pk->perubahan->tanggal.value : data.pk->tanggal.value;
+    } else if (kind == report::DocumentKind::iku && data.keputusan_iku) {
+        s.running_header.clear();
+        s.info.title = fmt::format("Keputusan Penetapan Indikator Kinerja Utama {} Nomor {} Tahun {}", agency,
+                                   data.keputusan_iku->nomor.value, data.keputusan_iku->tahun.value);
+        s.info.subject = "Penetapan Indikator Kinerja Utama";
+        s.info.keywords = "Indikator Kinerja Utama, IKU, SAKIP";
+        d = data.keputusan_iku->tanggal.value;
+    }
     s.info.year = d.year;
     s.info.month = d.month;
     s.info.day = d.day;
@@ -88,6 +105,7 @@ struct DocumentOptions {
     std::vector<std::string> templates;  // --templates folders, before the built-in ones
     bool keep_markdown = false;          // also return the Markdown (build --md)
     bool lint = false;                   // add the warnings of `lkjip check` (batch)
+    report::DocumentKind dokumen = report::DocumentKind::lkjip;
 };
 
 struct BuiltDocument {
@@ -107,9 +125,10 @@ inline BuiltDocument build_model(const AgencyYear& model, const std::string& fil
     if (options.lint) lint_agency_year(model, out.diags);
     report::MarkdownOptions mo;
     mo.template_dirs = options.templates;
+    mo.dokumen = options.dokumen;
     std::optional<std::string> markdown = report::render_markdown(model, mo, out.diags);
     if (!markdown) return out;
-    out.ok = typeset_to_pdf(*markdown, settings_of(model, file), out.diags, out.pdf, out.pages);
+    out.ok = typeset_to_pdf(*markdown, settings_of(model, file, options.dokumen), out.diags, out.pdf, out.pages);
     if (!out.ok) out.pdf.clear();
     if (options.keep_markdown) out.markdown = std::move(markdown);
     return out;

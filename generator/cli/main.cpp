@@ -78,21 +78,29 @@ int run(int argc, char** argv) {
     check_cmd->add_option("--templates", check.templates, "Folder of templates that replace built-in ones (repeatable), as for build")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    check_cmd->add_option("--dokumen", check.dokumen, "Check only this document (lkjip, pk, iku; repeatable; default: every one the data has)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->check(CLI::IsMember(lkjip::cli::kind_words()));
 
     lkjip::cli::PreviewOptions preview;
     CLI::App* preview_cmd = app.add_subcommand("preview", "Write the report, or one chapter, as Markdown");
     preview_cmd->add_option("file", preview.file, "Data file (TOML)")->required();
-    preview_cmd->add_option("--bab", preview.bab, "Only chapter N (1-4)")->check(CLI::Range(1, 4));
+    preview_cmd->add_option("--bab", preview.bab, "Only chapter N (1-4) of the LKjIP")->check(CLI::Range(1, 4));
+    preview_cmd->add_option("--dokumen", preview.dokumen, "Document: lkjip (default), pk (Perjanjian Kinerja), iku (Keputusan penetapan IKU)")
+        ->check(CLI::IsMember(lkjip::cli::kind_words()));
     preview_cmd->add_option("-o,--output", preview.output, "Output file (default: standard output)");
     preview_cmd->add_option("--templates", preview.templates, "Folder of templates that replace built-in ones (repeatable)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
     lkjip::cli::BuildOptions build;
-    CLI::App* build_cmd = app.add_subcommand("build", "Write the LKjIP report of a data file as PDF");
+    CLI::App* build_cmd = app.add_subcommand("build", "Write the LKjIP (or its PK, or its IKU decree) of a data file as PDF");
     build_cmd->add_option("file", build.file, "Data file (TOML)")->required();
     build_cmd->add_option("-o,--output", build.output, "PDF file (default: the data file's name with .pdf; - for standard output)");
     build_cmd->add_option("--md", build.markdown, "Also write the report's Markdown to this file");
+    build_cmd->add_option("--dokumen", build.dokumen, "Document: lkjip (default), pk (Perjanjian Kinerja), iku (Keputusan penetapan IKU)")
+        ->check(CLI::IsMember(lkjip::cli::kind_words()));
     build_cmd->add_option("--templates", build.templates, "Folder of templates that replace built-in ones (repeatable)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -115,6 +123,10 @@ int run(int argc, char** argv) {
     batch_cmd->add_option("--templates", batch.templates, "Folder of templates that replace built-in ones (repeatable)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    batch_cmd->add_option("--dokumen", batch.dokumen, "Documents to build of each file: lkjip (default), pk, iku (repeatable)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->check(CLI::IsMember(lkjip::cli::kind_words()));
     batch_cmd->add_flag("--json", batch.json, "Print a machine-readable summary on standard output");
     batch_cmd->add_flag("--force", batch.force, "Rebuild documents whose inputs have not changed");
     batch_cmd->add_flag("-q,--quiet", batch.quiet, "Print only the failures");

@@ -13,6 +13,12 @@
 namespace lkjip::cli {
 
 int run_preview(const PreviewOptions& options, bool colour) {
+    const report::DocumentKind kind = parse_kind(options.dokumen).value_or(report::DocumentKind::lkjip);
+    if (options.bab > 0 && kind != report::DocumentKind::lkjip) {
+        std::fprintf(stderr, "lkjip preview: --bab selects a chapter of the LKjIP; the %s has no chapters\n",
+                     kind == report::DocumentKind::pk ? "Perjanjian Kinerja" : "Keputusan penetapan IKU");
+        return 2;
+    }
     Diagnostics diags;
     std::optional<std::string> markdown;
     ReadLog log;  // the data files and templates read: -o never replaces one of them
@@ -20,6 +26,7 @@ int run_preview(const PreviewOptions& options, bool colour) {
         report::MarkdownOptions mo;
         if (options.bab > 0) mo.bab = options.bab;
         mo.template_dirs = options.templates;
+        mo.dokumen = kind;
         markdown = report::render_markdown(*model, mo, diags);
     }
     bool ok = markdown.has_value();

@@ -1,5 +1,6 @@
 // Warnings for the mistakes ../shared/DOMAIN.md §6 found in real reports, where the data alone
 // can reveal them. None stops the report: the report prints the computed figure either way.
+#include <cctype>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -71,13 +72,14 @@ void lint_indicator(const AgencyYear& d, const Indicator& ind, const compute::In
     const int dec = ind.decimals.value;
     const int first = d.renstra.mulai.value, last = d.renstra.akhir.value;
     // PK vs Renstra (seed 002: Indeks Kepuasan Masyarakat 77,08 in the Renstra, 95,83 in the PK).
-    if (ind.target_pk) {
+    // A PK Perubahan is the document that revises targets during the year: no warning then.
+    if (ind.target_pk && !(d.pk && d.pk->perubahan)) {
         if (const auto* t = ind.target.find(year);
             t && idfmt::round_half_up(t->value, dec) != idfmt::round_half_up(ind.target_pk->value, dec)) {
             diags.warning(ind.target_pk->pos,
                           fmt::format("indikator `{}`: the PK target {} differs from the Renstra target {} for {}", ind.id.value,
                                       idfmt::angka(ind.target_pk->value, dec), idfmt::angka(t->value, dec), year),
-                          "the report measures against the PK target; state the change in the narrative");
+                          "the report measures against the PK target; if the PK was revised, record it as [pk.perubahan]");
         }
     }
     // Units that drift (seed 002: Juta USD vs Rp Trilyun for one indicator).
@@ -122,6 +124,78 @@ void lint_indicator(const AgencyYear& d, const Indicator& ind, const compute::In
     }
 }
 
+int day_key(const Date& d) { return d.year * 10000 + d.month * 100 + d.day; }
+
+// The PK's dates, and who signs it (issue 13).
+void lint_pk(const AgencyYear& d, Diagnostics& diags) {
+    const int year = d.laporan.tahun.value;
+    if (!d.pk) {
+        diags.warning(d.pos, fmt::format("the data file has no [pk]: the Lampiran of the LKjIP leaves the Perjanjian Kinerja {} out",
+                                         year),
+                      "add [pk] with the date the PK was signed (docs/data-format.md)");
+        return;
+    }
+    std::vector<std::pair<const Located<Date>*, const char*>> dates = {{&d.pk->tanggal, "the PK"}};
+    if (d.pk->perubahan) dates.emplace_back(&d.pk->perubahan->tanggal, "the PK Perubahan");
+    for (const auto& [date, what] : dates) {
+        // A PK of year N is signed at the start of N (at most a month after the DPA), a PK
+        // Perubahan after the APBD-P of N: both within N (PermenPANRB 53/2014, Lampiran I).
+        if (date->value.year != year) {
+            diags.warning(date->pos, fmt::format("{} of {} is dated {}, outside its year", what, year,
+                                                 idfmt::tanggal(date->value.year, date->value.month, date->value.day)));
+        }
+        if (day_key(date->value) > day_key(d.laporan.tanggal.value)) {
+            diags.warning(date->pos, fmt::format("{} is dated after the report it is measured in ({})", what,
+                                                 idfmt::tanggal(d.laporan.tanggal.value.year, d.laporan.tanggal.value.month,
+                                                                d.laporan.tanggal.value.day)));
+        }
+    }
+}
+
+// "Wali Kota Pekalongan" heads a kota, a Bupati a kabupaten, a Gubernur a provinsi (UU 23/2014
+// Pasal 59); "Penjabat" and "Pj." heads hold the same title.
+void lint_kepala_daerah(const AgencyYear& d, Diagnostics& diags) {
+    if (!d.pemda.kepala) return;
+    std::string jabatan = d.pemda.kepala->jabatan.value;
+    for (char& c : jabatan) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    struct Title {
+        PemdaKind kind;
+        const char* word;
+        std::vector<const char*> spellings;
+    };
+    static const std::vector<Title> titles = {{PemdaKind::kota, "Wali Kota", {"wali kota", "walikota"}},
+                                              {PemdaKind::kabupaten, "Bupati", {"bupati"}},
+                                              {PemdaKind::provinsi, "Gubernur", {"gubernur"}}};
+    for (const auto& t : titles) {
+        if (t.kind != d.pemda.jenis.value) continue;
+        bool found = false;
+        for (const char* s : t.spellings) found = found || jabatan.find(s) != std::string::npos;
+        if (!found) {
+            static const char* kKind[] = {"kota", "kabupaten", "provinsi"};
+            diags.warning(d.pemda.kepala->jabatan.pos,
+                          fmt::format("the kepala daerah of a {} is a {}, but [pemda.kepala] is `{}`",
+                                      kKind[static_cast<int>(t.kind)], t.word, d.pemda.kepala->jabatan.value),
+                          "check `jabatan` of [pemda.kepala] against `jenis` of [pemda]");
+        }
+    }
+}
+
+// The decree states how each IKU is computed and where its data comes from (PermenPAN
+// PER/09/M.PAN/5/2007; seed 003's table): only when the data makes the decree.
+void lint_keputusan_iku(const AgencyYear& d, Diagnostics& diags) {
+    if (!d.keputusan_iku) return;
+    for (const auto& ind : d.indikator) {
+        if (!ind.iku) continue;
+        if (!ind.rumus && !ind.formula) {
+            diags.warning(ind.pos, fmt::format("IKU `{}` has no `rumus` or `formula`: the decree's Rumus Perhitungan is empty",
+                                               ind.id.value));
+        }
+        if (!ind.sumber_data) {
+            diags.warning(ind.pos, fmt::format("IKU `{}` has no `sumber_data`: the decree's Sumber Data is empty", ind.id.value));
+        }
+    }
+}
+
 }  // namespace
 
 void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
@@ -152,6 +226,9 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
         diags.error(d.laporan.tahun.pos, fmt::format("the budget sum of {} exceeds what lkjip can add exactly", what));
     }
     for (std::size_t i = 0; i < d.indikator.size(); ++i) lint_indicator(d, d.indikator[i], v.indikator[i], diags);
+    lint_pk(d, diags);
+    lint_kepala_daerah(d, diags);
+    lint_keputusan_iku(d, diags);
     for (std::size_t i = 0; i < d.renstra.sasaran.size(); ++i) {
         if (v.sasaran[i].indicators.empty()) {
             diags.warning(d.renstra.sasaran[i].id.pos,

@@ -96,6 +96,7 @@ Instansi read_instansi(TableReader& root) {
     i.singkatan = r.opt_string("singkatan");
     i.alamat = r.opt_string("alamat");
     i.telepon = r.opt_string("telepon");
+    i.faks = r.opt_string("faks");
     i.email = r.opt_string("email");
     i.laman = r.opt_string("laman");
     i.logo = r.opt_path("logo");
@@ -222,6 +223,61 @@ std::vector<Achievement> read_achievements(TableReader& root, std::string_view k
     return out;
 }
 
+// [pk]: the Perjanjian Kinerja. `tanggal` is required: a PK without its date is not a PK.
+std::optional<PerjanjianKinerja> read_pk(TableReader& root) {
+    const toml::table* t = root.opt_table("pk");
+    if (!t) return std::nullopt;
+    TableReader r(*t, "[pk]", root.diags());
+    PerjanjianKinerja pk;
+    pk.pos = r.pos();
+    pk.nomor = r.opt_string("nomor");
+    if (auto d = r.date("tanggal", true)) pk.tanggal = *d;
+    else pk.tanggal.pos = r.pos();
+    pk.tempat = r.opt_string("tempat");
+    if (const toml::table* pt = r.opt_table("perubahan")) {
+        TableReader pr(*pt, "[pk.perubahan]", root.diags());
+        PkRevision rev;
+        rev.pos = pr.pos();
+        if (auto d = pr.date("tanggal", true)) rev.tanggal = *d;
+        else rev.tanggal.pos = pr.pos();
+        rev.nomor = pr.opt_string("nomor");
+        pr.finish();
+        pk.perubahan = rev;
+    }
+    if (auto c = r.choice("pagu", {"penetapan", "perubahan"})) pk.pagu = Located<PkPagu>{static_cast<PkPagu>(c->value), c->pos};
+    pk.pembuka = r.opt_string("pembuka");
+    pk.janji = r.opt_string("janji");
+    pk.supervisi = r.opt_string("supervisi");
+    r.finish();
+    return pk;
+}
+
+// [keputusan_iku]: the decree fixing the IKU. `nomor` and `tanggal` are required: a decree is
+// cited by its number and date.
+std::optional<KeputusanIku> read_keputusan_iku(TableReader& root, int report_year) {
+    const toml::table* t = root.opt_table("keputusan_iku");
+    if (!t) return std::nullopt;
+    TableReader r(*t, "[keputusan_iku]", root.diags());
+    KeputusanIku k;
+    k.pos = r.pos();
+    k.nomor = r.string("nomor");
+    if (auto d = r.date("tanggal", true)) k.tanggal = *d;
+    else k.tanggal.pos = r.pos();
+    if (auto y = r.opt_integer("tahun", 1990, 2200)) k.tahun = {static_cast<int>(y->value), y->pos};
+    else k.tahun = {k.tanggal.value.year != 0 ? k.tanggal.value.year : report_year, k.tanggal.pos};
+    k.tempat = r.opt_string("tempat");
+    k.tentang = r.opt_string("tentang");
+    k.periode = r.opt_string("periode");
+    k.menimbang = r.string_list("menimbang", true);
+    k.mengingat_given = r.has("mengingat");
+    k.mengingat = r.string_list("mengingat", false);
+    k.tembusan = r.string_list("tembusan", false);
+    k.diktum = r.string_list("diktum", false);
+    if (auto c = r.choice("penomoran_diktum", {"kesatu", "pertama"})) k.diktum_pertama = c->value == 1;
+    r.finish();
+    return k;
+}
+
 }  // namespace
 
 Person read_person(const toml::table& t, const std::string& where, Diagnostics& diags) {
@@ -240,6 +296,8 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
     AgencyYear m;
     m.path = name;
     TableReader r(root, "the data file", diags);
+    // The child file itself, not the merged table (whose position may be a parent's).
+    m.pos = SourcePos{std::make_shared<const std::string>(name), 1, 1};
     m.laporan = read_laporan(r);
     m.pemda = read_pemda(r);
     m.instansi = read_instansi(r);
@@ -276,6 +334,8 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
     m.anggaran = read_anggaran(r.opt_table("anggaran"), diags);
     m.prestasi = read_achievements(r, "prestasi");
     m.inovasi = read_achievements(r, "inovasi");
+    m.pk = read_pk(r);
+    m.keputusan_iku = read_keputusan_iku(r, m.laporan.tahun.value);
     r.finish();
     return m;
 }

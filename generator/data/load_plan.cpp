@@ -178,7 +178,12 @@ Indicator read_indicator(const toml::table& t, Diagnostics& diags) {
     ind.iku = r.opt_bool("iku").value_or(ind.owner_kind == OwnerKind::sasaran);
     ind.formula = r.opt_string("formula");
     ind.sumber_data = r.opt_string("sumber_data");
-    ind.penanggung_jawab = r.opt_string("penanggung_jawab");
+    // One unit as a string, or several as an array (seed 003: three bidang share one IKU).
+    if (r.has("penanggung_jawab") && r.table().get("penanggung_jawab")->is_string()) {
+        ind.penanggung_jawab.push_back(*r.opt_string("penanggung_jawab"));
+    } else {
+        ind.penanggung_jawab = r.string_list("penanggung_jawab", false);
+    }
     if (auto d = r.opt_integer("desimal", 0, 4)) ind.decimals = {static_cast<int>(d->value), d->pos};
     ind.kondisi_awal = r.opt_number("kondisi_awal");
     ind.target = r.years("target", true);

@@ -238,6 +238,18 @@ void validate_references(const AgencyYear& m, Diagnostics& diags) {
                                 check.first_without->kode.value, check.leaves_with_realisasi),
                     "give realisasi on every leaf (0 when nothing was spent), or on none for a plan");
     }
+    // A PK binds two parties (PermenPANRB 53/2014, Lampiran II): without the kepala daerah it
+    // would be a PK signed by one side, which no reviewer accepts (issue 13).
+    if (m.pk && !m.pemda.kepala) {
+        diags.error(m.pk->pos, "[pk] needs the kepala daerah who signs it as PIHAK KEDUA: [pemda.kepala] is missing",
+                    "add [pemda.kepala] with `jabatan` and `nama` (in the shared _pemda.toml, for instance)");
+    }
+    if (m.pk && m.pk->perubahan && m.pk->tanggal.value.year != 0 && m.pk->perubahan->tanggal.value.year != 0) {
+        const auto key = [](const Date& d) { return d.year * 10000 + d.month * 100 + d.day; };
+        if (key(m.pk->perubahan->tanggal.value) < key(m.pk->tanggal.value)) {
+            diags.error(m.pk->perubahan->tanggal.pos, "the PK Perubahan is dated before the PK it revises");
+        }
+    }
     for (const auto* logo : {&m.pemda.logo, &m.instansi.logo}) {
         if (*logo) check_image(**logo, diags);
     }

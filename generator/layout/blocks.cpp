@@ -210,6 +210,23 @@ void Builder::directive(const md::Block& b) {
             else if (block.kind != md::Block::Kind::paragraph) add_block(block, 0, measure_now_);
         }
         new_section(landscape_, false, numbering_);
+    } else if (d == "letterhead" || d == "center") {
+        collect_ = d == "letterhead" ? Collect::letterhead : Collect::center;
+        collected_ = {{}};
+    } else if ((d == "end-letterhead" && collect_ == Collect::letterhead) || (d == "end-center" && collect_ == Collect::center)) {
+        const bool letterhead = collect_ == Collect::letterhead;
+        collect_ = Collect::none;
+        if (letterhead) {
+            add_letterhead(collected_.front());
+        } else {
+            for (const auto& block : collected_.front()) {
+                if (block.kind == md::Block::Kind::paragraph) add_centred(block.spans);
+                else add_block(block, 0, measure_now_);
+            }
+        }
+    } else if ((d == "signature" || d == "end-signature") && collect_ == Collect::signatures) {
+        // A one-person block (templates' ttd macro) inside a side-by-side group only marks its
+        // own extent; restarting collection here stacked both blocks in the right half (issue 13).
     } else if (d == "signature" || d == "signatures") {
         collect_ = d == "signature" ? Collect::signature : Collect::signatures;
         collected_ = {{}};
@@ -515,24 +532,121 @@ void Builder::add_signatures(const std::vector<md::Blocks>& columns) {
     p.space_before = settings_.size;
     const double half = measure_now_ / 2;
     const double step = line_height(settings_.size);
+    const double w = half - settings_.size;
+    auto lines_of = [&](const md::Block& block) {
+        return set_paragraph(block.spans, book_.set, ParagraphStyle{settings_.size, w, 0, false, nullptr});
+    };
+    // Side by side, the names sit on one baseline (issue 13: the PK's PIHAK KEDUA and PIHAK
+    // PERTAMA): the space to sign of a column whose head (date, jabatan) is shorter grows by the
+    // difference.
+    std::vector<double> head(columns.size(), 0);
+    double tallest_head = 0;
+    for (std::size_t c = 0; c < columns.size() && c < 2; ++c) {
+        // The head ends at the first empty paragraph after some text; one before any text (the
+        // place of a date the other column has) is a line of the head.
+        bool text = false;
+        for (const auto& block : columns[c]) {
+            if (block.kind != md::Block::Kind::paragraph) continue;
+            const bool blank = is_blank(block.spans);
+            if (blank && text) break;
+            text = text || !blank;
+            head[c] += blank ? step : static_cast<double>(lines_of(block).size()) * step;
+        }
+        tallest_head = std::max(tallest_head, head[c]);
+    }
     double tallest = 0;
     for (std::size_t c = 0; c < columns.size() && c < 2; ++c) {
         double y = p.space_before;
         const double x = static_cast<double>(c) * half + (c == 1 ? settings_.size : 0);
-        const double w = half - settings_.size;
+        bool in_head = true, text = false;
         for (const auto& block : columns[c]) {
             if (block.kind != md::Block::Kind::paragraph) continue;
             if (is_blank(block.spans)) {
+                if (in_head && text) y += tallest_head - head[c];
+                in_head = in_head && !text;
                 y += step;
                 continue;
             }
-            const auto lines = set_paragraph(block.spans, book_.set, ParagraphStyle{settings_.size, w, 0, false, nullptr});
+            text = true;
+            const auto lines = lines_of(block);
             draw_lines(p.ops, lines, x, w, settings_.size, y + baseline(settings_.size, step), step, false, false);
             y += static_cast<double>(lines.size()) * step;
         }
         tallest = std::max(tallest, y);
     }
     p.flow.height = tallest;
+    push(std::move(p));
+}
+
+// Each line of a ragged paragraph is as wide as the measure (its stretch fills it), so a centred
+// line is set again on its own: a last line has its natural width.
+std::vector<PlacedLine> Builder::centred_lines(const md::Spans& spans, double measure) const {
+    std::vector<PlacedLine> out;
+    for (const auto& line : set_paragraph(spans, book_.set, ParagraphStyle{settings_.size, measure, 0, false, nullptr})) {
+        md::Spans again;
+        for (const auto& run : line.runs) {
+            if (!again.empty()) again.push_back(md::Span{" ", false, false, false, "", false});
+            md::Span sp;
+            sp.text = run.text;
+            sp.bold = run.face == Face::bold || run.face == Face::bold_italic;
+            sp.italic = run.face == Face::italic || run.face == Face::bold_italic;
+            sp.link = run.link;
+            again.push_back(std::move(sp));
+        }
+        auto one = set_paragraph(again, book_.set, ParagraphStyle{settings_.size, measure, 0, false, nullptr});
+        if (one.size() == 1) out.push_back(std::move(one.front()));
+        else out.push_back(line);
+    }
+    return out;
+}
+
+void Builder::add_centred(const md::Spans& spans) {
+    const double step = line_height(settings_.size);
+    const auto lines = centred_lines(spans, measure_now_);
+    const int id = next_paragraph_++;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        Piece p;
+        p.space_before = i == 0 ? settings_.size * 0.5 : 0;
+        p.flow.height = step + p.space_before;
+        p.flow.paragraph = id;
+        p.flow.keep_with_next = true;  // a title stays with what it heads
+        draw_lines(p.ops, {lines[i]}, 0, measure_now_, settings_.size, p.space_before + baseline(settings_.size, step), step, true, false);
+        push(std::move(p));
+    }
+}
+
+void Builder::add_letterhead(const md::Blocks& blocks) {
+    // The kop surat of a naskah dinas (Permendagri 1/2023; seed 003): the logo at the left, the
+    // lines centred in the width beside it, a thick and a thin rule under both. One piece.
+    constexpr double kLogoMax = 62;  // 22 mm: a kop's logo is about as tall as its five lines
+    constexpr double kGap = 8;
+    Piece p;
+    const double step = line_height(settings_.size);
+    double logo_w = 0, logo_h = 0;
+    for (const auto& block : blocks) {
+        if (block.kind != md::Block::Kind::image || logo_w > 0) continue;
+        if (const auto image = open_image(block)) {
+            const double iw = image->second.width * 0.75, ih = image->second.height * 0.75;
+            const double scale = std::min({1.0, kLogoMax / iw, kLogoMax / ih});
+            logo_w = iw * scale;
+            logo_h = ih * scale;
+            p.ops.images.push_back(page::Image{image->first, 0, -logo_h, logo_w, logo_h});
+        }
+    }
+    const double x = logo_w > 0 ? logo_w + kGap : 0;
+    const double w = measure_now_ - x;
+    double y = 0;
+    for (const auto& block : blocks) {
+        if (block.kind != md::Block::Kind::paragraph || is_blank(block.spans)) continue;
+        const auto lines = centred_lines(block.spans, w);
+        draw_lines(p.ops, lines, x, w, settings_.size, y + baseline(settings_.size, step), step, true, false);
+        y += static_cast<double>(lines.size()) * step;
+    }
+    const double bottom = std::max(y, logo_h) + 4;
+    p.ops.rules.push_back(page::Rule{0, -bottom, measure_now_, -bottom, 1.5, {}});
+    p.ops.rules.push_back(page::Rule{0, -(bottom + 2.5), measure_now_, -(bottom + 2.5), 0.5, {}});
+    p.flow.height = bottom + 2.5 + settings_.size;
+    p.flow.keep_with_next = true;
     push(std::move(p));
 }
 

@@ -111,6 +111,9 @@ private:
     void add_list_of(Anchor::Kind kind, double indent, double measure);
     std::vector<Piece> list_pieces(const ListSlot& slot);
     void add_signatures(const std::vector<md::Blocks>& columns);
+    void add_letterhead(const md::Blocks& blocks);
+    void add_centred(const md::Spans& spans);
+    std::vector<PlacedLine> centred_lines(const md::Spans& spans, double measure) const;
     void directive(const md::Block& b);
     Piece& push(Piece p);
     Section& section() { return sections_.back(); }
@@ -136,7 +139,7 @@ private:
     Numbering numbering_ = Numbering::arabic;  // a hand-written file without directives is numbered 1, 2, 3
     bool landscape_ = false;
     // Blocks between paired directives, collected and set when the closing directive comes.
-    enum class Collect { none, cover, signature, signatures } collect_ = Collect::none;
+    enum class Collect { none, cover, signature, signatures, letterhead, center } collect_ = Collect::none;
     std::vector<md::Blocks> collected_;
     double measure_now_ = 0;
     std::uint32_t line_ = 0;  // the Markdown line of the block being set, for diagnostics

@@ -13,7 +13,7 @@ const std::vector<std::string>& directive_names() {
     static const std::vector<std::string> names = {
         "page-break", "front-matter", "main-matter", "toc", "list-of-tables", "list-of-figures", "cover", "end-cover",
         "signature", "end-signature", "signatures", "column", "end-signatures", "landscape", "end-landscape", "chart",
-        "nonumber"};
+        "nonumber", "letterhead", "end-letterhead", "center", "end-center"};
     return names;
 }
 

@@ -72,7 +72,7 @@ struct Pemda {
 
 struct Instansi {
     Text nama;
-    OptText singkatan, alamat, telepon, email, laman, logo;
+    OptText singkatan, alamat, telepon, faks, email, laman, logo;
 };
 
 // One band of an ordinal scale: capaian above `bound` (or at it, when inclusive) falls here,
@@ -200,7 +200,8 @@ struct Indicator {
     Located<Polarity> polarity{Polarity::positive, {}};
     Located<Aggregation> tipe{Aggregation::last_value, {}};
     bool iku = true;
-    OptText formula, sumber_data, penanggung_jawab;
+    OptText formula, sumber_data;
+    std::vector<Text> penanggung_jawab;  // units in charge, in order (seed 003 lists three)
     Located<int> decimals{2, {}};
     std::optional<Located<double>> kondisi_awal;
     YearValues target;
@@ -261,8 +262,42 @@ struct Achievement {  // prestasi or inovasi
     OptText pemberi, uraian, foto;
 };
 
+// The Perjanjian Kinerja of the year (PermenPANRB 53/2014, Lampiran II): signed by the kepala
+// dinas (PIHAK PERTAMA) and the kepala daerah (PIHAK KEDUA). Its targets are the indicators'
+// `target_pk` (else the Renstra target of the year); its budget is the programs' pagu.
+enum class PkPagu { penetapan, perubahan };
+
+struct PkRevision {  // the PK Perubahan, signed again when targets or pagu changed in the year
+    Located<Date> tanggal;
+    OptText nomor;
+    SourcePos pos;
+};
+
+struct PerjanjianKinerja {
+    SourcePos pos;  // the [pk] table
+    OptText nomor;
+    Located<Date> tanggal;  // required in [pk]
+    OptText tempat;         // default: [laporan] tempat
+    std::optional<PkRevision> perubahan;
+    std::optional<Located<PkPagu>> pagu;  // default: perubahan when revised, else penetapan
+    OptText pembuka, janji, supervisi;    // the statement's paragraphs, when the agency words them otherwise
+};
+
+// The Keputusan Kepala Dinas tentang Penetapan IKU (seed 003).
+struct KeputusanIku {
+    SourcePos pos;  // the [keputusan_iku] table
+    Text nomor;     // required
+    Located<int> tahun;
+    Located<Date> tanggal;  // required
+    OptText tempat, tentang, periode;
+    std::vector<Text> menimbang, mengingat, tembusan, diktum;
+    bool mengingat_given = false;     // false: Mengingat is the data's dasar_hukum
+    bool diktum_pertama = false;      // PERTAMA, KEDUA … (seed 003) instead of KESATU, KEDUA …
+};
+
 struct AgencyYear {
     std::string path;                 // the data file as given
+    SourcePos pos;                    // the file's top-level table, for "the data file has no …"
     std::vector<std::string> chain;   // the file and every parent it extends, child first
     Laporan laporan;
     Pemda pemda;
@@ -280,6 +315,8 @@ struct AgencyYear {
     std::vector<Activity> program;
     Anggaran anggaran;
     std::vector<Achievement> prestasi, inovasi;
+    std::optional<PerjanjianKinerja> pk;
+    std::optional<KeputusanIku> keputusan_iku;
 };
 
 }  // namespace lkjip

@@ -38,7 +38,9 @@ Value text_list(const std::vector<Text>& items) {
     return list(std::move(out));
 }
 
-Value person(const Person& p) {
+}  // namespace
+
+Value person_value(const Person& p) {
     Map m;
     m.emplace_back("nama", opt_text(p.nama));
     m.emplace_back("jabatan", text(p.jabatan));
@@ -47,6 +49,10 @@ Value person(const Person& p) {
     m.emplace_back("nip", p.nip ? str(idfmt::nip(p.nip->value).value_or(p.nip->value), p.nip->pos) : none());
     return map(std::move(m));
 }
+
+namespace {
+
+Value person(const Person& p) { return person_value(p); }
 
 std::string band_label(const ScaleBand& b) {
     return b.kategori.empty() ? b.predikat : b.predikat + " / " + b.kategori;
@@ -170,7 +176,9 @@ Value ContextBuilder::indicator(std::size_t index, int nomor) const {
     m.emplace_back("iku", boolean(ind.iku));
     m.emplace_back("formula", opt_text(ind.formula));
     m.emplace_back("sumber_data", opt_text(ind.sumber_data));
-    m.emplace_back("penanggung_jawab", opt_text(ind.penanggung_jawab));
+    m.emplace_back("penanggung_jawab", text_list(ind.penanggung_jawab));
+    const std::string rumus = rumus_text(ind);
+    m.emplace_back("rumus_teks", rumus.empty() ? none() : str(rumus));
     m.emplace_back("desimal", integer(ind.decimals.value));
     m.emplace_back("kondisi_awal", opt_num(ind.kondisi_awal));
     m.emplace_back("target", year_series(r.target, years_all_));
@@ -312,6 +320,8 @@ Value ContextBuilder::build() const {
     add_budget(root);
     root.emplace_back("prestasi", achievements(d_.prestasi));
     root.emplace_back("inovasi", achievements(d_.inovasi));
+    root.emplace_back("pk", pk());
+    root.emplace_back("keputusan_iku", keputusan_iku());
     return map(std::move(root));
 }
 
@@ -349,6 +359,7 @@ Value ContextBuilder::instansi() const {
     m.emplace_back("singkatan", opt_text(i.singkatan));
     m.emplace_back("alamat", opt_text(i.alamat));
     m.emplace_back("telepon", opt_text(i.telepon));
+    m.emplace_back("faks", opt_text(i.faks));
     m.emplace_back("email", opt_text(i.email));
     m.emplace_back("laman", opt_text(i.laman));
     m.emplace_back("logo", opt_text(i.logo));

@@ -30,6 +30,7 @@ Value money_value(Money m);  // whole rupiah as an integer; with sen, a number
 Value budget_context(const compute::BudgetTotals& b);
 Value group_context(const compute::GroupResult& g, const Scale& scale, int decimals);
 std::string activity_title(const Activity& a);
+Value person_value(const Person& p);
 
 class ContextBuilder {
 public:
@@ -53,6 +54,9 @@ private:
     void add_plan(Map& root) const;    // renstra, tujuan, sasaran, iku (context_plan.cpp)
     void add_budget(Map& root) const;  // program, urusan, anggaran (context_plan.cpp)
     Value sasaran(std::size_t index) const;
+    Value pk() const;             // context_docs.cpp
+    Value keputusan_iku() const;  // context_docs.cpp
+    static std::string rumus_text(const Indicator& ind);
 
     const AgencyYear& d_;
     const compute::ReportValues& v_;

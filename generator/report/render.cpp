@@ -79,17 +79,45 @@ void add_money_filters(tpl::Environment& env) {
 
 }  // namespace
 
-std::string builtin_template_dir() {
+const char* kind_name(DocumentKind kind) {
+    switch (kind) {
+    case DocumentKind::pk: return "pk";
+    case DocumentKind::iku: return "iku";
+    case DocumentKind::lkjip: break;
+    }
+    return "lkjip";
+}
+
+std::string builtin_template_dir(DocumentKind kind) {
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
-        const fs::path installed = exe.parent_path().parent_path() / "share" / "lkjip" / "templates" / "lkjip";
+        const fs::path installed = exe.parent_path().parent_path() / "share" / "lkjip" / "templates" / kind_name(kind);
         if (fs::is_directory(installed, ec)) return installed.string();
     }
-    return std::string(LKJIP_SOURCE_DIR) + "/templates/lkjip";
+    return std::string(LKJIP_SOURCE_DIR) + "/templates/" + kind_name(kind);
+}
+
+bool document_supported(const AgencyYear& data, DocumentKind kind, Diagnostics* diags) {
+    // A PK without its date, or a decree without its number, would be a document with a blank.
+    // (A [pk] or [keputusan_iku] table without the key never loads: the loader requires it.)
+    if (kind == DocumentKind::pk && !data.pk) {
+        if (diags)
+            diags->error(data.pos, "`--dokumen pk` needs the Perjanjian Kinerja's date: the data file has no [pk] `tanggal`",
+                         "add [pk] with `tanggal = 2024-01-02` (the date it was signed); see docs/data-format.md");
+        return false;
+    }
+    if (kind == DocumentKind::iku && !data.keputusan_iku) {
+        if (diags)
+            diags->error(data.pos, "`--dokumen iku` needs the decree's number: the data file has no [keputusan_iku] `nomor`",
+                         "add [keputusan_iku] with `nomor`, `tanggal` and `menimbang`; see docs/data-format.md");
+        return false;
+    }
+    return true;
 }
 
 std::optional<std::string> render_markdown(const AgencyYear& data, const MarkdownOptions& options, Diagnostics& diags) {
+    if (!document_supported(data, options.dokumen, &diags)) return std::nullopt;
     const compute::ReportValues values = compute::compute_report(data);
     for (const auto& what : values.overflow) {
         diags.error(data.laporan.tahun.pos, fmt::format("the budget sum of {} exceeds what lkjip can add exactly", what));
@@ -97,11 +125,15 @@ std::optional<std::string> render_markdown(const AgencyYear& data, const Markdow
     if (!values.overflow.empty()) return std::nullopt;
     const Value context = ContextBuilder(data, values).build();
     std::vector<std::string> path = options.template_dirs;
+    // A document's own folder first, then the LKjIP's, whose macros (signatures, tables, the PK
+    // form) every kind shares.
+    if (options.dokumen != DocumentKind::lkjip) path.push_back(builtin_template_dir(options.dokumen));
     path.push_back(builtin_template_dir());
     tpl::Environment env(path);
     add_numbering(env);
     add_money_filters(env);
-    const std::string name = options.bab ? fmt::format("bab{}.md.j2", *options.bab) : "lkjip.md.j2";
+    const std::string name = options.bab && options.dokumen == DocumentKind::lkjip ? fmt::format("bab{}.md.j2", *options.bab)
+                                                                                    : fmt::format("{}.md.j2", kind_name(options.dokumen));
     auto out = env.render_file(name, context, diags);
     if (!out) return std::nullopt;
     // Collapse the blank lines that optional sections leave behind: Markdown needs at most one.

@@ -11,14 +11,26 @@
 
 namespace lkjip::report {
 
+// The documents one data file gives (issue 13): the LKjIP, the Perjanjian Kinerja, the
+// Keputusan penetapan IKU. Each has its template folder templates/<kind>/.
+enum class DocumentKind { lkjip, pk, iku };
+
+// "lkjip", "pk", "iku": the --dokumen word and the template folder's name.
+const char* kind_name(DocumentKind kind);
+
 struct MarkdownOptions {
-    std::optional<int> bab;                  // 1-4: only that chapter; none: the whole report
+    std::optional<int> bab;                  // 1-4: only that chapter; none: the whole report (LKjIP only)
     std::vector<std::string> template_dirs;  // user folders, searched before the built-in templates
+    DocumentKind dokumen = DocumentKind::lkjip;
 };
 
-// The folder of the built-in templates (templates/lkjip): next to an installed executable, or
-// in the source tree it was built from.
-std::string builtin_template_dir();
+// The folder of the built-in templates of `kind` (templates/lkjip by default): next to an
+// installed executable, or in the source tree it was built from.
+std::string builtin_template_dir(DocumentKind kind = DocumentKind::lkjip);
+
+// Whether the data holds what the document needs (PK: [pk] tanggal; IKU decree:
+// [keputusan_iku] nomor); when not, an error at the data naming the missing key and false.
+bool document_supported(const AgencyYear& data, DocumentKind kind, Diagnostics* diags);
 
 // Renders the report (or one chapter) to Markdown. nullopt and diagnostics on any error.
 std::optional<std::string> render_markdown(const AgencyYear& data, const MarkdownOptions& options, Diagnostics& diags);

@@ -11,6 +11,9 @@ Usage:
                                   "nospace:TEXT": TEXT with all whitespace removed
   pdfcheck.py table PDF N         the long table of pdf.sh: the header on every page with rows,
                                   rows 1..N once each in order
+  pdfcheck.py signatures PDF L R  word L in the left half and word R in the right half of a page,
+                                  on one baseline (the two PK signatures)
+  pdfcheck.py order PDF TEXT...   every TEXT in the PDF's text, in this order (a decree's parts)
 Several commands separated by "+" run in one process.
 
 Every problem is printed as one "FAIL: what, file, page" line; the exit status is the number of
@@ -376,6 +379,32 @@ def check_table(pdf, name, rows):
     check_margins(tools, name)
 
 
+def check_signatures(pdf, name, left, right):
+    """Two signatures side by side (issue 13): on some page, the word `left` (the first word of
+    the PIHAK KEDUA's name) and `right` (the PIHAK PERTAMA's) on one baseline, one in each half."""
+    tools = Tools(pdf, name, ["bbox"])
+    for i, (w, h, words) in enumerate(bbox_pages(tools("bbox")), 1):
+        ls = [x for x in words if x[4] == left and x[2] < w / 2]
+        rs = [x for x in words if x[4] == right and x[0] > w / 2]
+        for a in ls:
+            for b in rs:
+                if abs(a[3] - b[3]) < 0.5:
+                    return
+    fail(f"no page of {name} has '{left}' in the left half and '{right}' in the right half on one baseline")
+
+
+def check_order(pdf, name, phrases):
+    """The phrases appear in the text of the PDF in this order (the parts of a decree)."""
+    text = norm(dehyphenate("\n".join(split_pages(Tools(pdf, name, ["text"])("text")))))
+    at = 0
+    for p in phrases:
+        found = text.find(norm(p), at)
+        if found < 0:
+            fail(f"'{p}' is not in {name} after the part before it")
+            return
+        at = found + 1
+
+
 def run_command(cmd, args):
     if not args:
         print(__doc__, file=sys.stderr)
@@ -393,6 +422,10 @@ def run_command(cmd, args):
         check_words(target, target, args[1:])
     elif cmd == "table":
         check_table(target, target, int(args[1]))
+    elif cmd == "signatures":
+        check_signatures(target, target, args[1], args[2])
+    elif cmd == "order":
+        check_order(target, target, args[1:])
     else:
         print(__doc__, file=sys.stderr)
         sys.exit(100)

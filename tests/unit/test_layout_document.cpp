@@ -370,3 +370,43 @@ TEST_CASE("layout document: captioned photos in a row are set two to a row, each
     CHECK(captions == 3);
     fs::remove_all(dir);
 }
+
+TEST_CASE("layout document: two signatures side by side, the names on one baseline (issue 13)") {
+    const page::Document doc = set_file("signatures.md");
+    REQUIRE(doc.pages.size() == 1);
+    const page::Page& p = doc.pages[0];
+    const page::TextRun *kedua = nullptr, *pertama = nullptr, *left_name = nullptr, *right_name = nullptr;
+    for (const auto& r : p.text) {
+        if (r.text == "KEDUA,") kedua = &r;
+        if (r.text == "PERTAMA,") pertama = &r;
+        if (r.text == "H.") left_name = &r;
+        if (r.text == "Drs.") right_name = &r;
+    }
+    REQUIRE(kedua);
+    REQUIRE(pertama);
+    REQUIRE(left_name);
+    REQUIRE(right_name);
+    // The right jabatan takes two lines, the left one; the names still sit level, and so do the
+    // PIHAK lines under the right column's place and date.
+    CHECK(left_name->y == doctest::Approx(right_name->y));
+    CHECK(kedua->y == doctest::Approx(pertama->y));
+    CHECK(left_name->x < p.width / 2);
+    CHECK(right_name->x > p.width / 2);
+}
+
+TEST_CASE("layout document: a kop surat has its logo left, its lines beside it, two rules under both") {
+    const page::Document doc = set_file("kop.md");
+    REQUIRE(!doc.pages.empty());
+    const page::Page& p = doc.pages[0];
+    REQUIRE(p.images.size() == 1);
+    const auto& logo = p.images.front();
+    const page::TextRun* pemerintah = nullptr;
+    for (const auto& r : p.text)
+        if (r.text == "PEMERINTAH" && !pemerintah) pemerintah = &r;
+    REQUIRE(pemerintah);
+    CHECK(pemerintah->x > logo.x + logo.w);
+    int under = 0;
+    for (const auto& rule : p.rules)
+        if (rule.y1 < logo.y && rule.y1 == rule.y2) ++under;
+    CHECK(under >= 2);
+}

@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include "data/data.hpp"
+#include "fixture.hpp"
 #include "report/report.hpp"
 
 using namespace lkjip;
@@ -33,7 +34,8 @@ std::vector<fs::path> sample_files() {
     return out;
 }
 
-std::string preview(const fs::path& file, std::optional<int> bab = std::nullopt) {
+std::string preview(const fs::path& file, std::optional<int> bab = std::nullopt,
+                    report::DocumentKind kind = report::DocumentKind::lkjip) {
     Diagnostics diags;
     // Paths in messages and in the Markdown are relative to the source tree, as a user runs it.
     const fs::path rel = fs::relative(file, LKJIP_SOURCE_DIR);
@@ -41,7 +43,7 @@ std::string preview(const fs::path& file, std::optional<int> bab = std::nullopt)
     fs::current_path(LKJIP_SOURCE_DIR);
     auto model = load_agency_year(rel.string(), diags);
     std::optional<std::string> md;
-    if (model) md = report::render_markdown(*model, {bab, {}}, diags);
+    if (model) md = report::render_markdown(*model, {bab, {}, kind}, diags);
     fs::current_path(cwd);
     INFO(file.string());
     for (const auto& d : diags.items()) {
@@ -118,23 +120,114 @@ TEST_CASE("preview: one chapter at a time numbers like the whole report") {
 TEST_CASE("preview: golden files") {
     const bool update = std::getenv("LKJIP_UPDATE_GOLDEN") != nullptr;
     const fs::path golden_dir = fs::path(LKJIP_SOURCE_DIR) / "tests" / "golden" / "preview";
+    int documents = 0;
     for (const auto& file : sample_files()) {
-        const std::string md = preview(file);
-        const fs::path golden = golden_dir / (file.parent_path().filename().string() + "--" + file.stem().string() + ".md");
-        std::ifstream in(golden, std::ios::binary);
-        std::ostringstream s;
-        if (in) s << in.rdbuf();
-        // Regenerating writes the new file and still fails where it changed, so a run with
-        // LKJIP_UPDATE_GOLDEN left set (in CI's environment, say) can never pass on a difference.
-        if (update && (!in || s.str() != md)) {
-            fs::create_directories(golden_dir);
-            std::ofstream(golden, std::ios::binary) << md;
+        // Every --dokumen kind the sample's data gives (issue 13): NAME.md, NAME--pk.md, NAME--iku.md.
+        Diagnostics ignored;
+        const fs::path cwd = fs::current_path();
+        fs::current_path(LKJIP_SOURCE_DIR);
+        const auto model = load_agency_year(fs::relative(file, LKJIP_SOURCE_DIR).string(), ignored);
+        fs::current_path(cwd);
+        REQUIRE(model);
+        for (auto kind : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku}) {
+            if (!report::document_supported(*model, kind, nullptr)) continue;
+            ++documents;
+            const std::string md = preview(file, std::nullopt, kind);
+            const std::string suffix = kind == report::DocumentKind::lkjip ? "" : std::string("--") + report::kind_name(kind);
+            const fs::path golden =
+                golden_dir / (file.parent_path().filename().string() + "--" + file.stem().string() + suffix + ".md");
+            std::ifstream in(golden, std::ios::binary);
+            std::ostringstream s;
+            if (in) s << in.rdbuf();
+            // Regenerating writes the new file and still fails where it changed, so a run with
+            // LKJIP_UPDATE_GOLDEN left set (in CI's environment, say) can never pass on a difference.
+            if (update && (!in || s.str() != md)) {
+                fs::create_directories(golden_dir);
+                std::ofstream(golden, std::ios::binary) << md;
+            }
+            REQUIRE_MESSAGE(in, "missing golden file " << golden.string() << (update ? " (written: run again)" : " (run with LKJIP_UPDATE_GOLDEN=1)"));
+            INFO(golden.string() << (update ? " was regenerated: review the change and run again"
+                                            : " differs; review and regenerate with LKJIP_UPDATE_GOLDEN=1"));
+            CHECK(s.str() == md);
         }
-        REQUIRE_MESSAGE(in, "missing golden file " << golden.string() << (update ? " (written: run again)" : " (run with LKJIP_UPDATE_GOLDEN=1)"));
-        INFO(golden.string() << (update ? " was regenerated: review the change and run again"
-                                        : " differs; review and regenerate with LKJIP_UPDATE_GOLDEN=1"));
-        CHECK(s.str() == md);
     }
+    // Every sample gives its LKjIP and its PK; Kalimantan Barat also the IKU decree of seed 003.
+    CHECK(documents == 2 * static_cast<int>(sample_files().size()) + 1);
+}
+
+TEST_CASE("preview: every sample's PK is signed by both parties, side by side, on the PK's own date") {
+    for (const auto& file : sample_files()) {
+        const std::string md = preview(file, std::nullopt, report::DocumentKind::pk);
+        INFO(file.string());
+        CHECK(md.find("selanjutnya disebut **PIHAK PERTAMA**") != std::string::npos);
+        CHECK(md.find("selanjutnya disebut **PIHAK KEDUA**") != std::string::npos);
+        const auto group = md.find("<!-- lkjip:signatures -->");
+        const auto column = md.find("<!-- lkjip:column -->", group);
+        REQUIRE(group != std::string::npos);
+        REQUIRE(column != std::string::npos);
+        CHECK(md.find("PIHAK KEDUA,", group) < column);   // the kepala daerah left
+        CHECK(md.find("PIHAK PERTAMA,", group) > column);  // the kepala dinas right
+        CHECK(md.find("{{") == std::string::npos);
+        // The LKjIP's Lampiran prints the same form.
+        const std::string lkjip = preview(file);
+        const auto form = md.find("| No | ", md.find("<!-- lkjip:page-break -->"));
+        REQUIRE(form != std::string::npos);
+        const std::string table = md.substr(form, md.find("\n\n", form) - form);
+        CHECK(lkjip.find(table) != std::string::npos);
+    }
+    const std::string pek = preview(fs::path(LKJIP_SOURCE_DIR) / "samples" / "kota-pekalongan" / "dindagkop-ukm-2024.toml",
+                                    std::nullopt, report::DocumentKind::pk);
+    CHECK(pek.starts_with("# PERJANJIAN KINERJA PERUBAHAN TAHUN 2024"));
+    CHECK(pek.find("Pekalongan, 9 Desember 2024") != std::string::npos);
+    CHECK(pek.find("| 1. | Meningkatkan Kualitas Pelayanan Publik | Indeks Kepuasan Masyarakat | Indeks | 95,83 |") != std::string::npos);
+    CHECK(pek.find("| 10. | Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota | 8.973.297.000 | APBD Perubahan |") !=
+          std::string::npos);
+}
+
+TEST_CASE("preview: the Kalimantan Barat decree has every part of seed 003, in order") {
+    const std::string md = preview(fs::path(LKJIP_SOURCE_DIR) / "samples" / "provinsi-kalbar" / "diskumkm-2024.toml",
+                                   std::nullopt, report::DocumentKind::iku);
+    std::size_t at = 0;
+    for (const char* part : {"<!-- lkjip:letterhead -->", "**PEMERINTAH PROVINSI KALIMANTAN BARAT**", "Faks (0561) 732690",
+                             "Pos-el diskopukm@kalbarprov.go.id", "<!-- lkjip:end-letterhead -->",
+                             "**KEPUTUSAN KEPALA DINAS KOPERASI, USAHA KECIL DAN MENENGAH PROVINSI KALIMANTAN BARAT**",
+                             "**NOMOR 17 TAHUN 2024**", "**TENTANG**", "**Menimbang** :", "a. bahwa untuk melaksanakan",
+                             "b. bahwa berdasarkan", "**Mengingat** :", "1. Peraturan Pemerintah Nomor 8 Tahun 2008",
+                             "9. Peraturan Gubernur Nomor 125 Tahun 2021", "**MEMUTUSKAN:**", "**Menetapkan** :",
+                             "**PERTAMA** :", "**KEDUA** :", "Ditetapkan di Pontianak", "pada tanggal 2 Januari 2024",
+                             "**Drs. JUNAIDI, MM**", "NIP. 19650809 198603 1 012", "Tembusan:",
+                             "3. Kepala Biro Organisasi Setda Provinsi Kalimantan Barat", "LAMPIRAN KEPUTUSAN KEPALA DINAS",
+                             "NOMOR : 17 TAHUN 2024", "**PERIODE 2024**", "**Tugas Pokok** :", "**Fungsi** :",
+                             "Jumlah Koperasi Sehat dan Cukup Sehat / Jumlah Koperasi Aktif × 100", "4,57 Persen",
+                             "1. Bidang Perizinan dan Kelembagaan Koperasi<br>2. Bidang Pengawasan dan Pemeriksaan Koperasi<br>3. Bidang Pemberdayaan Koperasi",
+                             "Jumlah Usaha Kecil Naik Kelas / Jumlah Usaha Kecil × 100", "**Drs. JUNAIDI, MM**"}) {
+        const auto found = md.find(part, at);
+        INFO(part);
+        REQUIRE(found != std::string::npos);
+        at = found + 1;
+    }
+}
+
+TEST_CASE("preview: an LKjIP without [pk] says in one sentence that its PK is not attached") {
+    std::string text = test::minimal_toml();
+    text = text.substr(0, text.find("\n[pk]"));
+    Diagnostics diags;
+    const auto model = load_agency_year_text(text, "tanpa-pk.toml", diags);
+    REQUIRE(model);
+    const auto md = report::render_markdown(*model, {}, diags);
+    REQUIRE(md);
+    CHECK(md->find("Dokumen Perjanjian Kinerja Tahun 2024 tidak disertakan dalam lampiran laporan ini.") != std::string::npos);
+    CHECK(md->find("PIHAK PERTAMA") == std::string::npos);
+    Diagnostics refused;
+    CHECK_FALSE(report::render_markdown(*model, {std::nullopt, {}, report::DocumentKind::pk}, refused));
+    REQUIRE(refused.error_count() == 1);
+    const std::string message = format_diagnostic(refused.items().front());
+    CHECK(message.starts_with("tanpa-pk.toml:1:1: error: `--dokumen pk` needs"));
+    CHECK(message.find("[pk] `tanggal`") != std::string::npos);
+    Diagnostics refused_iku;
+    CHECK_FALSE(report::render_markdown(*model, {std::nullopt, {}, report::DocumentKind::iku}, refused_iku));
+    REQUIRE(refused_iku.error_count() == 1);
+    CHECK(format_diagnostic(refused_iku.items().front()).find("[keputusan_iku] `nomor`") != std::string::npos);
 }
 
 TEST_CASE("preview: the sentences follow the data in every variation") {

@@ -134,3 +134,32 @@ TEST_CASE("lint: below target without any analysis") {
                                  "`faktor_penghambat` or `solusi`\n");
     CHECK(lint_messages(fixture()).empty());
 }
+
+TEST_CASE("lint: the Perjanjian Kinerja, its signatories and the IKU decree (issue 13)") {
+    // No [pk]: one warning, the Lampiran leaves it out.
+    CHECK(lint_messages(replaced(fixture(), "\n[pk]\ntanggal = 2024-01-02\n", "\n")) ==
+          "the data file has no [pk]: the Lampiran of the LKjIP leaves the Perjanjian Kinerja 2024 out\n");
+    // Dated outside its year, and after the report it is measured in.
+    CHECK(lint_messages(replaced(fixture(), "tanggal = 2024-01-02\n", "tanggal = 2025-03-01\n")) ==
+          "the PK of 2024 is dated 1 Maret 2025, outside its year\n"
+          "the PK is dated after the report it is measured in (26 Februari 2025)\n");
+    // A Perubahan dated before the PK it revises: an error of the loader.
+    Diagnostics diags;
+    CHECK_FALSE(load_agency_year_text(replaced(fixture(), "tanggal = 2024-01-02\n", "tanggal = 2024-01-02\n[pk.perubahan]\ntanggal = 2023-12-30\n"),
+                                      "x.toml", diags));
+    CHECK(diags.items().front().message == "the PK Perubahan is dated before the PK it revises");
+    // A Bupati does not head a kota.
+    CHECK(lint_messages(replaced(fixture(), "jabatan = \"Wali Kota Contoh\"", "jabatan = \"Bupati Contoh\"")) ==
+          "the kepala daerah of a kota is a Wali Kota, but [pemda.kepala] is `Bupati Contoh`\n");
+    CHECK(lint_messages(replaced(fixture(), "jabatan = \"Wali Kota Contoh\"", "jabatan = \"Penjabat Walikota Contoh\"")).empty());
+    // [pk] without [pemda.kepala] has one party: an error.
+    Diagnostics one_party;
+    CHECK_FALSE(load_agency_year_text(replaced(fixture(), "[pemda.kepala]\njabatan = \"Wali Kota Contoh\"\nnama = \"CONTOH NAMA WALI KOTA\"\n", ""),
+                                      "x.toml", one_party));
+    CHECK(one_party.items().front().message.starts_with("[pk] needs the kepala daerah who signs it as PIHAK KEDUA"));
+    // The decree states how each IKU is computed and where its data comes from.
+    const std::string decree = "\n[keputusan_iku]\nnomor = \"1\"\ntanggal = 2024-01-02\nmenimbang = [\"bahwa …;\"]\n";
+    const std::string bare = lint_messages(fixture() + decree);
+    CHECK(bare.find("has no `sumber_data`: the decree's Sumber Data is empty") != std::string::npos);
+    CHECK(lint_messages(fixture()).find("the decree's") == std::string::npos);  // no decree, no warning
+}
