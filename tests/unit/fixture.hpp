@@ -1,6 +1,8 @@
 // Shared by the unit tests: reading files of the source tree.
 #pragma once
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -20,5 +22,26 @@ inline const std::string& minimal_toml() {
     static const std::string text = source_file("tests/data/minimal.toml");
     return text;
 }
+
+// A fresh folder under /tmp, removed with everything in it at the end of the test.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        char tmpl[] = "/tmp/lkjip-test-XXXXXX";
+        path = ::mkdtemp(tmpl);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    [[nodiscard]] std::string at(const std::string& name) const { return (path / name).string(); }
+    // Writes `text` to `name` in the folder; returns its path.
+    std::string write(const std::string& name, const std::string& text) const {
+        std::ofstream(at(name), std::ios::binary) << text;
+        return at(name);
+    }
+};
 
 }  // namespace lkjip::test

@@ -9,25 +9,11 @@
 #include <unistd.h>
 
 #include "common/file_read.hpp"
+#include "fixture.hpp"
 
 using namespace lkjip;
+using test::TempDir;
 namespace fs = std::filesystem;
-
-namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char tmpl[] = "/tmp/lkjip-file-read-XXXXXX";
-        path = ::mkdtemp(tmpl);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-}  // namespace
 
 TEST_CASE("file_read: a regular file is read whole, and the limit is on the bytes read") {
     TempDir dir;

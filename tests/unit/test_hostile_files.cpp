@@ -29,26 +29,10 @@
 #include "fixture.hpp"
 
 using namespace lkjip;
+using test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        char tmpl[] = "/tmp/lkjip-hostile-files-XXXXXX";
-        path = ::mkdtemp(tmpl);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    [[nodiscard]] std::string at(const std::string& name) const { return (path / name).string(); }
-    std::string write(const std::string& name, const std::string& text) const {
-        std::ofstream(at(name), std::ios::binary) << text;
-        return at(name);
-    }
-};
 
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

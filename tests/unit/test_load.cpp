@@ -14,6 +14,7 @@
 #include "data/toml_reader.hpp"
 
 using namespace lkjip;
+using test::TempDir;
 
 namespace {
 
@@ -45,23 +46,6 @@ int line_of(const std::string& text, const std::string& needle) {
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
 }
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        path = std::filesystem::temp_directory_path() / ("lkjip-test-" + std::to_string(::getpid()) + "-" +
-                                                         std::to_string(counter()++));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    static int& counter() {
-        static int c = 0;
-        return c;
-    }
-    std::string write(const std::string& name, const std::string& text) const {
-        std::ofstream(path / name) << text;
-        return (path / name).string();
-    }
-};
 
 }  // namespace
 
