@@ -231,15 +231,13 @@ std::optional<PerjanjianKinerja> read_pk(TableReader& root) {
     PerjanjianKinerja pk;
     pk.pos = r.pos();
     pk.nomor = r.opt_string("nomor");
-    if (auto d = r.date("tanggal", true)) pk.tanggal = *d;
-    else pk.tanggal.pos = r.pos();
+    pk.tanggal = r.required_date("tanggal");
     pk.tempat = r.opt_string("tempat");
     if (const toml::table* pt = r.opt_table("perubahan")) {
         TableReader pr(*pt, "[pk.perubahan]", root.diags());
         PkRevision rev;
         rev.pos = pr.pos();
-        if (auto d = pr.date("tanggal", true)) rev.tanggal = *d;
-        else rev.tanggal.pos = pr.pos();
+        rev.tanggal = pr.required_date("tanggal");
         rev.nomor = pr.opt_string("nomor");
         pr.finish();
         pk.perubahan = rev;
@@ -261,8 +259,7 @@ std::optional<KeputusanIku> read_keputusan_iku(TableReader& root, int report_yea
     KeputusanIku k;
     k.pos = r.pos();
     k.nomor = r.string("nomor");
-    if (auto d = r.date("tanggal", true)) k.tanggal = *d;
-    else k.tanggal.pos = r.pos();
+    k.tanggal = r.required_date("tanggal");
     if (auto y = r.opt_integer("tahun", 1990, 2200)) k.tahun = {static_cast<int>(y->value), y->pos};
     else k.tahun = {k.tanggal.value.year != 0 ? k.tanggal.value.year : report_year, k.tanggal.pos};
     k.tempat = r.opt_string("tempat");

@@ -51,6 +51,11 @@ public:
     std::optional<Located<double>> opt_number_in(std::string_view key, double min, double max);
     std::optional<bool> opt_bool(std::string_view key);
     std::optional<Located<Date>> date(std::string_view key, bool required);
+    // A required date; when it is missing or wrong (reported), an empty date at the table's position.
+    Located<Date> required_date(std::string_view key) {
+        if (auto d = date(key, true)) return *d;
+        return Located<Date>{{}, pos()};
+    }
     std::optional<Located<Money>> opt_money(std::string_view key);
     YearValues years(std::string_view key, bool required);
 
