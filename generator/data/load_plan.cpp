@@ -79,6 +79,19 @@ Settings read_settings(const toml::table* t, Diagnostics& diags) {
     s.group_method = enum_choice(r, "metode_sasaran", {"rata-rata", "data-kelompok"}, GroupMethod::mean);
     s.efficiency = enum_choice(r, "efisiensi", {"rasio", "perbandingan"}, EfficiencyRule::ratio);
     if (auto d = r.opt_integer("desimal", 0, 4)) s.decimals = {static_cast<int>(d->value), d->pos};
+    // A band [min, max] of capaian percentages: both bounds finite, min < max.
+    auto read_band = [&](const char* min_key, const char* max_key, Located<double>& lo, Located<double>& hi) {
+        if (auto v = r.opt_number_in(min_key, -1e6, 1e6)) lo = *v;
+        if (auto v = r.opt_number_in(max_key, -1e6, 1e6)) hi = *v;
+        if (lo.value >= hi.value) {
+            diags.error(hi.pos.known() ? hi.pos : lo.pos.known() ? lo.pos : r.pos(),
+                        fmt::format("`{}` ({}) must be above `{}` ({})", max_key, hi.value, min_key, lo.value));
+        }
+    };
+    read_band("capaian_wajar_min", "capaian_wajar_maks", s.plausible_min, s.plausible_max);
+    s.average_rule = enum_choice(r, "rata_rata", {"dibatasi", "apa-adanya"}, AverageRule::capped);
+    read_band("rata_rata_min", "rata_rata_maks", s.average_min, s.average_max);
+    s.zero_target = enum_choice(r, "target_nol", {"tercapai", "tidak-dapat-diukur"}, ZeroTarget::achieved);
     if (s.group_method.value == GroupMethod::grouped_mean) {
         for (const auto& band : s.scale.value.bands) {
             if (!band.nilai_tengah) {

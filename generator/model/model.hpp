@@ -93,6 +93,12 @@ struct Scale {
 enum class NegativeFormula { target_over_realisasi, two_target_minus_realisasi };
 enum class GroupMethod { mean, grouped_mean };
 enum class EfficiencyRule { ratio, comparison };
+// How one indicator's capaian enters the mean of its sasaran or tujuan (issue 16): as computed, or
+// clamped to [average_min, average_max] so that one implausible input cannot carry a headline.
+enum class AverageRule { capped, as_is };
+// A negative-polarity indicator with target 0 and realisasi 0 (no cases against a target of none):
+// achieved at 100 % (the offices' reading, default) or "tidak dapat diukur" (a ratio of 0/0).
+enum class ZeroTarget { achieved, not_measurable };
 
 struct Settings {
     Located<Scale> scale;
@@ -100,6 +106,11 @@ struct Settings {
     Located<GroupMethod> group_method{GroupMethod::mean, {}};
     Located<EfficiencyRule> efficiency{EfficiencyRule::ratio, {}};
     Located<int> decimals{2, {}};
+    // Plausibility band of one capaian (%): outside it `lkjip check` warns (issue 16).
+    Located<double> plausible_min{0, {}}, plausible_max{300, {}};
+    Located<AverageRule> average_rule{AverageRule::capped, {}};
+    Located<double> average_min{0, {}}, average_max{120, {}};
+    Located<ZeroTarget> zero_target{ZeroTarget::achieved, {}};
 };
 
 enum class Paper { a4, f4 };
