@@ -20,12 +20,15 @@ public:
     static std::optional<Hyphenator> load(const std::string& path, std::string& error);
 
     // Byte offsets inside `word` (UTF-8) where a hyphen may go: "kinerja" -> {2, 5} (ki-ner-ja).
-    // At least two letters stay on each side (Indonesian typesetting practice, as TeX's idhyph).
-    // Words with digits, or letters outside Latin-1, are not hyphenated.
+    // Each run of letters between punctuation is hyphenated alone ("(Pekalongan)," too); a run
+    // of five letters or fewer, in capitals, beside a digit or of a foreign word stays whole; two
+    // letters stay before a break and three after (issue 17). Letters outside Latin-1: none.
     [[nodiscard]] std::vector<std::size_t> points(std::string_view word) const;
 
 private:
     [[nodiscard]] std::vector<std::size_t> compute_points(std::string_view word) const;
+    // Letter offsets inside one run of letters.
+    [[nodiscard]] std::vector<std::size_t> run_points(std::u32string_view letters) const;
     struct Free {
         void operator()(_HyphenDict* d) const;
     };

@@ -99,7 +99,8 @@ void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const WordPa
             pieces.push_back({"", face, span.link});
         }
         std::vector<std::size_t> points;
-        if (style.hyphenator && parts.size() == 1 && !span.code) points = style.hyphenator->points(text);
+        // Italic marks a foreign word (PUEBI): Indonesian patterns would split it wrongly.
+        if (style.hyphenator && parts.size() == 1 && !span.code && !span.italic) points = style.hyphenator->points(text);
         if (last_word) {
             std::vector<std::size_t> trimmed = points;
             while (!trimmed.empty() && text.size() - trimmed.back() < 4) trimmed.pop_back();

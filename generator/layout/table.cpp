@@ -51,7 +51,9 @@ std::pair<double, double> word_extent(const WordParts& parts, bool bold, double 
                                       const TableStyle& st, PieceCache& cache) {
     double total = 0;
     for (const auto& [text, span] : parts) total += text_width(text, face_of(*span, bold), fonts, st.size);
-    if (parts.size() != 1 || !st.hyphenator || parts[0].second->code || total <= floor) return {total, total};
+    if (parts.size() != 1 || !st.hyphenator || parts[0].second->code || parts[0].second->italic || total <= floor) {
+        return {total, total};
+    }
     const std::string_view text = parts[0].first;
     const Face face = face_of(*parts[0].second, bold);
     std::string key(1, static_cast<char>('0' + static_cast<int>(face)));
