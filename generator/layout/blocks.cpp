@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "layout/keep.hpp"
 #include "layout/chart.hpp"
 #include "layout/flow.hpp"
 #include "layout/image_info.hpp"
@@ -293,11 +294,15 @@ void Builder::add_paragraph(const md::Spans& spans, double indent, double measur
     if (std::any_of(lines.begin(), lines.end(), [](const PlacedLine& l) { return l.overfull; }))
         diags_.warning(here(), "a line of this paragraph is wider than the text column");
     const int id = next_paragraph_++;
+    // A run-in heading stays whole with what follows; a lead-in sentence keeps its last line
+    // (and, by the orphan rule, the one before) with the table or list it announces.
+    const bool heading = is_run_in_heading(spans), lead_in = !heading && is_lead_in(spans);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Piece p;
         p.space_before = i == 0 ? space_before : 0;
         p.flow.height = step + p.space_before;
         p.flow.paragraph = id;
+        p.flow.keep_with_next = heading || (lead_in && i + 1 == lines.size());
         draw_lines(p.ops, {lines[i]}, indent, measure, size, p.space_before + baseline(size, step), step, centred, false);
         push(std::move(p));
     }
@@ -474,7 +479,13 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
         // (a table's orphans and widows) and its "Sumber:" note.
         const std::size_t n = table->body.size();
         const bool last = r + 1 == n;
-        p.flow.keep_with_next = (r == 0 && !last) || (r + 2 == n) || (last && b.table.source.has_value()) || small;
+        // Issue 17: a closing total row never goes over alone with one body row, so the last two
+        // body rows stay with it; a bold group row (a program over its kegiatan) stays with its
+        // first child.
+        const bool closing_total = n >= 3 && b.table.total_row.size() == n && b.table.total_row[n - 1];
+        const bool group_row = !last && r < b.table.total_row.size() && b.table.total_row[r];
+        p.flow.keep_with_next = (r == 0 && !last) || (r + 2 == n) || (closing_total && r + 3 == n) || group_row ||
+                                (last && b.table.source.has_value()) || small;
         push(std::move(p));
     }
     if (b.table.source) add_paragraph(*b.table.source, indent, measure, kSourceSize, false, false, kSourceSize * 0.5);

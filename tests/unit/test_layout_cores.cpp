@@ -415,3 +415,22 @@ TEST_CASE("paginate: a table row that starts a page carries its repeated header"
     for (int i = 0; i < 20; ++i) items.push_back(FlowItem{10, -1, false, false, 20});
     CHECK(paginate(items, {100, 2, 2}) == std::vector<std::size_t>{0, 8, 16});
 }
+
+#include "layout/keep.hpp"
+
+TEST_CASE("keep: run-in headings and lead-in sentences stay with what follows (issue 17)") {
+    using lkjip::md::Span;
+    auto bold = [](const char* t) { return Span{t, true, false, false, "", false}; };
+    auto plain = [](const char* t) { return Span{t, false, false, false, "", false}; };
+    CHECK(is_run_in_heading({bold("a. Perbandingan target dan realisasi kinerja tahun 2024")}));
+    CHECK(is_run_in_heading({bold("Dokumentasi"), plain(" "), bold("kegiatan")}));
+    CHECK_FALSE(is_run_in_heading({bold("Capaian"), plain(" sasaran ini sebesar 92%.")}));
+    CHECK_FALSE(is_run_in_heading({plain("   ")}));
+    CHECK_FALSE(is_run_in_heading({bold(std::string(200, 'a').c_str())}));  // a paragraph set in bold
+    CHECK(is_lead_in({plain("Rincian anggaran disajikan pada tabel berikut.")}));
+    CHECK(is_lead_in({plain("Fungsi dinas adalah sebagai berikut:")}));
+    CHECK(is_lead_in({plain("Sasaran ini didukung oleh tiga program berikut.  ")}));
+    CHECK(is_lead_in({plain("Capaiannya digambarkan di bawah ini.")}));
+    CHECK_FALSE(is_lead_in({plain("Realisasi tahun ini lebih tinggi dari tahun berikutnya.")}));
+    CHECK_FALSE(is_lead_in({plain("")}));
+}
