@@ -21,6 +21,9 @@ constexpr double kSourceSize = 9;
 constexpr double kChapterSize = 14;
 constexpr double kCodeSize = 9;
 constexpr double kListIndent = 22;  // hanging indent of a list level
+// The smallest type a table is set in on an upright page before it goes landscape: 8 pt is the
+// table type of the seed reports (and two points under the tables' 10 pt).
+constexpr double kPortraitFloor = 8;
 
 md::Spans all_bold(md::Spans spans) {
     for (auto& s : spans) s.bold = true;
@@ -428,7 +431,19 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
     auto table = std::make_unique<PlacedTable>(layout_table(b.table, book_.set, style));
     // A table too wide for a portrait page goes on a landscape page of its own (issue 5): too
     // wide means its whole words do not fit side by side ("Satuan", "50.000.000.000").
-    const bool to_landscape = (!table->fits || table->hyphenated) && !section().landscape && indent == 0;
+    bool to_landscape = (!table->fits || table->hyphenated) && !section().landscape && indent == 0;
+    // Issue 17: a landscape page is for a table that cannot be read upright. Smaller type first,
+    // to kPortraitFloor: a one-row table wide by a few words no longer takes a page of its own.
+    // Whole words still (issue 5: "Ru-piah" in a Satuan column is not read as a word).
+    for (TableStyle upright = style; to_landscape && upright.size - 1 >= kPortraitFloor;) {
+        upright.size -= 1;
+        PlacedTable t = layout_table(b.table, book_.set, upright);
+        if (t.fits && !t.hyphenated) {
+            *table = std::move(t);
+            style = upright;
+            to_landscape = false;
+        }
+    }
     if (to_landscape) {
         measure = begin_landscape();
         style.max_width = measure;

@@ -4,6 +4,7 @@
 // compared with golden traces (one line per drawing operation). Regenerate after a deliberate
 // layout change, then review the diff:
 //   LKJIP_UPDATE_GOLDEN=1 ./build-test/tests/lkjip_tests -tc='layout document*'
+#include <fmt/format.h>
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -237,8 +238,10 @@ TEST_CASE("layout document: a missing image is an error at its line, a damaged o
     CHECK(d2.items().back().message.find("is not a PNG or JPEG image") != std::string::npos);
 }
 
-TEST_CASE("layout document: a table whose whole words do not fit side by side goes landscape too") {
-    // Sample Probolinggo, Tabel 3.13: in portrait "Satuan" and "Rupiah" would be cut into syllables.
+TEST_CASE("layout document: a wide table is set upright in smaller type before it goes landscape") {
+    // Sample Probolinggo, Tabel 3.13: at 10 pt "Satuan" and "Rupiah" would be cut into syllables;
+    // at 8 or 9 pt the words fit whole, and a one-row table no longer takes a landscape page of
+    // its own (issue 17).
     const std::string md =
         "**Tabel 3.13** Pengukuran Capaian Kinerja Sasaran 5\n\n"
         "| No | Indikator | Satuan | Kondisi Awal | Realisasi > 2017 | Realisasi > 2018 | Realisasi > 2019 | Realisasi > 2020 | "
@@ -253,11 +256,33 @@ TEST_CASE("layout document: a table whose whole words do not fit side by side go
         for (const auto& r : p.text) {
             if (r.text != "Rupiah") continue;
             found = true;
-            CHECK(p.width > p.height);
+            CHECK(p.width < p.height);
+            CHECK(r.size < 10);
+            CHECK(r.size >= 8);
         }
     }
     CHECK(found);
     CHECK(diags.warning_count() == 0);
+}
+
+TEST_CASE("layout document: a table whose whole words do not fit side by side even at 8 pt goes landscape") {
+    std::string head = "| Indikator | Satuan |", rule = "|---|---|", row = "| Peningkatan Nilai Produksi | Rupiah |";
+    for (int y = 2015; y < 2025; ++y) {
+        head += fmt::format(" Realisasi {} |", y);
+        rule += "---:|";
+        row += " 50.000.000.000 |";
+    }
+    Diagnostics diags;
+    const page::Document doc = set(head + "\n" + rule + "\n" + row + "\n", diags);
+    bool found = false;
+    for (const auto& p : doc.pages) {
+        for (const auto& r : p.text) {
+            if (r.text != "50.000.000.000") continue;
+            found = true;
+            CHECK(p.width > p.height);
+        }
+    }
+    CHECK(found);
 }
 
 TEST_CASE("layout document: invalid UTF-8 is set as U+FFFD, never as broken text (fuzz_layout regression)") {
