@@ -22,7 +22,7 @@ std::string replaced(std::string t, const std::string& from, const std::string& 
 }
 
 // Seed 002 Tabel 3.40, linked to the minimal file's Nilai SAKIP OPD.
-const std::string kEvaluasi = R"(
+const std::string kEvaluasi = R"toml(
 [[evaluasi_akip]]
 tahun = 2024
 evaluator = "Inspektorat Daerah Kota Contoh"
@@ -35,7 +35,7 @@ komponen = [
   { nama = "Pelaporan Kinerja", bobot = 15, nilai = 12.90 },
   { nama = "Evaluasi Akuntabilitas", bobot = 25, nilai = 21.25 },
 ]
-)";
+)toml";
 
 // The minimal file with IKU-1's 2024 realisasi left to the evaluation.
 std::string untyped() {
@@ -154,7 +154,7 @@ TEST_CASE("akip: the report prints the table in the analysis of the indicator's 
     CHECK(md->find("| 3 | Pelaporan Kinerja | 15 | 12,90 | 86,00 |") != std::string::npos);
     CHECK(md->find("| | **Nilai Hasil Evaluasi** | **100** | **85,75** | |") != std::string::npos);
     CHECK(md->find("**A (Memuaskan)**") != std::string::npos);
-    CHECK(md->find("oleh Inspektorat Daerah Kota Contoh memberikan nilai 85,75 dengan predikat A (Memuaskan)") !=
+    CHECK(md->find("oleh Inspektorat Daerah Kota Contoh menghasilkan nilai 85,75 dengan predikat A (Memuaskan). Rincian") !=
           std::string::npos);
     // Once only: not again after the IKU tables.
     CHECK(md->find("Rincian Hasil Evaluasi AKIP", table + 1) == std::string::npos);
