@@ -90,7 +90,7 @@ TEST_CASE("akip: the total is the sum of the components and becomes the indicato
     CHECK(v->pos.line > 0);  // points at the evaluation, for messages about the value
 }
 
-TEST_CASE("akip: a typed realisasi that agrees is kept; one that disagrees is an error at it") {
+TEST_CASE("akip: a typed realisasi that agrees is kept, one that disagrees is an error at it") {
     CHECK(load(test::minimal_toml() + kEvaluasi).messages == baseline());
     const Loaded l = load(replaced(test::minimal_toml(), "2024 = 85.75 }", "2024 = 85.70 }") + kEvaluasi);
     CHECK_FALSE(l.model);
