@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "compute/akip.hpp"
 #include "compute/compute.hpp"
 #include "compute/idformat.hpp"
 #include "data/data.hpp"
@@ -229,6 +230,7 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     lint_pk(d, diags);
     lint_kepala_daerah(d, diags);
     lint_keputusan_iku(d, diags);
+    compute::lint_evaluasi_akip(d, diags);
     for (std::size_t i = 0; i < d.renstra.sasaran.size(); ++i) {
         if (v.sasaran[i].indicators.empty()) {
             diags.warning(d.renstra.sasaran[i].id.pos,

@@ -322,6 +322,7 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
     }
     m.renstra = read_renstra(r);
     m.indikator = read_indicators(r);
+    m.evaluasi_akip = read_evaluasi_akip(r, m.indikator);
     for (const toml::table* t : r.table_array("urusan", false)) {
         TableReader ur(*t, "[[urusan]]", diags);
         m.urusan.push_back(Urusan{ur.string("kode"), ur.string("nama")});

@@ -16,6 +16,8 @@ Settings read_settings(const toml::table* t, Diagnostics& diags);
 Renstra read_renstra(TableReader& root);
 std::vector<Indicator> read_indicators(TableReader& root);
 std::vector<Activity> read_programs(TableReader& root);
+// load_akip.cpp; sets the realisasi of the indicator each evaluation names.
+std::vector<AkipEvaluation> read_evaluasi_akip(TableReader& root, std::vector<Indicator>& indikator);
 
 // Cross-references: ids unique, references resolve, codes nest, money on leaves only.
 void validate_references(const AgencyYear& model, Diagnostics& diags);

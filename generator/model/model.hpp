@@ -306,6 +306,25 @@ struct KeputusanIku {
     bool diktum_pertama = false;      // PERTAMA, KEDUA … (seed 003) instead of KESATU, KEDUA …
 };
 
+// The result of the evaluation of the agency's AKIP (SAKIP) by the Inspektorat, one year
+// (PermenPANRB 88/2021: perencanaan 30, pengukuran 30, pelaporan 15, evaluasi internal 25; seed
+// 002 Tabel 3.40). Scores per component only: the total and the predikat are computed; what a
+// source printed for them is kept as `*_tertulis` so `lkjip check` compares.
+struct AkipComponent {
+    Text nama;
+    Located<double> bobot, nilai;
+};
+
+struct AkipEvaluation {
+    SourcePos pos;  // the [[evaluasi_akip]] table
+    Located<int> tahun;
+    OptText evaluator;
+    OptText indikator;  // id of the indicator whose realisasi of `tahun` the total is
+    std::vector<AkipComponent> komponen;
+    std::optional<Located<double>> nilai_tertulis;
+    OptText predikat_tertulis;
+};
+
 struct AgencyYear {
     std::string path;                 // the data file as given
     SourcePos pos;                    // the file's top-level table, for "the data file has no …"
@@ -328,6 +347,7 @@ struct AgencyYear {
     std::vector<Achievement> prestasi, inovasi;
     std::optional<PerjanjianKinerja> pk;
     std::optional<KeputusanIku> keputusan_iku;
+    std::vector<AkipEvaluation> evaluasi_akip;  // by year, as the data lists them
 };
 
 }  // namespace lkjip

@@ -322,6 +322,7 @@ Value ContextBuilder::build() const {
     root.emplace_back("inovasi", achievements(d_.inovasi));
     root.emplace_back("pk", pk());
     root.emplace_back("keputusan_iku", keputusan_iku());
+    root.emplace_back("evaluasi_akip", evaluasi_akip_context(d_));
     return map(std::move(root));
 }
 

@@ -31,6 +31,7 @@ Value budget_context(const compute::BudgetTotals& b);
 Value group_context(const compute::GroupResult& g, const Scale& scale, int decimals);
 std::string activity_title(const Activity& a);
 Value person_value(const Person& p);
+Value evaluasi_akip_context(const AgencyYear& d);  // context_akip.cpp
 
 class ContextBuilder {
 public:
