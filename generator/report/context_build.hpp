@@ -32,6 +32,9 @@ Value group_context(const compute::GroupResult& g, const Scale& scale, int decim
 std::string activity_title(const Activity& a);
 Value person_value(const Person& p);
 
+// renstra.program and the keys beside it (context_renstra_program.cpp; docs/report-context.md).
+void add_renstra_program(Map& renstra, const Renstra& r);
+
 class ContextBuilder {
 public:
     ContextBuilder(const AgencyYear& data, const compute::ReportValues& values);
