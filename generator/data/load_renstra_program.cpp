@@ -14,6 +14,12 @@ namespace lkjip::data {
 
 namespace {
 
+// Baseline columns of the matrix: Permendagri 86/2017's form has one ("kondisi kinerja pada awal
+// periode"), seed 000 two (2018 data, 2019 plan). Five bounds the table's width: every baseline
+// year becomes a column of the printed table (issue 15), which must stay far below the Markdown
+// stage's 100 cells per row.
+constexpr int kMaxBaselineYears = 5;
+
 // A year key of a `{ 2021 = … }` table, or nullopt after reporting it.
 std::optional<int> year_key(const toml::key& k, const toml::node& v, std::string_view key, const std::string& where,
                             Diagnostics& diags) {
@@ -44,7 +50,7 @@ std::map<int, PlanTarget> read_targets(TableReader& r, std::string_view key, int
             cell.nilai = static_cast<double>(i->get());
         } else if (const auto* f = v.as_floating_point(); f && std::isfinite(f->get())) {
             cell.nilai = f->get();
-        } else if (const auto* s = v.as_string(); s && !s->get().empty()) {
+        } else if (const auto* s = v.as_string(); s && s->get().find_first_not_of(" \t\r\n") != std::string::npos) {
             cell.teks = Text{s->get(), cell.pos};
         } else {
             r.diags().error(cell.pos, fmt::format("`{}.{}` in {} must be a finite number or a non-empty string, found {}",
@@ -88,7 +94,8 @@ std::vector<RenstraProgram> read_renstra_programs(TableReader& renstra, const Re
     Diagnostics& diags = renstra.diags();
     const int mulai = rs.mulai.value, akhir = rs.akhir.value;
     const std::string period = fmt::format("the Renstra period {}-{}", mulai, akhir);
-    const std::string before = fmt::format("the years before the Renstra period (before {})", mulai);
+    const std::string before = fmt::format("the {} years before the Renstra period ({}-{})", kMaxBaselineYears,
+                                           mulai - kMaxBaselineYears, mulai - 1);
     for (const toml::table* pt : renstra.table_array("program", false)) {
         const auto* nama_node = pt->get("nama");
         const std::string where = nama_node && nama_node->is_string()
@@ -106,7 +113,7 @@ std::vector<RenstraProgram> read_renstra_programs(TableReader& renstra, const Re
             ind.nama = ir.string("nama");
             ind.satuan = ir.string("satuan");
             if (auto d = ir.opt_integer("desimal", 0, 4)) ind.decimals = {static_cast<int>(d->value), d->pos};
-            ind.kondisi_awal = read_targets(ir, "kondisi_awal", 1900, mulai - 1, before);
+            ind.kondisi_awal = read_targets(ir, "kondisi_awal", mulai - kMaxBaselineYears, mulai - 1, before);
             ind.target = read_targets(ir, "target", mulai, akhir, period);
             if (ind.target.empty() && !ir.has("target")) ir.string("target");  // reports it missing
             ir.finish();

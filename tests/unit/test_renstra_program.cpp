@@ -88,7 +88,9 @@ indikator = [{ nama = "I", satuan = "Persen", AWAL target = TARGET }]
           "the Renstra period 2021-2026\n");
     CHECK(messages(make("{ 2021 = 1 }", "kondisi_awal = { 2021 = 3 },", "{ 2021 = 5 }")) ==
           "x.toml:44:71: error: `kondisi_awal.2021` in an indikator of [[renstra.program]] 'P': the year lies "
-          "outside the years before the Renstra period (before 2021)\n");
+          "outside the 5 years before the Renstra period (2016-2020)\n");
+    CHECK(messages(make("{ 2021 = 1 }", "kondisi_awal = { 2015 = 3 },", "{ 2021 = 5 }")).find("(2016-2020)") !=
+          std::string::npos);
     CHECK(messages(make("{ 2021 = -1 }", "", "{ 2021 = 5 }")) ==
           "x.toml:43:17: error: `pagu.2021` in [[renstra.program]] 'P' is negative\n");
     CHECK(messages(make("{ 2020 = 1 }", "", "{ 2021 = 5 }")) ==
@@ -98,6 +100,7 @@ indikator = [{ nama = "I", satuan = "Persen", AWAL target = TARGET }]
           "x.toml:44:66: error: `target.2021` in an indikator of [[renstra.program]] 'P' must be a finite number "
           "or a non-empty string, found a boolean\n");
     CHECK(messages(make("{ 2021 = 1 }", "", "{ 2021 = \"\" }")).find("non-empty string") != std::string::npos);
+    CHECK(messages(make("{ 2021 = 1 }", "", "{ 2021 = \"  \" }")).find("non-empty string") != std::string::npos);
     CHECK(messages(make("{ tahun = 1 }", "", "{ 2021 = 5 }")).find("key `tahun` is not a year") != std::string::npos);
     CHECK(messages(make("{ 2021 = 1.5 }", "", "{ 2021 = 5 }")).find("`pagu.2021` in [[renstra.program]] 'P':") !=
           std::string::npos);
