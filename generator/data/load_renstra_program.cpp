@@ -1,7 +1,8 @@
 // `[[renstra.program]]`: the Renstra program matrix (issue 15; seed 000 Tabel 6.1 "Rencana
 // Program, Kegiatan, Indikator Kinerja, dan Pendanaan Indikatif"). Each program's indicators carry
 // a target per Renstra year (a number, or words such as "A" or "WTP") and the program an
-// indicative budget per year. Nothing here is computed from: the report prints it in BAB II.
+// indicative budget per year. No capaian is computed from it: BAB II prints it, with the budget
+// totals per program and per year.
 #include <charconv>
 #include <cmath>
 
@@ -14,8 +15,8 @@ namespace lkjip::data {
 
 namespace {
 
-// Baseline columns of the matrix: Permendagri 86/2017's form has one ("kondisi kinerja pada awal
-// periode"), seed 000 two (2018 data, 2019 plan). Five bounds the table's width: every baseline
+// Baseline columns of the matrix: the Renstra form has one ("data capaian pada tahun awal
+// perencanaan"), seed 000 two (2018 data, 2019 plan). Five bounds the table's width: every baseline
 // year becomes a column of the printed table (issue 15), which must stay far below the Markdown
 // stage's 100 cells per row.
 constexpr int kMaxBaselineYears = 5;
