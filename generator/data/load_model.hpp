@@ -14,6 +14,7 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
 Person read_person(const toml::table& t, const std::string& where, Diagnostics& diags);
 Settings read_settings(const toml::table* t, Diagnostics& diags);
 Renstra read_renstra(TableReader& root);
+std::vector<RenstraProgram> read_renstra_programs(TableReader& renstra, const Renstra& rs);  // load_renstra_program.cpp
 std::vector<Indicator> read_indicators(TableReader& root);
 std::vector<Activity> read_programs(TableReader& root);
 // load_akip.cpp; sets the realisasi of the indicator each evaluation names.

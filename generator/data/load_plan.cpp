@@ -153,6 +153,7 @@ Renstra read_renstra(TableReader& root) {
         sr.finish();
         rs.sasaran.push_back(std::move(s));
     }
+    rs.program = read_renstra_programs(r, rs);
     r.finish();
     return rs;
 }

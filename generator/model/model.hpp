@@ -177,6 +177,33 @@ struct Sasaran {
     std::vector<Photo> foto;
 };
 
+// One cell of the Renstra program matrix: a number, or a target the plan states in words ("A",
+// "WTP") that no arithmetic uses. Exactly one of the two is set.
+struct PlanTarget {
+    std::optional<double> nilai;
+    OptText teks;
+    SourcePos pos;
+};
+
+struct RenstraProgramIndicator {
+    Text nama, satuan;
+    Located<int> decimals{2, {}};
+    std::map<int, PlanTarget> kondisi_awal;  // years before the period (the matrix's baseline columns)
+    std::map<int, PlanTarget> target;        // years of the period
+};
+
+// A program of the Renstra matrix "Rencana Program, Kegiatan, Indikator Kinerja, dan Pendanaan
+// Indikatif" (issue 15; seed 000 Tabel 6.1): its outcome indicators with a target per Renstra
+// year and its indicative budget per year. Optional; BAB II prints it when the data holds it.
+struct RenstraProgram {
+    OptText kode;
+    Text nama;
+    OptText sasaran;  // the program's own aim as the matrix words it ("Meningkatnya …")
+    std::vector<RenstraProgramIndicator> indikator;
+    std::map<int, Located<Money>> pagu;
+    SourcePos pos;
+};
+
 struct Renstra {
     Located<int> mulai, akhir;
     OptText dokumen;
@@ -184,6 +211,7 @@ struct Renstra {
     std::vector<Text> misi;
     std::vector<Tujuan> tujuan;
     std::vector<Sasaran> sasaran;
+    std::vector<RenstraProgram> program;
 };
 
 enum class Polarity { positive, negative };

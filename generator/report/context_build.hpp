@@ -33,6 +33,9 @@ std::string activity_title(const Activity& a);
 Value person_value(const Person& p);
 Value evaluasi_akip_context(const AgencyYear& d);  // context_akip.cpp
 
+// renstra.program and the keys beside it (context_renstra_program.cpp; docs/report-context.md).
+void add_renstra_program(Map& renstra, const Renstra& r);
+
 class ContextBuilder {
 public:
     ContextBuilder(const AgencyYear& data, const compute::ReportValues& values);

@@ -150,6 +150,7 @@ void ContextBuilder::add_plan(Map& root) const {
     rm.emplace_back("tahun_sebelum", years(years_before_));
     rm.emplace_back("tujuan", list(std::move(tujuan_values)));
     rm.emplace_back("sasaran", list(std::move(sasaran_values)));
+    add_renstra_program(rm, r);
     root.emplace_back("renstra", map(std::move(rm)));
 
     List iku;
