@@ -509,6 +509,11 @@ NarrativeScope narrative_scope(const AgencyYear& d, const compute::ReportValues&
     for (const auto& t : d.renstra.tujuan) s.titles.push_back(t.uraian.value);
     for (const auto& x : d.renstra.sasaran) s.titles.push_back(x.uraian.value);
     for (const auto& p : d.program) collect_titles(p, s.titles);
+    // The scale's labels ("Hampir Tercapai" of a custom scale, "Sangat Berhasil") are names, not verdicts.
+    for (const auto& b : d.settings.scale.value.bands) {
+        s.titles.push_back(b.predikat);
+        if (!b.kategori.empty()) s.titles.push_back(b.kategori);
+    }
     return s;
 }
 

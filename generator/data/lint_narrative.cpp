@@ -161,14 +161,30 @@ struct Matcher {
         for (const auto& s : *ctx.subjects) names.push_back(lower_words(s.name));
     }
 
+    std::vector<std::string> one_word_titles;  // as written
+    bool ctx_title_case(std::size_t at, const std::string& lowered) const {
+        for (const auto& t : one_word_titles) {
+            std::string l;
+            for (char c : t) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (l == lowered && words[at].text == t) return true;
+        }
+        return false;
+    }
+
     void mask_titles() {
         std::vector<std::vector<std::string>> titles;
-        for (const auto& t : ctx.titles) titles.push_back(lower_words(t));
+        for (const auto& t : ctx.titles) {
+            titles.push_back(lower_words(t));
+            if (titles.back().size() == 1) one_word_titles.push_back(std::string(split_words(t).front().text));
+        }
         std::sort(titles.begin(), titles.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
         for (const auto& t : titles) {
             // A title that is a subject's name is a mention, found below.
             if (std::find(names.begin(), names.end(), t) != names.end()) continue;
             for_each_occurrence(words, t, [&](std::size_t a, std::size_t b) {
+                // A one-word title is a label only as written: the scale's "Tercapai" is not the
+                // verdict "(tercapai)" beside it.
+                if (a == b && ctx_title_case(a, t[0]) == false) return;
                 bool free = true;
                 for (std::size_t k = a; k <= b; ++k) free = free && !masked[k];
                 if (!free) return;

@@ -132,7 +132,13 @@ struct Finding {
     std::string line, quote, subject;
 };
 
-std::vector<Finding> contradictions_in(const AgencyYear& d, const std::string& markdown) {
+// How many claims about an indicator the generated text made (agreeing or not), per kind: the test
+// must read the sentences it judges, not pass because it found none.
+struct Read {
+    std::size_t movement = 0, quality = 0, verdict = 0;
+};
+
+std::vector<Finding> contradictions_in(const AgencyYear& d, const std::string& markdown, Read* read = nullptr) {
     const compute::ReportValues v = compute::compute_report(d);
     const Scope s = scope_of(d, v);
     const std::string md = generated_only(markdown, data_texts(d));
@@ -153,8 +159,13 @@ std::vector<Finding> contradictions_in(const AgencyYear& d, const std::string& m
             }
         }
         if (count == 1) ctx.default_subject = named;
-        for (const auto& c : narrative::contradictions(line, ctx)) {
-            out.push_back({line, c.quote, s.subjects[c.subject].name});
+        for (const auto& c : narrative::claims(line, ctx)) {
+            if (read) {
+                (c.kind == narrative::ClaimKind::movement ? read->movement
+                 : c.kind == narrative::ClaimKind::quality ? read->quality
+                                                           : read->verdict)++;
+            }
+            if (narrative::contradicts(c, s.subjects[c.subject])) out.push_back({line, c.quote, s.subjects[c.subject].name});
         }
     }
     return out;
@@ -211,9 +222,17 @@ TEST_CASE("consistency: generated sentences of the samples and the test data agr
         Diagnostics diags;
         auto model = load_agency_year(f.string(), diags);
         if (!model) continue;  // a test file that is meant to be refused
-        const auto found = contradictions_in(*model, render(*model));
+        Read read;
+        const auto found = contradictions_in(*model, render(*model), &read);
         INFO(f.string() << "\n" << report_findings(found));
         CHECK(found.empty());
+        // A report with a measurable indicator states verdicts; with one measured over two years, its trend.
+        const compute::ReportValues v = compute::compute_report(*model);
+        const bool measurable = std::any_of(v.indikator.begin(), v.indikator.end(),
+                                            [](const auto& r) { return r.capaian.measurable(); });
+        if (measurable) CHECK(read.verdict > 0);
+        const bool trend = std::any_of(v.indikator.begin(), v.indikator.end(), [](const auto& r) { return r.trend.has_value(); });
+        if (trend) CHECK(read.movement + read.quality > 0);
     }
 }
 
@@ -241,11 +260,19 @@ TEST_CASE("consistency: generated sentences over a corpus of targets, realisasi 
                     text.replace(text.find(target_line), target_line.size(),
                                  "target = { 2023 = 85.5, 2024 = " + t + ", 2026 = 85.8 }\npolaritas = \"" + polarity + "\"");
                     const AgencyYear d = load_text(text, "corpus.toml");
-                    const auto found = contradictions_in(d, render(d, 3));
+                    Read read;
+                    const auto found = contradictions_in(d, render(d, 3), &read);
                     ++cases;
                     INFO("target " << t << ", realisasi 2023 " << b << ", 2024 " << n << ", " << polarity << "\n"
                                    << report_findings(found));
                     CHECK(found.empty());
+                    // The sentence of IKU-1 is read: its verdict when measurable, its trend when
+                    // both years have a value.
+                    const compute::ReportValues v = compute::compute_report(d);
+                    // (A value that stayed is said without a direction word: nothing to read.)
+                    if (v.indikator[0].trend && *v.indikator[0].trend != compute::Trend::tetap)
+                        CHECK(read.movement + read.quality > 0);
+                    if (v.indikator[0].capaian.measurable()) CHECK(read.verdict > 0);
                 }
             }
         }
