@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <unordered_map>
 
 namespace lkjip::narrative {
 
@@ -139,123 +140,164 @@ std::vector<std::string> lower_words(std::string_view s) {
     return out;
 }
 
-// Marks the words of every occurrence of `name` (as a whole word sequence) with `mark`.
-template <class F>
-void for_each_occurrence(const std::vector<Word>& words, const std::vector<std::string>& name, F&& f) {
-    if (name.empty() || name.size() > words.size()) return;
-    for (std::size_t i = 0; i + name.size() <= words.size(); ++i) {
-        bool same = true;
-        for (std::size_t k = 0; k < name.size() && same; ++k) same = words[i + k].lower == name[k];
-        if (same) f(i, i + name.size() - 1);
-    }
-}
+// Bounds for hostile input (a data file of 8 MiB may hold thousands of indicators and a narrative
+// of 100 000 words, issue 18): a real field has fewer than 50 direction or verdict words and a
+// report fewer than 500 indicators, so these are never reached by a planner's text.
+constexpr std::size_t kMaxClaimWords = 500;        // per text; the rest of it is not read
+constexpr std::size_t kMaxNameWords = 40;          // a name or title longer is matched on its first 40 words
+constexpr std::size_t kMaxCandidates = 2'000'000;  // name-word comparisons per text
+
+struct Occurrence {
+    std::size_t first = 0, last = 0, index = 0;
+};
 
 struct Matcher {
     const std::vector<Word>& words;
     const Context& ctx;
-    std::vector<bool> masked;              // part of a title or a mention: no claim word
+    std::vector<bool> masked;  // part of a title or a mention: no claim word
+    std::vector<bool> near;    // within reach of a claim word: the only places a name matters
+    std::vector<std::size_t> claim_words;
     std::vector<Mention> mentions;
+    std::vector<long> mention_at;  // per word: the mention covering it, or -1
     std::vector<std::vector<std::string>> names;  // of the subjects, lower-cased words
+    std::size_t candidates = 0;
 
-    Matcher(const std::vector<Word>& w, const Context& c) : words(w), ctx(c), masked(w.size(), false) {
-        for (const auto& s : *ctx.subjects) names.push_back(lower_words(s.name));
+    Matcher(const std::vector<Word>& w, const Context& c)
+        : words(w), ctx(c), masked(w.size(), false), near(w.size(), false), mention_at(w.size(), -1) {
+        for (const auto& s : *ctx.subjects) {
+            names.push_back(lower_words(s.name));
+            if (names.back().size() > kMaxNameWords) names.back().resize(kMaxNameWords);
+        }
+        const std::size_t reach = kVerdictWindow + kMaxNameWords;
+        for (std::size_t i = 0; i < words.size() && claim_words.size() < kMaxClaimWords; ++i) {
+            const std::string& x = words[i].lower;
+            if (!is_direction(x) && !in(kAchieved, x) && !in(kExceeded, x)) continue;
+            claim_words.push_back(i);
+            for (std::size_t k = i > reach ? i - reach : 0; k < words.size() && k <= i + reach; ++k) near[k] = true;
+        }
     }
 
-    std::vector<std::string> one_word_titles;  // as written
-    bool ctx_title_case(std::size_t at, const std::string& lowered) const {
-        for (const auto& t : one_word_titles) {
-            std::string l;
-            for (char c : t) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (l == lowered && words[at].text == t) return true;
+    // Where the sequences occur (starting near a claim word), longest sequence first.
+    std::vector<Occurrence> occurrences(const std::vector<std::vector<std::string>>& seqs) const {
+        std::unordered_map<std::string_view, std::vector<std::size_t>> by_first;
+        for (std::size_t k = 0; k < seqs.size(); ++k) {
+            if (!seqs[k].empty()) by_first[seqs[k][0]].push_back(k);
         }
-        return false;
+        std::vector<Occurrence> out;
+        std::size_t steps = 0;
+        for (std::size_t i = 0; i < words.size() && steps < kMaxCandidates; ++i) {
+            if (!near[i]) continue;
+            auto it = by_first.find(words[i].lower);
+            if (it == by_first.end()) continue;
+            for (std::size_t k : it->second) {
+                const auto& seq = seqs[k];
+                ++steps;
+                if (i + seq.size() > words.size()) continue;
+                bool same = true;
+                for (std::size_t m = 1; m < seq.size() && same; ++m) same = words[i + m].lower == seq[m];
+                if (same) out.push_back({i, i + seq.size() - 1, k});
+            }
+        }
+        std::stable_sort(out.begin(), out.end(), [](const Occurrence& a, const Occurrence& b) {
+            return a.last - a.first > b.last - b.first;
+        });
+        return out;
+    }
+
+    bool free(std::size_t a, std::size_t b) const {
+        for (std::size_t k = a; k <= b; ++k) {
+            if (masked[k]) return false;
+        }
+        return true;
+    }
+
+    void add_mention(const Mention& m) {
+        for (std::size_t k = m.first; k <= m.last; ++k) {
+            masked[k] = true;
+            mention_at[k] = static_cast<long>(mentions.size());
+        }
+        mentions.push_back(m);
     }
 
     void mask_titles() {
         std::vector<std::vector<std::string>> titles;
+        std::vector<std::string> as_written;  // one-word titles, as the data writes them
         for (const auto& t : ctx.titles) {
-            titles.push_back(lower_words(t));
-            if (titles.back().size() == 1) one_word_titles.push_back(std::string(split_words(t).front().text));
-        }
-        std::sort(titles.begin(), titles.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-        for (const auto& t : titles) {
+            auto lw = lower_words(t);
             // A title that is a subject's name is a mention, found below.
-            if (std::find(names.begin(), names.end(), t) != names.end()) continue;
-            for_each_occurrence(words, t, [&](std::size_t a, std::size_t b) {
-                // A one-word title is a label only as written: the scale's "Tercapai" is not the
-                // verdict "(tercapai)" beside it.
-                if (a == b && ctx_title_case(a, t[0]) == false) return;
-                bool free = true;
-                for (std::size_t k = a; k <= b; ++k) free = free && !masked[k];
-                if (!free) return;
-                for (std::size_t k = a; k <= b; ++k) masked[k] = true;
-            });
+            if (lw.empty() || std::find(names.begin(), names.end(), lw) != names.end()) continue;
+            if (lw.size() > kMaxNameWords) lw.resize(kMaxNameWords);
+            as_written.push_back(lw.size() == 1 ? std::string(split_words(t).front().text) : std::string());
+            titles.push_back(std::move(lw));
+        }
+        for (const auto& o : occurrences(titles)) {
+            // A one-word title is a label only as written: the scale's "Tercapai" is not the
+            // verdict "(tercapai)" beside it.
+            if (o.first == o.last && words[o.first].text != as_written[o.index]) continue;
+            if (!free(o.first, o.last)) continue;
+            for (std::size_t k = o.first; k <= o.last; ++k) masked[k] = true;
         }
     }
 
     void find_names() {
         // Whole names first, longest first, so "Persentase ketercapaian administrasi keuangan" is
         // not also taken as part of a longer name.
-        std::vector<std::pair<const std::vector<std::string>*, std::size_t>> order;
-        for (std::size_t s = 0; s < names.size(); ++s) order.emplace_back(&names[s], s);
-        std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first->size() > b.first->size(); });
-        for (const auto& [name_ptr, s] : order) {
-            const auto& name = *name_ptr;
-            for_each_occurrence(words, name, [&](std::size_t a, std::size_t b) {
-                for (std::size_t k = a; k <= b; ++k) {
-                    if (masked[k]) return;
-                }
-                for (std::size_t k = a; k <= b; ++k) masked[k] = true;
-                mentions.push_back({a, b, s, MentionKind::name, 1000 + static_cast<int>(name.size())});
-            });
+        for (const auto& o : occurrences(names)) {
+            if (!free(o.first, o.last)) continue;
+            add_mention({o.first, o.last, o.index, MentionKind::name, 1000 + static_cast<int>(o.last - o.first + 1)});
         }
         // Then parts of names: two or more consecutive words of a name, one of them telling
         // ("nilai ekspor" of "Nilai Ekspor Perdagangan"). Where two subjects share the part, the
         // longer run wins; an equal run names neither.
-        std::vector<Mention> partial;
+        std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, std::size_t>>> by_word;
         for (std::size_t s = 0; s < names.size(); ++s) {
-            const auto& name = names[s];
-            for (std::size_t i = 0; i < words.size(); ++i) {
-                if (masked[i]) continue;
-                for (std::size_t j = 0; j < name.size(); ++j) {
-                    if (words[i].lower != name[j] || in(kFunction, name[j]) || is_direction(name[j])) continue;
-                    std::size_t len = 0;
-                    int content = 0, telling = 0;
-                    while (i + len < words.size() && j + len < name.size() && !masked[i + len] &&
-                           words[i + len].lower == name[j + len] && !is_direction(name[j + len]) &&
-                           words[i + len].clause == words[i].clause) {
-                        if (!in(kFunction, name[j + len])) {
-                            ++content;
-                            telling += in(kGeneric, name[j + len]) ? 0 : 1;
-                        }
-                        ++len;
-                    }
-                    while (len > 0 && in(kFunction, name[j + len - 1])) --len;  // "umkm dari" ends at "umkm"
-                    if (content < 2 || telling < 1) continue;
-                    partial.push_back({i, i + len - 1, s, MentionKind::name, content});
-                }
+            for (std::size_t j = 0; j < names[s].size(); ++j) {
+                if (!in(kFunction, names[s][j]) && !is_direction(names[s][j])) by_word[names[s][j]].emplace_back(s, j);
             }
         }
-        // Keep, for each place, the strongest run; drop runs inside a stronger one.
-        std::sort(partial.begin(), partial.end(), [](const Mention& a, const Mention& b) {
+        std::vector<Mention> partial;
+        for (std::size_t i = 0; i < words.size() && candidates < kMaxCandidates; ++i) {
+            if (masked[i] || !near[i]) continue;
+            auto it = by_word.find(words[i].lower);
+            if (it == by_word.end()) continue;
+            for (const auto& [s, j] : it->second) {
+                const auto& name = names[s];
+                std::size_t len = 0;
+                int content = 0, telling = 0;
+                while (i + len < words.size() && j + len < name.size() && !masked[i + len] &&
+                       words[i + len].lower == name[j + len] && !is_direction(name[j + len]) &&
+                       words[i + len].clause == words[i].clause) {
+                    if (!in(kFunction, name[j + len])) {
+                        ++content;
+                        telling += in(kGeneric, name[j + len]) ? 0 : 1;
+                    }
+                    ++len;
+                }
+                candidates += len + 1;
+                while (len > 0 && in(kFunction, name[j + len - 1])) --len;  // "umkm dari" ends at "umkm"
+                if (content < 2 || telling < 1) continue;
+                partial.push_back({i, i + len - 1, s, MentionKind::name, content});
+            }
+        }
+        // Keep, for each place, the strongest run; a run overlapping a kept one of equal strength
+        // and another subject makes that one name neither.
+        std::stable_sort(partial.begin(), partial.end(), [](const Mention& a, const Mention& b) {
             return a.strength != b.strength ? a.strength > b.strength : a.first < b.first;
         });
+        std::vector<long> owner(words.size(), -1);
         std::vector<Mention> kept;
         for (const auto& m : partial) {
-            bool placed = false;
-            for (auto& k : kept) {
-                const bool overlap = m.first <= k.last && k.first <= m.last;
-                if (!overlap) continue;
-                placed = true;
+            long hit = -1;
+            for (std::size_t k = m.first; k <= m.last && hit < 0; ++k) hit = owner[k];
+            if (hit >= 0) {
+                Mention& k = kept[static_cast<std::size_t>(hit)];
                 if (m.strength == k.strength && m.subject != k.subject) k.subject.reset();
-                break;
+                continue;
             }
-            if (!placed) kept.push_back(m);
+            for (std::size_t k = m.first; k <= m.last; ++k) owner[k] = static_cast<long>(kept.size());
+            kept.push_back(m);
         }
-        for (const auto& m : kept) {
-            for (std::size_t k = m.first; k <= m.last; ++k) masked[k] = true;
-            mentions.push_back(m);
-        }
+        for (const auto& m : kept) add_mention(m);
     }
 
     void find_pronouns() {
@@ -272,8 +314,7 @@ struct Matcher {
                                                                      x == "sasaran" || x == "tujuan"; }))
                     ++k;
                 if (next_is(k, [](const std::string& x) { return x == "ini" || x == "tersebut"; })) {
-                    mentions.push_back({i, k, std::nullopt, MentionKind::pronoun_value, 1});
-                    for (std::size_t m = i; m <= k; ++m) masked[m] = true;
+                    add_mention({i, k, std::nullopt, MentionKind::pronoun_value, 1});
                 }
                 continue;
             }
@@ -282,8 +323,7 @@ struct Matcher {
             if (next_is(i + 1, [](const std::string& x) {
                     return in(kPronounNext, x) || is_direction(x) || in(kAchieved, x) || in(kExceeded, x);
                 })) {
-                mentions.push_back({i, i, std::nullopt, quality ? MentionKind::pronoun_quality : MentionKind::pronoun_value, 1});
-                masked[i] = true;
+                add_mention({i, i, std::nullopt, quality ? MentionKind::pronoun_quality : MentionKind::pronoun_value, 1});
             }
         }
     }
@@ -296,7 +336,12 @@ struct Matcher {
     const Mention* nearest(std::size_t i, int window, bool same_clause, Side side = Side::any) const {
         const Mention* best = nullptr;
         long best_d = window + 1;
-        for (const auto& m : mentions) {
+        const std::size_t w = static_cast<std::size_t>(window);
+        const std::size_t from = i > w ? i - w : 0, to = std::min(words.size() - 1, i + w);
+        for (std::size_t at = from; at <= to; ++at) {
+            if (mention_at[at] < 0) continue;
+            const Mention& m = mentions[static_cast<std::size_t>(mention_at[at])];
+            if (at != m.first && at != from) continue;  // each mention once
             if (words[m.first].sentence != words[i].sentence) continue;
             if (side == Side::before && m.last > i) continue;
             // "penurunan nilai ekspor", "peningkatan jumlah nilai ekspor": the subject opens within two words.
@@ -336,8 +381,11 @@ struct Matcher {
     }
 
     bool sentence_has(std::size_t i, std::string_view w) const {
-        for (const auto& x : words) {
-            if (x.sentence == words[i].sentence && x.lower == w) return true;
+        for (std::size_t k = i; k < words.size() && words[k].sentence == words[i].sentence; ++k) {
+            if (words[k].lower == w) return true;
+        }
+        for (std::size_t k = i; k-- > 0 && words[k].sentence == words[i].sentence;) {
+            if (words[k].lower == w) return true;
         }
         return false;
     }
@@ -362,7 +410,7 @@ struct Matcher {
         find_names();
         find_pronouns();
         std::vector<Claim> out;
-        for (std::size_t i = 0; i < words.size(); ++i) {
+        for (std::size_t i : claim_words) {
             if (masked[i]) continue;
             const std::string& w = words[i].lower;
             int sign = 0;

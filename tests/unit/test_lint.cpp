@@ -370,3 +370,22 @@ TEST_CASE("narrative: several indicators: each word goes to the one it stands be
                  {"Meningkatnya Nilai Ekspor Perdagangan"})
               .empty());
 }
+
+TEST_CASE("narrative: hostile sizes stay bounded") {
+    // Thousands of indicators sharing words and a narrative of 60 000 words full of claims (what an
+    // 8 MiB data file can hold): the matcher reads the first kMaxClaimWords claims near their
+    // words only, so this takes well under a second, not minutes.
+    std::vector<narrative::Subject> many;
+    for (int i = 0; i < 3000; ++i) many.push_back(subject("Nilai ekspor modal komoditas " + std::to_string(i) + " wilayah", 1, true, true));
+    many.push_back(subject("Indeks Kepuasan Masyarakat", -1, false, false));
+    std::string text;
+    for (int i = 0; i < 5000; ++i) text += "Nilai ekspor naik dan nilai modal turun, kinerja yang menurun. ";
+    text += "Indeks kepuasan masyarakat meningkat.";
+    narrative::Context ctx;
+    ctx.subjects = &many;
+    for (int i = 0; i < 2000; ++i) ctx.titles.push_back("Program nilai ekspor " + std::to_string(i));
+    const auto found = narrative::contradictions(text, ctx);
+    CHECK(found.empty());  // the last sentence is past the claims read; the shared words name no one
+    ctx.default_subject = 0;
+    CHECK(narrative::claims(text, ctx).size() <= 500);
+}
