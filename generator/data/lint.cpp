@@ -222,8 +222,8 @@ void lint_keputusan_iku(const AgencyYear& d, Diagnostics& diags) {
 
 // ---- plausibility (issue 16) --------------------------------------------------------------
 
-// A capaian of 1.387.365,15% (Probolinggo 2021: 3,5 kuadriliun rupiah typed for a value in
-// millions) is a typing slip, not a result. Which of the two values is wrong: the one further
+// A capaian of 6.936.465,31% (Probolinggo 2021: an input of 3,5 kuadriliun rupiah that the
+// sample's NOTES calls implausible) is a slip, not a result. Which of the two values is wrong: the one further
 // (in ratio) from the indicator's other years and its kondisi awal; the realisasi when there is
 // nothing to compare with, or when it is not positive.
 bool target_is_odd(const Indicator& ind, int year, double target, double realisasi) {
