@@ -1,7 +1,10 @@
 // Warnings for the mistakes ../shared/DOMAIN.md §6 found in real reports, where the data alone
 // can reveal them. None stops the report: the report prints the computed figure either way.
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -9,6 +12,7 @@
 #include "compute/compute.hpp"
 #include "compute/idformat.hpp"
 #include "data/data.hpp"
+#include "data/lint_narrative.hpp"
 
 namespace lkjip {
 
@@ -16,8 +20,22 @@ namespace {
 
 std::string rp(Money m) {
     const std::int64_t whole = m.sen / 100, sen = std::llabs(m.sen % 100);
-    return sen == 0 ? idfmt::rupiah(whole) : fmt::format("{},{:02}", idfmt::rupiah(whole), sen);
+    if (sen == 0) return idfmt::rupiah(whole);
+    // -Rp 0,50: the sign of a value under one rupiah is not in its whole part.
+    const std::string r = idfmt::rupiah(std::llabs(whole));
+    return fmt::format("{}{},{:02}", m.sen < 0 ? "-" : "", r, sen);
 }
+
+const char* level_name(ActivityLevel l) {
+    switch (l) {
+        case ActivityLevel::program: return "program";
+        case ActivityLevel::kegiatan: return "kegiatan";
+        case ActivityLevel::sub_kegiatan: return "sub kegiatan";
+    }
+    return "program";
+}
+
+std::string activity_name(const Activity& a) { return fmt::format("{} {}", level_name(a.level), a.kode.value); }
 
 // Seed 002 Tabel 1.1: "59" printed under cells that add up to 60.
 void lint_staff(const AgencyYear& d, const compute::ReportValues& v, Diagnostics& diags) {
@@ -44,18 +62,30 @@ void check_stated(const std::optional<Located<Money>>& stated, Money computed, c
 
 // Seed 002 Tabel 3.12 (8.237.500 for 8.327.500), seed 001 Tabel 2.4, seeds 000/004 totals off.
 void lint_budget(const Activity& a, const compute::ActivityResult& r, Diagnostics& diags) {
-    const std::string what = fmt::format("{} {}", a.level == ActivityLevel::program ? "program" : "kegiatan", a.kode.value);
+    const std::string what = activity_name(a);
     check_stated(a.pagu_tertulis, r.budget.pagu, what, "a pagu of", diags);
     if (r.budget.has_realisasi) check_stated(a.realisasi_tertulis, r.budget.realisasi, what, "a realisasi of", diags);
-    // A sub kegiatan cannot spend more than its pagu in force (Permendagri 77/2020: belanja is bounded by
-    // the DPA); more is a transcription slip (a digit too many, the pagu of another row).
+    // A leaf (a sub kegiatan, or a kegiatan without sub kegiatan before 2021) cannot spend more than
+    // its pagu in force (Permendagri 77/2020: belanja is bounded by the DPA); more is a transcription
+    // slip (a digit too many, the pagu of another row). The levels above sum their leaves, so a
+    // leaf's excess is the only one to report.
     if (a.children.empty() && a.realisasi) {
         const Money in_force = a.pagu_perubahan ? a.pagu_perubahan->value : a.pagu ? a.pagu->value : Money{};
         if (a.realisasi->value.sen > in_force.sen) {
             diags.warning(a.realisasi->pos,
-                          fmt::format("sub kegiatan {}: realisasi {} exceeds its pagu {}{}", a.kode.value, rp(a.realisasi->value),
-                                      rp(in_force), in_force.sen == 0 ? " (spending without a budget)" : ""),
+                          fmt::format("{}: realisasi {} exceeds its pagu {}{}", what, rp(a.realisasi->value), rp(in_force),
+                                      in_force.sen == 0 ? " (spending without a budget)" : ""),
                           "check the realisasi and the pagu against the DPA");
+        }
+    }
+    // The loader takes a leading '-' (a correction typed as such); a pagu or a realisasi below zero is
+    // never an amount budgeted or spent, and would make every sum above it wrong.
+    for (const auto& [value, key] : {std::pair{&a.pagu, "pagu"}, {&a.pagu_perubahan, "pagu_perubahan"},
+                                     {&a.realisasi, "realisasi"}, {&a.pagu_tertulis, "pagu_tertulis"},
+                                     {&a.realisasi_tertulis, "realisasi_tertulis"}}) {
+        if (*value && (*value)->value.sen < 0) {
+            diags.warning((*value)->pos, fmt::format("{}: `{}` is negative ({})", what, key, rp((*value)->value)),
+                          "a pagu or a realisasi is an amount budgeted or spent, never below zero");
         }
     }
     for (std::size_t i = 0; i < a.children.size(); ++i) lint_budget(a.children[i], r.children[i], diags);
@@ -94,12 +124,6 @@ void lint_indicator(const AgencyYear& d, const Indicator& ind, const compute::In
         if (y < first || y > last) {
             diags.warning(v.pos, fmt::format("indikator `{}` has a target for {}, outside the Renstra period {}-{}",
                                              ind.id.value, y, first, last));
-        }
-    }
-    for (const auto& [y, v] : ind.realisasi.by_year) {
-        if (y > year) {
-            diags.warning(v.pos, fmt::format("indikator `{}` has a realisasi for {}, after the report year {}",
-                                             ind.id.value, y, year));
         }
     }
     // Typed realisasi vs the value of its formula.
@@ -197,6 +221,370 @@ void lint_keputusan_iku(const AgencyYear& d, Diagnostics& diags) {
     }
 }
 
+// ---- plausibility (issue 16) --------------------------------------------------------------
+
+// A capaian of 6.936.465,31% (Probolinggo 2021: an input of 3,5 kuadriliun rupiah that the
+// sample's NOTES calls implausible) is a slip, not a result. Which of the two values is wrong: the one further
+// (in ratio) from the indicator's other years and its kondisi awal; the realisasi when there is
+// nothing to compare with, or when it is not positive.
+bool target_is_odd(const Indicator& ind, int year, double target, double realisasi) {
+    if (realisasi <= 0 || target <= 0) return false;
+    std::vector<double> refs;
+    for (const auto& [y, v] : ind.target.by_year) {
+        if (y != year && v.value > 0) refs.push_back(v.value);
+    }
+    for (const auto& [y, v] : ind.realisasi.by_year) {
+        if (y != year && v.value > 0) refs.push_back(v.value);
+    }
+    if (ind.kondisi_awal && ind.kondisi_awal->value > 0) refs.push_back(ind.kondisi_awal->value);
+    if (refs.empty()) return false;
+    std::sort(refs.begin(), refs.end());
+    const double mid = refs[refs.size() / 2];
+    return std::fabs(std::log(target / mid)) > std::fabs(std::log(realisasi / mid));
+}
+
+std::string band_text(const Settings& s) {
+    auto number = [](double x) { return idfmt::angka(x, x == std::floor(x) ? 0 : 2); };
+    return fmt::format("{}-{}%", number(s.plausible_min.value), number(s.plausible_max.value));
+}
+
+bool outside_band(const Settings& s, double persen) {
+    const double p = idfmt::round_half_up(persen, s.decimals.value);
+    return p < s.plausible_min.value || p > s.plausible_max.value;
+}
+
+void lint_capaian_band(const AgencyYear& d, const Indicator& ind, const compute::IndicatorResult& r, Diagnostics& diags) {
+    const Settings& s = d.settings;
+    if (!r.capaian.measurable() || !r.target_tahun || !r.realisasi_tahun || !outside_band(s, *r.capaian.persen)) return;
+    const int year = d.laporan.tahun.value, dec = ind.decimals.value;
+    const std::string capaian = idfmt::persen(*r.capaian.persen, s.decimals.value);
+    const std::string target = idfmt::angka(*r.target_tahun, dec), realisasi = idfmt::angka(*r.realisasi_tahun, dec);
+    const std::string hint = "a unit or a scale typed wrong, a digit too many? The band is [pengaturan] "
+                             "`capaian_wajar_min` and `capaian_wajar_maks`";
+    if (target_is_odd(ind, year, *r.target_tahun, *r.realisasi_tahun)) {
+        const SourcePos pos = ind.target_pk ? ind.target_pk->pos : ind.target.find(year) ? ind.target.find(year)->pos : ind.pos;
+        diags.warning(pos, fmt::format("indikator `{}`: the target {} of {} gives the realisasi {} a capaian of {}, outside "
+                                       "the plausible band {}", ind.id.value, target, year, realisasi, capaian, band_text(s)),
+                      hint);
+        return;
+    }
+    SourcePos pos = ind.pos;
+    if (const auto* typed = ind.realisasi.find(year)) {
+        pos = typed->pos;
+    } else if (ind.rumus) {
+        pos = ind.rumus->pos;
+    }
+    diags.warning(pos, fmt::format("indikator `{}`: the realisasi {} of {} gives a capaian of {} against the target {}, "
+                                   "outside the plausible band {}", ind.id.value, realisasi, year, capaian, target,
+                                   band_text(s)),
+                  hint);
+}
+
+void lint_activity_indicators(const AgencyYear& d, const Activity& a, const compute::ActivityResult& r, Diagnostics& diags) {
+    const Settings& s = d.settings;
+    for (std::size_t i = 0; i < a.indikator.size(); ++i) {
+        const ActivityIndicator& ind = a.indikator[i];
+        const compute::Capaian& c = r.indikator[i].capaian;
+        if (!c.measurable() || !ind.realisasi || !outside_band(s, *c.persen)) continue;
+        diags.warning(ind.realisasi->pos,
+                      fmt::format("{}, indikator `{}`: the realisasi {} gives a capaian of {} against the target {}, outside "
+                                  "the plausible band {}", activity_name(a), ind.nama.value,
+                                  idfmt::angka(ind.realisasi->value, 2), idfmt::persen(*c.persen, s.decimals.value),
+                                  idfmt::angka(ind.target.value, 2), band_text(s)),
+                      "a unit or a scale typed wrong, a digit too many? The band is [pengaturan] `capaian_wajar_min` and "
+                      "`capaian_wajar_maks`");
+    }
+    for (std::size_t i = 0; i < a.children.size(); ++i) lint_activity_indicators(d, a.children[i], r.children[i], diags);
+}
+
+// The PK of the report year lists every tujuan indicator and every IKU of the sasaran with its
+// target of that year (PermenPANRB 53/2014, Lampiran II): without one the PK row is empty and the
+// capaian cannot be measured.
+void lint_pk_targets(const AgencyYear& d, Diagnostics& diags) {
+    const int year = d.laporan.tahun.value;
+    for (const auto& ind : d.indikator) {
+        if (ind.owner_kind == OwnerKind::sasaran && !ind.iku) continue;
+        if (ind.target_pk || ind.target.find(year)) continue;
+        diags.warning(ind.target.pos.known() ? ind.target.pos : ind.pos,
+                      fmt::format("{} `{}` has no target for {}, the year of the report and of its Perjanjian Kinerja: "
+                                  "its capaian cannot be measured", ind.owner_kind == OwnerKind::sasaran ? "IKU" : "indikator",
+                                  ind.id.value, year),
+                      fmt::format("add {} to `target` (or give `target_pk`) from the PK {}", year, year));
+    }
+}
+
+// Columns that are years (a table of staff over 2019-2023) count the same staff several times:
+// its total is no head count to compare.
+bool groups_are_years(const StaffTable& t) {
+    if (t.kelompok.empty()) return false;
+    for (const auto& k : t.kelompok) {
+        const std::string& v = k.value;
+        if (v.size() != 4 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+        const int y = std::stoi(v);
+        if (y < 1900 || y > 2100) return false;
+    }
+    return true;
+}
+
+std::vector<std::string> unit_set(const StaffTable& t) {
+    std::vector<std::string> units;
+    for (const auto& row : t.baris) {
+        std::string u;
+        for (char c : row.unit.value) {
+            if (c == ' ' && (u.empty() || u.back() == ' ')) continue;
+            u += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        while (!u.empty() && u.back() == ' ') u.pop_back();
+        units.push_back(u);
+    }
+    std::sort(units.begin(), units.end());
+    units.erase(std::unique(units.begin(), units.end()), units.end());
+    return units;
+}
+
+// Seed 002: staff by golongan and by pendidikan are the same people and must add up alike. Two
+// tables count the same staff when their rows are the same units, or when each has one row (the
+// whole agency); tables of other scope (a bidang only, staff over the years) are left alone.
+void lint_staff_totals(const AgencyYear& d, const compute::ReportValues& v, Diagnostics& diags) {
+    for (std::size_t j = 1; j < d.pegawai.size(); ++j) {
+        const StaffTable& b = d.pegawai[j];
+        if (groups_are_years(b)) continue;
+        for (std::size_t i = 0; i < j; ++i) {
+            const StaffTable& a = d.pegawai[i];
+            if (groups_are_years(a)) continue;
+            const bool whole = a.baris.size() == 1 && b.baris.size() == 1;
+            if (!whole && unit_set(a) != unit_set(b)) continue;
+            if (v.pegawai[i].total != v.pegawai[j].total) {
+                diags.warning(b.pos, fmt::format("staff table '{}' counts {} staff, but table '{}' counts {} in the same "
+                                                 "units", b.judul.value, v.pegawai[j].total, a.judul.value,
+                                                 v.pegawai[i].total),
+                              "both count the agency's staff: check the rows of both against one staff list");
+            }
+            break;  // compared with the first table of its scope only: one warning per table
+        }
+    }
+}
+
+// A realisasi years after the Renstra (beyond the report year's own warning) or long before it is a
+// year typed wrong. The years just before it are the previous Renstra's, which the trend and the
+// "beberapa tahun terakhir" comparison of PermenPANRB 53/2014 print (Pontianak 2020: 2017-2019).
+constexpr int kHistoryYears = 5;  // one Renstra period (RPJMD/Renstra are five-year plans, UU 25/2004)
+
+void lint_realisasi_years(const AgencyYear& d, const Indicator& ind, Diagnostics& diags) {
+    const int year = d.laporan.tahun.value, first = d.renstra.mulai.value, last = d.renstra.akhir.value;
+    for (const auto& [y, v] : ind.realisasi.by_year) {
+        if (y > year) {
+            diags.warning(v.pos, fmt::format("indikator `{}` has a realisasi for {}, after the report year {}",
+                                             ind.id.value, y, year));
+        } else if (y > last || y < first - kHistoryYears) {
+            diags.warning(v.pos, fmt::format("indikator `{}` has a realisasi for {}, outside the Renstra period {}-{} and "
+                                             "the {} years before it", ind.id.value, y, first, last, kHistoryYears));
+        }
+    }
+}
+
+// An [[urusan]] without a program prints as a row without budget in the table by urusan.
+void lint_urusan(const AgencyYear& d, const compute::ReportValues& v, Diagnostics& diags) {
+    for (const auto& u : d.urusan) {
+        const bool used = std::any_of(v.urusan.begin(), v.urusan.end(), [&](const compute::UrusanResult& r) {
+            return r.kode == u.kode.value && !r.programs.empty();
+        });
+        if (!used) {
+            diags.warning(u.kode.pos, fmt::format("urusan {} ({}) has no program", u.kode.value, u.nama.value),
+                          "give its programs `urusan = \"" + u.kode.value + "\"` (or a kode that starts with it), or remove it");
+        }
+    }
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool word_at(const std::string& s, std::size_t at, std::size_t len) {
+    auto alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+    return (at == 0 || !alpha(s[at - 1])) && (at + len >= s.size() || !alpha(s[at + len]));
+}
+
+// The kind of region a jabatan (or the pemda's name) names: "… Kabupaten Pekalongan" a
+// kabupaten, "Gubernur …" a provinsi. Generic "Kabupaten/Kota" and the title "Wali Kota" itself
+// are not a region's name.
+std::vector<PemdaKind> kinds_named(const std::string& text) {
+    const std::string t = lower(text);
+    std::vector<PemdaKind> out;
+    struct Word {
+        const char* w;
+        PemdaKind kind;
+    };
+    static const Word words[] = {{"wali kota", PemdaKind::kota}, {"walikota", PemdaKind::kota},
+                                 {"kota", PemdaKind::kota},      {"kabupaten", PemdaKind::kabupaten},
+                                 {"bupati", PemdaKind::kabupaten}, {"provinsi", PemdaKind::provinsi},
+                                 {"gubernur", PemdaKind::provinsi}};
+    for (const auto& w : words) {
+        const std::size_t len = std::strlen(w.w);
+        for (std::size_t at = t.find(w.w); at != std::string::npos; at = t.find(w.w, at + 1)) {
+            if (!word_at(t, at, len)) continue;
+            const bool slash = (at > 0 && t[at - 1] == '/') || (at + len < t.size() && t[at + len] == '/');
+            if (slash) continue;  // "Kabupaten/Kota"
+            if (std::string_view(w.w) == "kota" && ((at >= 5 && t.compare(at - 5, 5, "wali ") == 0) ||
+                                                     (at >= 4 && t.compare(at - 4, 4, "ibu ") == 0)))
+                continue;
+            out.push_back(w.kind);
+        }
+    }
+    return out;
+}
+
+const char* kind_word(PemdaKind k) {
+    static const char* kKind[] = {"kota", "kabupaten", "provinsi"};
+    return kKind[static_cast<int>(k)];
+}
+
+// "Kepala Dinas … Kabupaten X" in a kota, a "Bupati" signing for a provinsi: the jabatan was copied
+// from another region's document (UU 23/2014 Pasal 59 names the head of each kind).
+void lint_region_words(const AgencyYear& d, Diagnostics& diags) {
+    const PemdaKind kind = d.pemda.jenis.value;
+    std::vector<std::pair<const Text*, std::string>> texts = {{&d.pemda.nama, "[pemda] `nama`"},
+                                                              {&d.pimpinan.jabatan, "[pimpinan] `jabatan`"}};
+    if (d.pemda.kepala) texts.emplace_back(&d.pemda.kepala->jabatan, "[pemda.kepala] `jabatan`");
+    for (const auto& [text, where] : texts) {
+        const std::vector<PemdaKind> named = kinds_named(text->value);
+        // A kepala daerah without the title of this kind has its own warning (lint_kepala_daerah).
+        if (d.pemda.kepala && text == &d.pemda.kepala->jabatan && std::find(named.begin(), named.end(), kind) == named.end())
+            continue;
+        for (PemdaKind k : named) {
+            if (k == kind) continue;
+            diags.warning(text->pos, fmt::format("{} `{}` names a {}, but [pemda] `jenis` is {}", where, text->value,
+                                                 kind_word(k), kind_word(kind)),
+                          "check the jabatan against the region of this data file");
+            break;
+        }
+    }
+}
+
+// ---- consistency: narrative against the computed values (issue 16) --------------------------
+
+std::string fact_text(const Indicator& ind, const compute::IndicatorResult& r, const narrative::Claim& c, int year,
+                      int pct_decimals) {
+    const int dec = ind.decimals.value;
+    if (c.kind == narrative::ClaimKind::verdict) {
+        if (!r.capaian.persen) return "";
+        return r.tercapai ? fmt::format("reached its target: capaian {} (tercapai)", idfmt::persen(*r.capaian.persen, pct_decimals))
+                          : fmt::format("is below its target: capaian {} (belum tercapai)",
+                                        idfmt::persen(*r.capaian.persen, pct_decimals));
+    }
+    if (!r.realisasi_sebelumnya || !r.realisasi_tahun || !r.trend) return "";
+    const std::string before = idfmt::angka(*r.realisasi_sebelumnya, dec), now = idfmt::angka(*r.realisasi_tahun, dec);
+    if (*r.trend == compute::Trend::tetap) return fmt::format("stayed at {} in {} and {}", now, year - 1, year);
+    const bool up = *r.trend == compute::Trend::naik;
+    if (c.kind == narrative::ClaimKind::movement) {
+        return fmt::format("{} from {} in {} to {} in {}", up ? "rose" : "fell", before, year - 1, now, year);
+    }
+    const bool positive = ind.polarity.value == Polarity::positive;
+    return fmt::format("{}: {} from {} in {} to {} in {}, and {} is better", r.trend_better.value_or(false) ? "improved" : "got worse",
+                       up ? "rose" : "fell", before, year - 1, now, year, positive ? "higher" : "lower");
+}
+
+struct NarrativeScope {
+    std::vector<narrative::Subject> subjects;  // parallel to AgencyYear::indikator
+    std::vector<std::string> titles;
+};
+
+void collect_titles(const Activity& a, std::vector<std::string>& titles) {
+    titles.push_back(a.nama.value);
+    for (const auto& ind : a.indikator) titles.push_back(ind.nama.value);
+    for (const auto& c : a.children) collect_titles(c, titles);
+}
+
+NarrativeScope narrative_scope(const AgencyYear& d, const compute::ReportValues& v) {
+    NarrativeScope s;
+    for (std::size_t i = 0; i < d.indikator.size(); ++i) {
+        const auto& r = v.indikator[i];
+        narrative::Subject subj;
+        subj.name = d.indikator[i].nama.value;
+        if (r.trend) subj.movement = *r.trend == compute::Trend::naik ? 1 : *r.trend == compute::Trend::turun ? -1 : 0;
+        subj.better = r.trend_better;
+        if (r.capaian.measurable()) subj.tercapai = r.tercapai;
+        s.subjects.push_back(std::move(subj));
+    }
+    for (const auto& t : d.renstra.tujuan) s.titles.push_back(t.uraian.value);
+    for (const auto& x : d.renstra.sasaran) s.titles.push_back(x.uraian.value);
+    for (const auto& p : d.program) collect_titles(p, s.titles);
+    // The scale's labels ("Hampir Tercapai" of a custom scale, "Sangat Berhasil") are names, not verdicts.
+    for (const auto& b : d.settings.scale.value.bands) {
+        s.titles.push_back(b.predikat);
+        if (!b.kategori.empty()) s.titles.push_back(b.kategori);
+    }
+    return s;
+}
+
+void lint_sasaran_narrative(const AgencyYear& d, const compute::ReportValues& v, const NarrativeScope& scope,
+                            Diagnostics& diags) {
+    const int year = d.laporan.tahun.value;
+    narrative::Context ctx;
+    ctx.subjects = &scope.subjects;
+    ctx.titles = scope.titles;
+    auto check_text = [&](const Text& text, const std::string& where, std::optional<std::size_t> only) {
+        ctx.default_subject = only;
+        std::vector<std::pair<std::size_t, narrative::ClaimKind>> said;
+        for (const auto& c : narrative::contradictions(text.value, ctx)) {
+            const std::pair key{c.subject, c.kind};
+            if (std::find(said.begin(), said.end(), key) != said.end()) continue;  // one warning per fact
+            said.push_back(key);
+            const Indicator& ind = d.indikator[c.subject];
+            const std::string fact = fact_text(ind, v.indikator[c.subject], c, year, d.settings.decimals.value);
+            if (fact.empty()) continue;
+            diags.warning(text.pos, fmt::format("{} says \"{}\", but indikator `{}` ({}) {}", where, c.quote, ind.id.value,
+                                                ind.nama.value, fact),
+                          "the report prints the computed figures beside this text: reword it or correct the figures");
+        }
+    };
+    for (std::size_t i = 0; i < d.renstra.sasaran.size(); ++i) {
+        const Sasaran& s = d.renstra.sasaran[i];
+        std::optional<std::size_t> only;
+        if (v.sasaran[i].indicators.size() == 1) only = v.sasaran[i].indicators.front();
+        for (const auto& [field, key] : {std::pair{&s.analisis, "analisis"}, {&s.faktor_pendukung, "faktor_pendukung"},
+                                        {&s.faktor_penghambat, "faktor_penghambat"}, {&s.solusi, "solusi"},
+                                        {&s.upaya, "upaya"}}) {
+            if (*field) check_text(**field, fmt::format("`{}` of sasaran `{}`", key, s.id.value), only);
+        }
+    }
+    // Texts about the whole agency speak of an indicator only by naming it.
+    for (const auto& [field, key] : {std::pair{&d.laporan.kata_pengantar, "[laporan] `kata_pengantar`"},
+                                    {&d.laporan.latar_belakang, "[laporan] `latar_belakang`"},
+                                    {&d.laporan.penutup, "[laporan] `penutup`"},
+                                    {&d.organisasi.gambaran_umum, "[organisasi] `gambaran_umum`"}}) {
+        if (*field) check_text(**field, key, std::nullopt);
+    }
+}
+
+// A penjelasan belongs to one program, kegiatan or sub kegiatan indicator and speaks of it.
+void lint_activity_narrative(const AgencyYear& d, const Activity& a, const compute::ActivityResult& r,
+                             const NarrativeScope& scope, Diagnostics& diags) {
+    for (std::size_t i = 0; i < a.indikator.size(); ++i) {
+        const ActivityIndicator& ind = a.indikator[i];
+        if (!ind.penjelasan) continue;
+        const compute::ActivityIndicatorResult& ir = r.indikator[i];
+        std::vector<narrative::Subject> subjects(1);
+        subjects[0].name = ind.nama.value;
+        if (ir.capaian.measurable()) subjects[0].tercapai = ir.tercapai;
+        narrative::Context ctx;
+        ctx.subjects = &subjects;
+        ctx.default_subject = 0;
+        ctx.titles = scope.titles;
+        for (const auto& c : narrative::contradictions(ind.penjelasan->value, ctx)) {
+            diags.warning(ind.penjelasan->pos,
+                          fmt::format("`penjelasan` of {}, indikator `{}`, says \"{}\", but its capaian is {} ({})",
+                                      activity_name(a), ind.nama.value, c.quote,
+                                      idfmt::persen(*ir.capaian.persen, d.settings.decimals.value),
+                                      ir.tercapai ? "tercapai" : "belum tercapai"),
+                          "the report prints the computed capaian beside this text: reword it or correct the figures");
+            break;  // one verdict per indicator
+        }
+    }
+    for (std::size_t i = 0; i < a.children.size(); ++i) lint_activity_narrative(d, a.children[i], r.children[i], scope, diags);
+}
+
 }  // namespace
 
 void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
@@ -213,6 +601,7 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
                                                        d.renstra.mulai.value, d.renstra.akhir.value));
     }
     lint_staff(d, v, diags);
+    lint_staff_totals(d, v, diags);
     for (std::size_t i = 0; i < d.program.size(); ++i) lint_budget(d.program[i], v.program[i], diags);
     check_stated(d.anggaran.pagu_tertulis, v.total.pagu, "the agency", "a total pagu of", diags);
     if (!d.program.empty() && v.total.pagu.sen <= 0) {
@@ -220,13 +609,40 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
                       "the pagu of all programs adds up to Rp 0, so the report has no budget to compare realisasi with",
                       "give the pagu of each sub kegiatan from the DPA");
     }
+    for (const auto& [value, key] : {std::pair{&d.anggaran.pagu_tertulis, "pagu_tertulis"},
+                                     {&d.anggaran.realisasi_tertulis, "realisasi_tertulis"}}) {
+        if (*value && (*value)->value.sen < 0) {
+            diags.warning((*value)->pos, fmt::format("[anggaran] `{}` is negative ({})", key, rp((*value)->value)),
+                          "a pagu or a realisasi is an amount budgeted or spent, never below zero");
+        }
+    }
+    for (const auto& rev : d.anggaran.pendapatan) {
+        for (const auto& [value, key] : {std::pair{&rev.target, "target"}, {&rev.realisasi, "realisasi"}}) {
+            if (value->value.sen < 0) {
+                diags.warning(value->pos, fmt::format("pendapatan `{}`: `{}` is negative ({})", rev.uraian.value, key,
+                                                      rp(value->value)),
+                              "revenue targeted or received is never below zero");
+            }
+        }
+    }
     if (v.total.has_realisasi) {
         check_stated(d.anggaran.realisasi_tertulis, v.total.realisasi, "the agency", "a total realisasi of", diags);
     }
     for (const auto& what : v.overflow) {
         diags.error(d.laporan.tahun.pos, fmt::format("the budget sum of {} exceeds what lkjip can add exactly", what));
     }
-    for (std::size_t i = 0; i < d.indikator.size(); ++i) lint_indicator(d, d.indikator[i], v.indikator[i], diags);
+    for (std::size_t i = 0; i < d.indikator.size(); ++i) {
+        lint_indicator(d, d.indikator[i], v.indikator[i], diags);
+        lint_realisasi_years(d, d.indikator[i], diags);
+        lint_capaian_band(d, d.indikator[i], v.indikator[i], diags);
+    }
+    for (std::size_t i = 0; i < d.program.size(); ++i) lint_activity_indicators(d, d.program[i], v.program[i], diags);
+    lint_pk_targets(d, diags);
+    lint_urusan(d, v, diags);
+    lint_region_words(d, diags);
+    const NarrativeScope scope = narrative_scope(d, v);
+    lint_sasaran_narrative(d, v, scope, diags);
+    for (std::size_t i = 0; i < d.program.size(); ++i) lint_activity_narrative(d, d.program[i], v.program[i], scope, diags);
     lint_pk(d, diags);
     lint_kepala_daerah(d, diags);
     lint_keputusan_iku(d, diags);
