@@ -62,9 +62,27 @@ bool explain_usage(CLI::App& app, int argc, char** argv, bool colour) {
         std::fputs(lkjip::format_diagnostic(d, colour).c_str(), stderr);
         return true;
     };
+    const auto long_names = [](const CLI::App& a) {
+        std::vector<std::string> out;
+        for (const CLI::Option* o : a.get_options()) {
+            for (const auto& n : o->get_lnames()) out.push_back("--" + n);
+        }
+        return out;
+    };
+    const auto unknown_option = [&](const CLI::App& a, const std::string& arg, const std::string& who) {
+        const std::string name = arg.substr(0, arg.find('='));
+        const std::vector<std::string> options = long_names(a);
+        if (std::find(options.begin(), options.end(), name) != options.end()) return false;
+        const std::string near = lkjip::closest_match(name, options);
+        std::string list;
+        for (const auto& w : options) list += (list.empty() ? "`" : ", `") + w + "`";
+        return report(who, fmt::format("unknown option `{}`", name),
+                      near.empty() ? fmt::format("the options of `{}` are {}", who, list) : fmt::format("did you mean `{}`?", near));
+    };
     int i = 1;
     while (i < argc && argv[i][0] == '-') {
         if (std::strcmp(argv[i], "--") == 0) return false;
+        if (std::strncmp(argv[i], "--", 2) == 0 && unknown_option(app, argv[i], "lkjip")) return true;
         ++i;
     }
     if (i == argc) return false;
@@ -92,20 +110,10 @@ bool explain_usage(CLI::App& app, int argc, char** argv, bool colour) {
         }
         return report("lkjip", fmt::format("unknown command `{}`", word), hint);
     }
-    std::vector<std::string> options = {"--help"};
-    for (const CLI::Option* o : sub->get_options()) {
-        for (const auto& n : o->get_lnames()) options.push_back("--" + n);
-    }
     for (int j = i + 1; j < argc; ++j) {
         const std::string arg = argv[j];
         if (arg == "--") break;
-        if (arg.rfind("--", 0) != 0) continue;
-        const std::string name = arg.substr(0, arg.find('='));
-        if (std::find(options.begin(), options.end(), name) != options.end()) continue;
-        const std::string near = lkjip::closest_match(name, options);
-        return report("lkjip " + sub->get_name(), fmt::format("unknown option `{}`", name),
-                      near.empty() ? fmt::format("the options of `lkjip {}` are {}", sub->get_name(), listed(options))
-                                   : fmt::format("did you mean `{}`?", near));
+        if (arg.rfind("--", 0) == 0 && unknown_option(*sub, arg, "lkjip " + sub->get_name())) return true;
     }
     return false;
 }
