@@ -254,8 +254,25 @@ std::optional<Located<Money>> TableReader::opt_money(std::string_view key) {
     if (!n) return std::nullopt;
     std::string error;
     if (auto m = parse_money(*n, error)) return Located<Money>{*m, pos_of(*n)};
-    diags_.error(pos_of(*n), fmt::format("`{}` in {}: {}", key, where_, error),
-                 "write whole rupiah as an integer (19_341_510_000) or sen as a string (\"1234.56\")");
+    std::string hint = "write whole rupiah as an integer (19_341_510_000) or sen as a string (\"1234.56\")";
+    if (const auto* f = n->as_floating_point()) {
+        // `pagu = 1.500`: one dot between the thousands is valid TOML, read as 1.5; an amount of
+        // money with a fraction of three digits is that slip (issue 16).
+        const double thousand = f->get() * 1000;
+        if (std::isfinite(thousand) && std::fabs(thousand) < 1e15 && thousand == std::round(thousand) &&
+            f->get() != std::round(f->get())) {
+            const std::string digits = fmt::format("{}", static_cast<std::int64_t>(std::fabs(thousand)));
+            std::string grouped;
+            for (std::size_t i = 0; i < digits.size(); ++i) {
+                if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '_';
+                grouped += digits[i];
+            }
+            const std::string sign = thousand < 0 ? "-" : "";
+            hint = fmt::format("a dot between the thousands is a decimal point in TOML (it read {}): for {}{} rupiah write {}{} or {}{}",
+                               f->get(), sign, digits, sign, digits, sign, grouped);
+        }
+    }
+    diags_.error(pos_of(*n), fmt::format("`{}` in {}: {}", key, where_, error), hint);
     return std::nullopt;
 }
 

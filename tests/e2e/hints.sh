@@ -125,6 +125,13 @@ nip.toml: 1 error, 0 warnings' check nip.toml
 cp "$min" min.toml
 expect "NIP with spaces" 0 "min.toml: ok" check min.toml
 
+# One dot between the thousands is valid TOML (1.5): for money, a fraction of three digits is that slip.
+sed 's/^pagu = 1_000_000$/pagu = 1.500/' "$min" >money.toml
+line=$(grep -n '^pagu = 1.500$' money.toml | cut -d: -f1)
+expect "money with one thousands dot" 1 "money.toml:$line:8: error: \`pagu\` in sub kegiatan 3.30.01.2.01.0001: money must be exact, not a float (a float cannot hold every sen)
+  hint: a dot between the thousands is a decimal point in TOML (it read 1.5): for 1500 rupiah write 1500 or 1_500
+money.toml: 1 error, 0 warnings" check money.toml
+
 # ---- an unknown key with no key near it: the keys of its table -----------------------------
 sed 's/^tempat = "Pekalongan"$/tempat = "Pekalongan"\nwarna = "biru"/' "$min" >key.toml
 expect "unknown key, no near match" 1 'key.toml:6:1: error: unknown key `warna` in [laporan]
