@@ -256,12 +256,14 @@ std::optional<Located<Money>> TableReader::opt_money(std::string_view key) {
     if (auto m = parse_money(*n, error)) return Located<Money>{*m, pos_of(*n)};
     std::string hint = "write whole rupiah as an integer (19_341_510_000) or sen as a string (\"1234.56\")";
     if (const auto* f = n->as_floating_point()) {
-        // `pagu = 1.500`: one dot between the thousands is valid TOML, read as 1.5; an amount of
-        // money with a fraction of three digits is that slip (issue 16).
+        // `pagu = 1.500`: one dot between the thousands is valid TOML, read as 1.5. An amount below
+        // 1000 rupiah with a fraction of up to three digits is that slip (issue 16): one dot
+        // groups at most 999.999, and a pagu of a few rupiah is no budget.
         const double thousand = f->get() * 1000;
-        if (std::isfinite(thousand) && std::fabs(thousand) < 1e15 && thousand == std::round(thousand) &&
+        // 37.912 is not exact in binary: 37.912 * 1000 is within a rounding error of 37912.
+        if (std::fabs(f->get()) < 1000 && std::fabs(thousand - std::round(thousand)) < 1e-6 &&
             f->get() != std::round(f->get())) {
-            const std::string digits = fmt::format("{}", static_cast<std::int64_t>(std::fabs(thousand)));
+            const std::string digits = fmt::format("{}", std::llround(std::fabs(thousand)));
             std::string grouped;
             for (std::size_t i = 0; i < digits.size(); ++i) {
                 if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '_';

@@ -158,3 +158,13 @@ TEST_CASE("hints: a NIP names its wrong characters and what the 18 digits are") 
     CHECK(messages(with("\"19661008 199201 1 010\"", "196610081992011010")) ==
           "x.toml:19:7: error: a NIP is text: it is written in quotes\n  hint: write nip = \"196610081992011010\"\n");
 }
+
+TEST_CASE("hints: money with one dot between the thousands") {
+    const std::string text = with("pagu = 1_000_000", "pagu = 37.912");
+    const std::string m = messages(text);
+    CHECK(m.find("  hint: a dot between the thousands is a decimal point in TOML (it read 37.912): for 37912 rupiah "
+                 "write 37912 or 37_912\n") != std::string::npos);
+    // A float with sen is no such slip: the general hint stands.
+    CHECK(messages(with("pagu = 1_000_000", "pagu = 1000000.5")).find("  hint: write whole rupiah as an integer") !=
+          std::string::npos);
+}
