@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/document.hpp"
+#include "cli/report_diags.hpp"
 #include "data/data.hpp"
 #include "layout/layout.hpp"
 #include "markdown/markdown.hpp"
@@ -56,6 +57,7 @@ int run_build(const BuildOptions& options, bool colour) {
     DocumentOptions doc_options;
     doc_options.templates = options.templates;
     doc_options.keep_markdown = !options.markdown.empty();
+    doc_options.lint = true;  // the warnings `lkjip check` gives (issue 16)
     doc_options.dokumen = parse_kind(options.dokumen).value_or(report::DocumentKind::lkjip);
     BuiltDocument doc = build_document(options.file, doc_options);
     bool ok = doc.ok;
@@ -78,12 +80,20 @@ int run_build(const BuildOptions& options, bool colour) {
             ok = false;
         }
     }
-    if (ok && doc.markdown) ok = emit(options.markdown, *doc.markdown, inputs, doc.diags);
-    if (ok) ok = emit(pdf, doc.pdf, inputs, doc.diags);
-    Diagnostics shown;
-    for (const auto& d : doc.diags.items())
-        if (d.severity == Severity::error || !options.quiet) shown.add(d);
-    print(shown, colour);
+    std::vector<std::string> written;
+    if (ok && doc.markdown && (ok = emit(options.markdown, *doc.markdown, inputs, doc.diags))) written.push_back(options.markdown);
+    if (ok && (ok = emit(pdf, doc.pdf, inputs, doc.diags)))
+        written.push_back(fmt::format("{} ({} page{})", pdf == "-" ? std::string("the PDF to standard output") : pdf,
+                                      doc.pages, doc.pages == 1 ? "" : "s"));
+    print_diagnostics(doc.diags, colour, options.quiet);
+    if (!options.quiet) {
+        std::string tail = "nothing written";
+        if (!written.empty()) {
+            tail = "wrote " + written.back();
+            if (written.size() == 2) tail = "wrote " + written.front() + " and " + written.back();
+        }
+        std::fputs(summary_line(options.file, doc.diags, tail).c_str(), stderr);
+    }
     return ok ? 0 : 1;
 }
 

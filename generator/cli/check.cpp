@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/document.hpp"
+#include "cli/report_diags.hpp"
 #include "data/data.hpp"
 
 namespace lkjip::cli {
@@ -39,16 +40,9 @@ int run_check(const CheckOptions& options, bool colour) {
                 for (const auto& d : built.diags.items()) diags.add(d);
             }
         }
-        for (const auto& d : diags.items()) std::fputs(format_diagnostic(d, colour).c_str(), stderr);
+        print_diagnostics(diags, colour);
+        if (!options.quiet) std::fputs(summary_line(file, diags).c_str(), stderr);
         const std::size_t errors = diags.error_count(), warnings = diags.warning_count();
-        if (!options.quiet) {
-            if (errors == 0 && warnings == 0) {
-                std::fprintf(stderr, "%s: ok\n", file.c_str());
-            } else {
-                std::fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", file.c_str(), errors, errors == 1 ? "" : "s",
-                             warnings, warnings == 1 ? "" : "s");
-            }
-        }
         if (errors > 0 || (options.werror && warnings > 0)) failed = true;
     }
     return failed ? 1 : 0;

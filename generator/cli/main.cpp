@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
+#include <memory>
 #include <exception>
 #include <string>
 #include <vector>
@@ -16,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli/commands.hpp"
+#include "common/diagnostics.hpp"
 
 namespace {
 
@@ -47,6 +50,74 @@ int close_stdout(int status) {
 
 int run(int argc, char** argv);
 
+// A command line CLI11 refused, told in the user's terms when the slip is a misspelt command or
+// long option (issue 16, as for a misspelt key): "did you mean `check`?", or the words that would
+// do. False when it is another slip, which CLI11's own message describes.
+bool explain_usage(CLI::App& app, int argc, char** argv, bool colour) {
+    const auto report = [&](const std::string& who, std::string message, std::string hint) {
+        lkjip::Diagnostic d;
+        d.pos = lkjip::SourcePos{std::make_shared<const std::string>(who), 0, 0};
+        d.message = std::move(message);
+        d.hint = std::move(hint);
+        std::fputs(lkjip::format_diagnostic(d, colour).c_str(), stderr);
+        return true;
+    };
+    const auto long_names = [](const CLI::App& a) {
+        std::vector<std::string> out;
+        for (const CLI::Option* o : a.get_options()) {
+            for (const auto& n : o->get_lnames()) out.push_back("--" + n);
+        }
+        return out;
+    };
+    const auto unknown_option = [&](const CLI::App& a, const std::string& arg, const std::string& who) {
+        const std::string name = arg.substr(0, arg.find('='));
+        const std::vector<std::string> options = long_names(a);
+        if (std::find(options.begin(), options.end(), name) != options.end()) return false;
+        const std::string near = lkjip::closest_match(name, options);
+        std::string list;
+        for (const auto& w : options) list += (list.empty() ? "`" : ", `") + w + "`";
+        return report(who, fmt::format("unknown option `{}`", name),
+                      near.empty() ? fmt::format("the options of `{}` are {}", who, list) : fmt::format("did you mean `{}`?", near));
+    };
+    int i = 1;
+    while (i < argc && argv[i][0] == '-') {
+        if (std::strcmp(argv[i], "--") == 0) return false;
+        if (std::strncmp(argv[i], "--", 2) == 0 && unknown_option(app, argv[i], "lkjip")) return true;
+        ++i;
+    }
+    if (i == argc) return false;
+    const std::string word = argv[i];
+    CLI::App* sub = nullptr;
+    std::vector<std::string> names;
+    for (CLI::App* s : app.get_subcommands({})) {
+        names.push_back(s->get_name());
+        if (s->check_name(word)) sub = s;
+    }
+    const auto listed = [](const std::vector<std::string>& words) {
+        std::string out;
+        for (const auto& w : words) out += (out.empty() ? "`" : ", `") + w + "`";
+        return out;
+    };
+    if (!sub) {
+        const std::string near = lkjip::closest_match(word, names);
+        std::string hint;
+        if (!near.empty()) {
+            hint = fmt::format("did you mean `{}`?", near);
+        } else if (word.size() > 5 && word.compare(word.size() - 5, 5, ".toml") == 0) {
+            hint = fmt::format("name the command first: `lkjip build {}` (or check, preview)", word);
+        } else {
+            hint = "the commands are " + listed(names);
+        }
+        return report("lkjip", fmt::format("unknown command `{}`", word), hint);
+    }
+    for (int j = i + 1; j < argc; ++j) {
+        const std::string arg = argv[j];
+        if (arg == "--") break;
+        if (arg.rfind("--", 0) == 0 && unknown_option(*sub, arg, "lkjip " + sub->get_name())) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -64,6 +135,7 @@ int main(int argc, char** argv) {
 namespace {
 
 int run(int argc, char** argv) {
+    const bool colour = isatty(fileno(stderr)) && std::getenv("NO_COLOR") == nullptr;
     CLI::App app{"lkjip: writes the annual performance report (LKjIP) of an Indonesian government agency "
                  "from one TOML data file"};
     app.name("lkjip");
@@ -104,7 +176,7 @@ int run(int argc, char** argv) {
     build_cmd->add_option("--templates", build.templates, "Folder of templates that replace built-in ones (repeatable)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    build_cmd->add_flag("-q,--quiet", build.quiet, "Print errors only, not warnings");
+    build_cmd->add_flag("-q,--quiet", build.quiet, "Print errors only: no warnings, no summary line");
 
     lkjip::cli::RenderOptions render;
     CLI::App* render_cmd = app.add_subcommand("render", "Typeset any Markdown file to PDF");
@@ -145,11 +217,10 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);
+        if (!explain_usage(app, argc, argv, colour)) app.exit(e);
         return 2;
     }
 
-    const bool colour = isatty(fileno(stderr)) && std::getenv("NO_COLOR") == nullptr;
     if (check_cmd->parsed()) return lkjip::cli::run_check(check, colour);
     if (preview_cmd->parsed()) return lkjip::cli::run_preview(preview, colour);
     if (build_cmd->parsed()) return lkjip::cli::run_build(build, colour);

@@ -37,7 +37,13 @@ struct Loader {
             const auto& src = e.source();
             SourcePos pos{src.path ? src.path : std::make_shared<const std::string>(name), src.begin.line,
                           src.begin.column};
-            diags.error(pos, fmt::format("invalid TOML: {}", e.description()));
+            // The usual slips (85,5; 37.912.400; ya; an unclosed quote) in the user's terms, at
+            // where the slip begins; anything else in the parser's words (issue 16).
+            if (auto hint = data::explain_syntax_error(text, src.begin.line, src.begin.column, e.description())) {
+                diags.error(SourcePos{pos.file, hint->line, hint->column}, std::move(hint->message), std::move(hint->hint));
+            } else {
+                diags.error(pos, fmt::format("invalid TOML: {}", e.description()));
+            }
             return std::nullopt;
         }
     }

@@ -1,6 +1,8 @@
 // The typed mapping of the sections that describe the agency (docs/data-format.md, in order).
 #include "data/load_model.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "compute/compute.hpp"
@@ -40,16 +42,45 @@ Laporan read_laporan(TableReader& root) {
 // NIP: 18 digits = birth date yyyymmdd, appointment yyyymm, sex digit (1 or 2), serial
 // (DOMAIN.md §4; BKN's numbering). Checked so a digit typed twice is caught.
 OptText read_nip(TableReader& r, bool required) {
+    static constexpr const char* kNipParts =
+        "a NIP is 18 digits: birth date (yyyymmdd), appointment (yyyymm), sex (1 or 2) and a serial of 3";
+    // Typed without quotes it is an integer of 18 digits: the user meant the text (issue 16).
+    if (const toml::node* n = r.node("nip"); n && n->is_integer()) {
+        r.diags().error(pos_of(*n), "a NIP is text: it is written in quotes",
+                        fmt::format("write nip = \"{}\"", n->as_integer()->get()));
+        return std::nullopt;
+    }
     auto raw = required ? std::optional<Text>(r.string("nip")) : r.opt_string("nip");
     if (!raw || raw->value.empty()) return std::nullopt;
-    std::string digits;
-    for (char c : raw->value) {
-        if (c != ' ') digits += c;
+    // Spaces (a non-breaking one too, pasted from a word processor) group the digits as they are
+    // printed; any other character is named, so `19700101.199503.1.001` says what is wrong.
+    std::string digits, wrong;
+    const std::string& v = raw->value;
+    for (std::size_t i = 0; i < v.size();) {
+        const unsigned char c = static_cast<unsigned char>(v[i]);
+        std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        len = std::min(len, v.size() - i);
+        const std::string ch = v.substr(i, len);
+        i += len;
+        if (ch == " " || ch == "\t" || ch == "\xC2\xA0") continue;
+        if (len == 1 && c >= '0' && c <= '9') {
+            digits += ch;
+        } else if (wrong.find("`" + ch + "`") == std::string::npos) {
+            wrong += (wrong.empty() ? "`" : " and `") + ch + "`";
+        }
+    }
+    if (!wrong.empty()) {
+        r.diags().error(raw->pos, fmt::format("NIP `{}` has {} in it; {}", raw->value, wrong, kNipParts),
+                        digits.size() == 18 ? fmt::format("write \"{} {} {} {}\" (spaces between the groups are allowed)",
+                                                          digits.substr(0, 8), digits.substr(8, 6), digits.substr(14, 1),
+                                                          digits.substr(15, 3))
+                                            : std::string("write the 18 digits, with spaces between the groups if you like"));
+        return std::nullopt;
     }
     const auto printed = idfmt::nip(digits);
     if (!printed) {
-        r.diags().error(raw->pos, fmt::format("NIP `{}` must have exactly 18 digits (found {} characters)",
-                                              raw->value, digits.size()));
+        r.diags().error(raw->pos, fmt::format("NIP `{}` has {} digit{}; {}", raw->value, digits.size(),
+                                              digits.size() == 1 ? "" : "s", kNipParts));
         return std::nullopt;
     }
     const int year = std::stoi(digits.substr(0, 4)), month = std::stoi(digits.substr(4, 2)),

@@ -4,6 +4,11 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <regex>
+#include <set>
+#include <utility>
+#include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -249,8 +254,27 @@ std::optional<Located<Money>> TableReader::opt_money(std::string_view key) {
     if (!n) return std::nullopt;
     std::string error;
     if (auto m = parse_money(*n, error)) return Located<Money>{*m, pos_of(*n)};
-    diags_.error(pos_of(*n), fmt::format("`{}` in {}: {}", key, where_, error),
-                 "write whole rupiah as an integer (19_341_510_000) or sen as a string (\"1234.56\")");
+    std::string hint = "write whole rupiah as an integer (19_341_510_000) or sen as a string (\"1234.56\")";
+    if (const auto* f = n->as_floating_point()) {
+        // `pagu = 1.500`: one dot between the thousands is valid TOML, read as 1.5. An amount below
+        // 1000 rupiah with a fraction of up to three digits is that slip (issue 16): one dot
+        // groups at most 999.999, and a pagu of a few rupiah is no budget.
+        const double thousand = f->get() * 1000;
+        // 37.912 is not exact in binary: 37.912 * 1000 is within a rounding error of 37912.
+        if (std::fabs(f->get()) < 1000 && std::fabs(thousand - std::round(thousand)) < 1e-6 &&
+            f->get() != std::round(f->get())) {
+            const std::string digits = fmt::format("{}", std::llround(std::fabs(thousand)));
+            std::string grouped;
+            for (std::size_t i = 0; i < digits.size(); ++i) {
+                if (i > 0 && (digits.size() - i) % 3 == 0) grouped += '_';
+                grouped += digits[i];
+            }
+            const std::string sign = thousand < 0 ? "-" : "";
+            hint = fmt::format("a dot between the thousands is a decimal point in TOML (it read {}): for {}{} rupiah write {}{} or {}{}",
+                               f->get(), sign, digits, sign, digits, sign, grouped);
+        }
+    }
+    diags_.error(pos_of(*n), fmt::format("`{}` in {}: {}", key, where_, error), hint);
     return std::nullopt;
 }
 
@@ -354,6 +378,13 @@ void TableReader::finish() {
             // The commonest TOML slip: a key written after a [table] header belongs to that table.
             hint = fmt::format("`{}` is a top-level key: move it above the first [table] header of the file", k.str());
         }
+        if (hint.empty() && !known.empty()) {
+            // No key is near enough to be the one meant: the keys this table takes, so the user
+            // picks one instead of guessing again (issue 16).
+            std::string list;
+            for (const auto& key : known) list += (list.empty() ? "`" : ", `") + key + "`";
+            hint = fmt::format("the keys of {} are {}", where_, list);
+        }
         diags_.error(kpos.known() ? kpos : pos_of(v), fmt::format("unknown key `{}` in {}", k.str(), where_), hint);
     }
 }
@@ -437,6 +468,433 @@ std::optional<Money> parse_money_text(std::string_view text, std::string& error)
     const std::int64_t total = rupiah * 100 + sen;
     if (total > kMaxSen) return bad("the amount is too large");
     return Money{negative ? -total : total};
+}
+
+}  // namespace lkjip::data
+
+// ---- syntax errors in the user's terms (issue 16) ------------------------------------------
+
+namespace lkjip::data {
+
+namespace {
+
+// A data line is a key and a value of a few dozen characters: the explanations look at this much
+// of the line where the parser stopped, so a hostile line of megabytes costs no more (issue 18:
+// bounded time; std::regex recurses per character matched).
+constexpr std::size_t kHintLineBytes = 512;
+
+using Explained = std::optional<std::pair<std::string, std::string>>;  // message, hint
+
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::uint32_t column_of_byte(std::string_view line, std::size_t byte) {
+    std::uint32_t col = 1;
+    for (std::size_t i = 0; i < byte && i < line.size(); ++i) {
+        if (!continuation_byte(line[i])) ++col;
+    }
+    return col;
+}
+
+// The byte offset of 1-based code-point column `column` in `line` (its end when past it).
+std::size_t byte_of_column(std::string_view line, std::uint32_t column) {
+    std::uint32_t col = 1;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (continuation_byte(line[i])) continue;
+        if (col == column) return i;
+        ++col;
+    }
+    return line.size();
+}
+
+std::string_view line_at(std::string_view text, std::uint32_t line) {
+    std::size_t start = 0;
+    for (std::uint32_t l = 1; l < line; ++l) {
+        const std::size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) return {};
+        start = nl + 1;
+    }
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view s = text.substr(start, end - start);
+    if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+    return s;
+}
+
+std::string trim(std::string_view s) {
+    const std::size_t b = s.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return {};
+    const std::size_t e = s.find_last_not_of(" \t");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// 37912400 -> 37_912_400 (the digit grouping TOML has).
+std::string underscored(const std::string& digits) {
+    std::string out;
+    const std::size_t n = digits.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0 && (n - i) % 3 == 0) out += '_';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string without(std::string s, std::string_view chars) {
+    std::erase_if(s, [&](char c) { return chars.find(c) != std::string_view::npos; });
+    return s;
+}
+
+// "write 37912400 or 37_912_400", "write 1234.5 or 1_234.5": a whole part of several digits
+// gets its grouped spelling too.
+std::string write_number(const std::string& sign, const std::string& whole, const std::string& frac) {
+    const std::string tail = frac.empty() ? std::string() : "." + frac;
+    const std::string plain = sign + whole + tail;
+    if (whole.size() <= 3) return "write " + plain;
+    return fmt::format("write {} or {}{}{}", plain, sign, underscored(whole), tail);
+}
+
+// A number as a planner writes it (85,5; 1.234,56; 37.912.400; 37,912,400) in TOML's spelling.
+std::string toml_number(std::string n) {
+    std::string sign;
+    if (!n.empty() && (n[0] == '-' || n[0] == '+')) {
+        sign = n.substr(0, 1);
+        n.erase(0, 1);
+    }
+    n = without(n, "_");
+    const std::size_t commas = static_cast<std::size_t>(std::count(n.begin(), n.end(), ','));
+    const std::size_t dots = static_cast<std::size_t>(std::count(n.begin(), n.end(), '.'));
+    if (commas == 1 && (dots == 0 || n.rfind('.') < n.find(','))) {
+        const std::size_t c = n.find(',');
+        return sign + without(n.substr(0, c), ".") + "." + n.substr(c + 1);
+    }
+    if (commas > 1) return sign + without(n, ",");
+    if (dots > 1) return sign + without(n, ".");
+    return sign + n;
+}
+
+struct MonthName {
+    const char* name;
+    int month;
+};
+
+int month_of(const std::string& word) {
+    static const MonthName names[] = {
+        {"januari", 1}, {"jan", 1}, {"februari", 2}, {"feb", 2}, {"pebruari", 2}, {"maret", 3}, {"mar", 3},
+        {"april", 4}, {"apr", 4}, {"mei", 5}, {"juni", 6}, {"jun", 6}, {"juli", 7}, {"jul", 7}, {"agustus", 8},
+        {"agu", 8}, {"agt", 8}, {"ags", 8}, {"september", 9}, {"sep", 9}, {"sept", 9}, {"oktober", 10},
+        {"okt", 10}, {"november", 11}, {"nov", 11}, {"nopember", 11}, {"desember", 12}, {"des", 12},
+        {"january", 1}, {"february", 2}, {"march", 3}, {"may", 5}, {"june", 6}, {"july", 7}, {"august", 8},
+        {"aug", 8}, {"october", 10}, {"oct", 10}, {"december", 12}, {"dec", 12}};
+    const std::string w = lower(word);
+    for (const auto& m : names) {
+        if (w == m.name) return m.month;
+    }
+    return 0;
+}
+
+Explained date_hint(const std::string& token, int y, int m, int d, const char* how) {
+    if (!idfmt::tanggal_valid(y, m, d)) return std::nullopt;
+    return std::pair{fmt::format("`{}` is a date written {}", token, how),
+                     fmt::format("write {:04}-{:02}-{:02} (year-month-day, without quotes)", y, m, d)};
+}
+
+// The value that begins `v` (a position after `=`, `[`, `,` or `{`, blanks skipped), or nothing.
+// `key`: the key whose value it is; `after_key`: `v` is the value of a key (after its `=`), where
+// a word can only be text without quotes.
+Explained explain_value(std::string_view v, const std::string& key, bool after_key) {
+    // Where a value ends: the line, a comment, or the `,` `]` `}` of an array or table (a comma
+    // before a digit is part of the number: 1.500.000,50).
+    static const std::string end = R"((?=[ \t]*(?:$|,(?![0-9])|[\]}#])))";
+    const std::string s(v);
+    std::smatch m;
+    const auto match = [&](const std::regex& re) { return std::regex_search(s, m, re, std::regex_constants::match_continuous); };
+
+    // “…” and ‘…’: a word processor's quotes, pasted.
+    for (const char* open : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99"}) {
+        if (s.rfind(open, 0) != 0) continue;
+        std::size_t close = std::string::npos;
+        for (const char* c : {"\xE2\x80\x9D", "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x80\x98"}) close = std::min(close, s.find(c, 3));
+        const std::string message = fmt::format("`{}` is a curly quote; text is written between straight quotes (\")", open);
+        if (close == std::string::npos) return std::pair{message, std::string("write \" (the straight quote) in place of “ and ”")};
+        return std::pair{message, fmt::format("write \"{}\"", s.substr(3, close - 3))};
+    }
+
+    static const std::regex rupiah(R"(^(?:Rp|RP|rp|IDR)\.?[ \t]*([0-9][0-9.,]*?)(,-)?)" + end);
+    if (match(rupiah)) {
+        std::string amount = m[1].str();
+        std::string frac;
+        if (const std::size_t c = amount.rfind(','); c != std::string::npos && amount.size() - c <= 3 && amount.size() - c >= 2) {
+            frac = amount.substr(c + 1);
+            amount.erase(c);
+        }
+        const std::string whole = without(amount, ".,");
+        const std::string message = fmt::format("`{}` is an amount written with `Rp`; amounts are plain numbers of rupiah", m[0].str());
+        if (frac.find_first_not_of('0') == std::string::npos)
+            return std::pair{message, write_number("", whole, "")};
+        return std::pair{message, fmt::format("write \"{}.{}\" (an amount with sen is written as a string)", whole, frac)};
+    }
+
+    static const std::regex percent(R"(^([+-]?[0-9][0-9.,_]*)[ \t]*%)" + end);
+    if (match(percent)) {
+        return std::pair{fmt::format("`{}` is written with a percent sign; a value is a plain number", m[0].str()),
+                         fmt::format("write {} (the indicator's `satuan` says it is a percentage)", toml_number(m[1].str()))};
+    }
+
+    static const std::regex dmy(R"(^([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}))" + end);
+    static const std::regex ymd(R"(^([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2}))" + end);
+    static const std::regex words(R"(^([0-9]{1,2})[ \t]+([A-Za-z]+)[ \t]+([0-9]{4}))" + end);
+    if (match(dmy)) return date_hint(m[0].str(), std::stoi(m[4].str()), std::stoi(m[3].str()), std::stoi(m[1].str()), "day-month-year");
+    if (match(ymd)) return date_hint(m[0].str(), std::stoi(m[1].str()), std::stoi(m[3].str()), std::stoi(m[4].str()), "with other separators or without leading zeros");
+    if (match(words) && month_of(m[2].str()) > 0)
+        return date_hint(m[0].str(), std::stoi(m[3].str()), month_of(m[2].str()), std::stoi(m[1].str()), "in words");
+
+    static const std::regex dots(R"(^([+-]?)([0-9]{1,3}(?:\.[0-9]{3})+)(?:,([0-9]+))?)" + end);
+    if (match(dots) && (m[3].matched || std::count(m[2].first, m[2].second, '.') > 1)) {
+        return std::pair{fmt::format("`{}` is written with dots between the thousands", m[0].str()),
+                         write_number(m[1].str(), without(m[2].str(), "."), m[3].str())};
+    }
+    static const std::regex commas(R"(^([+-]?)([0-9]{1,3}(?:,[0-9]{3}){2,})(?:\.([0-9]+))?)" + end);
+    if (match(commas)) {
+        return std::pair{fmt::format("`{}` is written with commas between the thousands", m[0].str()),
+                         write_number(m[1].str(), without(m[2].str(), ","), m[3].str())};
+    }
+    static const std::regex decimal_comma(R"(^([+-]?)([0-9]+),([0-9]+))" + end);
+    if (match(decimal_comma)) {
+        const std::string message = fmt::format("`{}` is written with a decimal comma", m[0].str());
+        const std::string point = m[1].str() + m[2].str() + "." + m[3].str();
+        if (m[2].length() <= 3 && m[3].length() == 3)
+            return std::pair{message, fmt::format("write {} (a decimal point), or {}{}{} if it is a thousand", point, m[1].str(), m[2].str(), m[3].str())};
+        return std::pair{message, "write " + point};
+    }
+    static const std::regex spaced(R"(^[0-9]+(?:[ \t]+[0-9]+)+)" + end);
+    if (match(spaced)) {
+        if (lower(key).find("nip") != std::string::npos)
+            return std::pair{std::string("a NIP is text: it is written in quotes"), fmt::format("write {} = \"{}\"", key, m[0].str())};
+        static const std::regex thousands(R"(^[0-9]{1,3}(?: [0-9]{3})+$)");
+        if (std::regex_match(m[0].str(), thousands))
+            return std::pair{fmt::format("`{}` is written with spaces between the thousands", m[0].str()),
+                             write_number("", without(m[0].str(), " "), "")};
+        return std::pair{fmt::format("`{}` is several numbers, not one", m[0].str()),
+                         fmt::format("write \"{}\" in quotes if it is a code or a number with its spaces", m[0].str())};
+    }
+    static const std::regex leading_zero(R"(^0[0-9]+)" + end);
+    if (match(leading_zero)) {
+        return std::pair{fmt::format("`{}` starts with 0, which a number does not", m[0].str()),
+                         fmt::format("write \"{}\" in quotes if it is a code or a telephone number, or {} if it is a number",
+                                     m[0].str(), m[0].str().substr(m[0].str().find_first_not_of('0') == std::string::npos ? m[0].length() - 1 : m[0].str().find_first_not_of('0')))};
+    }
+    static const std::regex word(R"(^[A-Za-z]+)" + end);
+    if (match(word)) {
+        static const std::set<std::string, std::less<>> yes = {"ya", "iya", "y", "yes", "benar", "betul", "true", "on"};
+        static const std::set<std::string, std::less<>> no = {"tidak", "tdk", "bukan", "no", "n", "salah", "false", "off"};
+        const std::string w = lower(m[0].str());
+        if (yes.count(w) || no.count(w)) {
+            return std::pair{fmt::format("`{}` is not a yes/no value of TOML, which are true and false", m[0].str()),
+                             fmt::format("write {} (in lower case, without quotes)", yes.count(w) ? "true" : "false")};
+        }
+    }
+    // A word where a value begins: text without its quotes (`nama = Dinas Perdagangan`).
+    const unsigned char first = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
+    if (after_key && (std::isalpha(first) || first >= 0x80)) {
+        std::string text = s.substr(0, s.find('#'));
+        if (const std::size_t stop = text.find_first_of(",}]"); stop != std::string::npos) text.erase(stop);
+        text = trim(text);
+        const char quote = text.find('"') != std::string::npos && text.find('\'') == std::string::npos ? '\'' : '"';
+        return std::pair{std::string("text is written in quotes"),
+                         key.empty() ? fmt::format("write {}{}{}", quote, text, quote)
+                                     : fmt::format("write {} = {}{}{}", key, quote, text, quote)};
+    }
+    return std::nullopt;
+}
+
+// The bare key written just before the `=` at `eq` ("" when it is quoted or dotted oddly).
+std::string key_before(std::string_view line, std::size_t eq) {
+    std::size_t e = eq;
+    while (e > 0 && (line[e - 1] == ' ' || line[e - 1] == '\t')) --e;
+    std::size_t b = e;
+    while (b > 0 && (std::isalnum(static_cast<unsigned char>(line[b - 1])) || line[b - 1] == '_' || line[b - 1] == '-')) --b;
+    return std::string(line.substr(b, e - b));
+}
+
+// The offset of the first byte of `s` that does not begin a well-formed UTF-8 sequence (npos: none).
+std::size_t first_invalid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > s.size()) return i;
+        for (std::size_t k = 1; k < len; ++k) {
+            if (!continuation_byte(s[i + k])) return i;
+        }
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+struct OpenString {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::string quote;
+};
+
+// The string open where the parser stopped: the text is walked as TOML's lexer walks strings and
+// comments, up to the line of the error. A one-line string must close on its line, a multi-line
+// one before the end of the file.
+std::optional<OpenString> open_string(std::string_view text, std::uint32_t error_line) {
+    enum class State { code, comment, basic, literal, ml_basic, ml_literal } state = State::code;
+    std::uint32_t line = 1, column = 1;
+    OpenString open;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        const auto starts = [&](std::string_view w) { return text.substr(i, w.size()) == w; };
+        std::size_t step = 1;
+        const auto begin = [&](State s, const char* quote) {
+            state = s;
+            open = OpenString{line, column, quote};
+            step = std::string_view(quote).size();
+        };
+        switch (state) {
+        case State::code:
+            if (c == '#') state = State::comment;
+            else if (starts("\"\"\"")) begin(State::ml_basic, "\"\"\"");
+            else if (starts("'''")) begin(State::ml_literal, "'''");
+            else if (c == '"') begin(State::basic, "\"");
+            else if (c == '\'') begin(State::literal, "'");
+            break;
+        case State::comment:
+            if (c == '\n') state = State::code;
+            break;
+        case State::basic:
+        case State::literal:
+            if (c == '\n' || (c == '\r' && starts("\r\n"))) return open.line == error_line ? std::optional(open) : std::nullopt;
+            if (state == State::basic && c == '\\') step = 2;
+            else if (c == open.quote[0]) state = State::code;
+            break;
+        case State::ml_basic:
+            if (c == '\\') step = 2;
+            else if (starts("\"\"\"")) {
+                state = State::code;
+                step = 3;
+            }
+            break;
+        case State::ml_literal:
+            if (starts("'''")) {
+                state = State::code;
+                step = 3;
+            }
+            break;
+        }
+        for (std::size_t k = 0; k < step && i < text.size(); ++k, ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else if (!continuation_byte(text[i])) {
+                ++column;
+            }
+        }
+        // Past the error with no string open there: the error is something else.
+        if (line > error_line && state != State::ml_basic && state != State::ml_literal) return std::nullopt;
+    }
+    if (state == State::code || state == State::comment) return std::nullopt;
+    return open;
+}
+
+}  // namespace
+
+std::optional<SyntaxHint> explain_syntax_error(std::string_view text, std::uint32_t line, std::uint32_t column,
+                                               std::string_view description) {
+    const auto has = [&](std::string_view w) { return description.find(w) != std::string_view::npos; };
+    if (line == 0) return std::nullopt;
+    if (has("invalid utf-8") || has("invalid UTF-8")) {
+        // The parser reports where it was; the byte that is not UTF-8 may be the next one.
+        std::string_view l = line_at(text, line);
+        if (l.size() > kHintLineBytes) l = l.substr(0, kHintLineBytes);
+        if (const std::size_t bad = first_invalid_utf8(l); bad != std::string_view::npos) column = column_of_byte(l, bad);
+        return SyntaxHint{line, column, "this byte is not UTF-8: the file was saved in another encoding",
+                          "save the file as UTF-8 (\"Save as\", encoding UTF-8, in the editor or spreadsheet that wrote it)"};
+    }
+    if (has("unknown escape sequence")) {
+        const std::string_view l = line_at(text, line);
+        const std::size_t b = byte_of_column(l, column);
+        const std::string escape = b > 0 && b <= l.size() ? std::string(l.substr(b - 1, std::min<std::size_t>(2, l.size() - b + 1))) : "\\";
+        return SyntaxHint{line, column > 1 ? column - 1 : column,
+                          fmt::format("`{}` is not an escape: in text between \"…\" a backslash starts one", escape),
+                          "write a path with / (foto/logo.png), or put the text between single quotes ('…'), where \\ is itself"};
+    }
+    if (has("string") || has("end-of-file")) {
+        if (auto open = open_string(text, line)) {
+            const bool multi = open->quote.size() == 3;
+            std::string hint = multi ? fmt::format("end it with {}; the file ends before one", open->quote)
+                                     : fmt::format("end it with {} on line {}; text of several lines goes between {}{}{} and {}{}{}",
+                                                   open->quote, open->line, open->quote, open->quote, open->quote,
+                                                   open->quote, open->quote, open->quote);
+            return SyntaxHint{open->line, open->column,
+                              fmt::format("the string that begins on line {} has no closing {}", open->line, open->quote),
+                              std::move(hint)};
+        }
+    }
+
+    std::string_view l = line_at(text, line);
+    if (l.size() > kHintLineBytes) l = l.substr(0, kHintLineBytes);
+    const std::size_t err = byte_of_column(l, column);
+    // The delimiters of the line outside quotes, up to where the parser stopped.
+    std::vector<std::size_t> starts;  // positions after `=`, `[`, `,`, `{`
+    std::size_t first_eq = std::string_view::npos;
+    char quote = 0;
+    for (std::size_t i = 0; i < l.size(); ++i) {
+        const char c = l[i];
+        if (quote) {
+            if (c == '\\' && quote == '"') ++i;
+            else if (c == quote) quote = 0;
+            continue;
+        }
+        if (c == '"' || c == '\'') quote = c;
+        else if (c == '#') break;
+        else if (c == '=' || c == '[' || c == ',' || c == '{') {
+            if (c == '=' && first_eq == std::string_view::npos) first_eq = i;
+            if (i < err) starts.push_back(i + 1);
+        }
+    }
+    const std::string line_text = trim(l);
+    const bool header = !line_text.empty() && line_text[0] == '[';
+    if (!header && (first_eq == std::string_view::npos || err <= first_eq)) {
+        static const std::regex spaced_key(R"(^[ \t]*([A-Za-z0-9_-]+(?:[ \t]+[A-Za-z0-9_-]+)+)[ \t]*=)");
+        static const std::regex colon(R"(^[ \t]*([A-Za-z0-9_.-]+)[ \t]*:[ \t]*(.*)$)");
+        std::smatch m;
+        const std::string s(l);
+        if (std::regex_search(s, m, spaced_key)) {
+            std::string joined;
+            for (char c : m[1].str()) {
+                if (c == ' ' || c == '\t') {
+                    if (!joined.empty() && joined.back() != '_') joined += '_';
+                } else {
+                    joined += c;
+                }
+            }
+            return SyntaxHint{line, column_of_byte(l, static_cast<std::size_t>(m.position(1))),
+                              fmt::format("a key is one word: `{}` has a space", m[1].str()), "write " + joined};
+        }
+        if (first_eq == std::string_view::npos && std::regex_search(s, m, colon)) {
+            return SyntaxHint{line, column_of_byte(l, static_cast<std::size_t>(m.position(1))),
+                              "a key and its value are separated by `=`, not `:`",
+                              fmt::format("write {} = {}", m[1].str(), trim(m[2].str()))};
+        }
+        if (first_eq == std::string_view::npos) starts.insert(starts.begin(), 0);  // a line of a multi-line array
+    }
+    for (auto it = starts.rbegin(); it != starts.rend(); ++it) {
+        std::size_t p = *it;
+        while (p < l.size() && (l[p] == ' ' || l[p] == '\t')) ++p;
+        if (p >= l.size()) continue;
+        const bool after_key = *it > 0 && l[*it - 1] == '=';
+        const std::string key = after_key ? key_before(l, *it - 1) : std::string();
+        if (auto e = explain_value(l.substr(p), key, after_key))
+            return SyntaxHint{line, column_of_byte(l, p), std::move(e->first), std::move(e->second)};
+    }
+    return std::nullopt;
 }
 
 }  // namespace lkjip::data

@@ -4,6 +4,7 @@
 // Internal to the data stage.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -67,6 +68,10 @@ public:
     // An array of tables (`[[key]]`); every element must be a table.
     std::vector<const toml::table*> table_array(std::string_view key, bool required);
 
+    // The value of `key` as written (nullptr when absent), marked as used: for a reader that
+    // explains a wrong type in its own terms before asking for the right one.
+    const toml::node* node(std::string_view key) { return get(key); }
+
     // Reports every key that no getter asked for.
     void finish();
 
@@ -85,5 +90,20 @@ private:
 // Returns nullopt and fills `error` when the value is not exact money.
 std::optional<Money> parse_money(const toml::node& node, std::string& error);
 std::optional<Money> parse_money_text(std::string_view text, std::string& error);
+
+// A TOML syntax error told in the user's terms (issue 16): the usual slips of a planner who
+// writes numbers, amounts, dates and yes/no the Indonesian way (85,5; 37.912.400; Rp 1.000; 85%;
+// 31-12-2024; ya/tidak), text without quotes or with curly quotes, a key with a space, `:` for
+// `=`, an unclosed string, a Windows path's backslashes, a file not saved as UTF-8. `line` and
+// `column` are where toml++ stopped (1-based; columns count code points, as toml++ does); the
+// result points at where the mistake begins. nullopt: no known slip, the parser's text stands.
+struct SyntaxHint {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::string message;
+    std::string hint;
+};
+std::optional<SyntaxHint> explain_syntax_error(std::string_view text, std::uint32_t line, std::uint32_t column,
+                                               std::string_view description);
 
 }  // namespace lkjip::data

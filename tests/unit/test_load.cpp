@@ -65,11 +65,15 @@ TEST_CASE("load: the minimal file loads without diagnostics") {
 }
 
 TEST_CASE("load: malformed TOML gives one positioned error") {
-    const std::string text = with("tempat = \"Pekalongan\"", "tempat = \"Pekalongan");
+    const std::string text = with("tempat = \"Pekalongan\"", "tempat = = \"Pekalongan\"");
     const std::string msg = load_messages(text);
     CHECK(msg.starts_with("x.toml:5:"));
     CHECK(msg.find("error: invalid TOML:") != std::string::npos);
     CHECK(std::count(msg.begin(), msg.end(), '\n') == 1);
+    // An unclosed quote is one of the slips told in the user's terms (tests/unit/test_hints.cpp).
+    CHECK(load_messages(with("tempat = \"Pekalongan\"", "tempat = \"Pekalongan")) ==
+          "x.toml:5:10: error: the string that begins on line 5 has no closing \"\n"
+          "  hint: end it with \" on line 5; text of several lines goes between \"\"\" and \"\"\"\n");
 }
 
 TEST_CASE("load: a wrong type names the key, the table and both types") {
@@ -94,7 +98,8 @@ TEST_CASE("load: an unknown key is an error with a did-you-mean hint") {
 
 TEST_CASE("load: NIP must be 18 digits with a birth date and a sex digit") {
     CHECK(load_messages(with("19661008 199201 1 010", "19661008 199201 1 01")) ==
-          "x.toml:19:7: error: NIP `19661008 199201 1 01` must have exactly 18 digits (found 17 characters)\n");
+          "x.toml:19:7: error: NIP `19661008 199201 1 01` has 17 digits; a NIP is 18 digits: birth date (yyyymmdd), "
+          "appointment (yyyymm), sex (1 or 2) and a serial of 3\n");
     CHECK(load_messages(with("19661008 199201 1 010", "19661308 199201 1 010")) ==
           "x.toml:19:7: error: NIP `19661308 199201 1 010`: the first 8 digits must be a birth date (yyyymmdd)\n");
     CHECK(load_messages(with("19661008 199201 1 010", "19661008 199201 3 010")) ==
