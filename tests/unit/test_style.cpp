@@ -16,6 +16,7 @@
 #include "data/data.hpp"
 #include "fixture.hpp"
 #include "report/report.hpp"
+#include "template/template.hpp"
 
 using namespace lkjip;
 
@@ -113,7 +114,47 @@ std::set<std::string> acronyms_of(const std::string& data) {
     return out;
 }
 
+// A template rendered with no context: the output, or "error: <diagnostic>".
+std::string render(const std::string& text) {
+    tpl::Environment env({});
+    Diagnostics diags;
+    auto out = env.render_string(text, "t.j2", tpl::Value::map({}), diags);
+    if (out) return *out;
+    std::string d = diags.items().empty() ? std::string("?") : format_diagnostic(diags.items()[0]);
+    while (!d.empty() && d.back() == '\n') d.pop_back();
+    return "error: " + d;
+}
+
 }  // namespace
+
+TEST_CASE("style: the id-ID filters of docs/style.md, through the template engine") {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"{{ 10.33 | besaran('Rp Trilyun', 2) }}", "Rp 10,33 triliun"},
+        {"{{ 85.75 | besaran('Indeks', 2) }}", "85,75"},
+        {"{{ 85.5 | besaran(satuan='Persen', desimal=1) }}", "85,5%"},
+        {"{{ 1250 | besaran('Orang') }}", "1.250 orang"},  // an integer: no decimals by default
+        {"{{ 14.5 | besaran('Juta USD') }}", "USD 14,50 juta"},
+        {"{{ none | besaran('Orang', 0) }}", "-"},
+        {"{{ 7 | besaran(none, 0) }}", "7"},
+        {"{{ 3537597309237210 | rupiah_ringkas }}", "Rp 3,54 kuadriliun"},
+        {"{{ 1250000000 | rupiah_ringkas }}", "Rp 1,25 miliar"},
+        {"{{ 'Rp Trilyun' | satuan }}", "Rp triliun"},
+        {"{{ 'Persen' | satuan }}", "%"},
+        {"{{ 'Pengawasan Dan Pemeriksaan Koperasi' | nama }}", "Pengawasan dan Pemeriksaan Koperasi"},
+        {"{{ 'izin usaha industri (iui)' | nama }}", "izin usaha industri (IUI)"},
+        {"{{ 'koordinasi antar bidang' | puebi }}", "koordinasi antarbidang"},
+        // Wrong inputs are errors with the template's position, never a silent guess.
+        {"{{ 'x' | besaran('Orang') }}", "error: t.j2:1:10: error: filter 'besaran': the input must be a number, found a string"},
+        {"{{ 1 | besaran('Orang', 9) }}", "error: t.j2:1:8: error: filter 'besaran': the number of decimals must be between 0 and 6"},
+        {"{{ 5 | nama }}", "error: t.j2:1:8: error: filter 'nama': a name must be a string, found an integer"},
+        {"{{ 'Rp' | rupiah_ringkas }}", "error: t.j2:1:11: error: filter 'rupiah_ringkas': an amount of rupiah must be a number, found a string"},
+        {"{{ 1 | besaran('Orang', 0, 3) }}", "error: t.j2:1:8: error: filter 'besaran': takes at most 2 arguments (3 given)"},
+    };
+    for (const auto& [text, expected] : cases) {
+        INFO(text);
+        CHECK(render(text) == expected);
+    }
+}
 
 TEST_CASE("style: the reports never speak as the tool or fill with machine phrases") {
     REQUIRE(documents().size() >= 9);
