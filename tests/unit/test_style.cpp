@@ -125,7 +125,57 @@ std::string render(const std::string& text) {
     return "error: " + d;
 }
 
+// kalimat.md.j2's macros on a hand-made indicator: `call` is the macro call, `ctx` adds variables.
+std::string kalimat(const std::string& call, tpl::Entries ctx) {
+    tpl::Environment env({std::string(LKJIP_SOURCE_DIR) + "/templates/lkjip"});
+    ctx.emplace_back("tahun", tpl::Value(2024));
+    ctx.emplace_back("pengaturan", tpl::Value::map({{"desimal", tpl::Value(2)}, {"metode", tpl::Value("rata-rata")}}));
+    Diagnostics diags;
+    auto out = env.render_string("{% import \"kalimat.md.j2\" as k %}" + call, "t.j2", tpl::Value::map(std::move(ctx)), diags);
+    if (out) return *out;
+    return "error: " + (diags.items().empty() ? std::string("?") : format_diagnostic(diags.items()[0]));
+}
+
+tpl::Value indikator(const char* nama, const char* satuan, const char* polaritas, tpl::Value realisasi, tpl::Value sebelumnya,
+                     const char* arah, bool membaik) {
+    using tpl::Value;
+    return Value::map({{"nama", Value(nama)},
+                       {"satuan", Value(satuan)},
+                       {"desimal", Value(2)},
+                       {"polaritas", Value(polaritas)},
+                       {"realisasi_tahun", realisasi},
+                       {"realisasi_sd", realisasi},
+                       {"sebelumnya", sebelumnya},
+                       {"tren", arah ? Value::map({{"arah", Value(arah)}, {"membaik", Value(membaik)}}) : Value()}});
+}
+
 }  // namespace
+
+TEST_CASE("style: a trend says its polarity only where it turns the reading, absent realisasi once") {
+    using tpl::Value;
+    const Value negatif = indikator("Angka kemiskinan", "Persen", "negatif", Value(9.5), Value(10.1), "turun", true);
+    const Value positif = indikator("Nilai ekspor", "Juta USD", "positif", Value(14.5), Value(11.09), "naik", true);
+    const Value menurun = indikator("Nilai modal", "Rp Trilyun", "positif", Value(10.33), Value(11.46), "turun", false);
+    const Value kosong = indikator("Jumlah UMKM binaan", "UMKM", "positif", Value(), Value(), nullptr, false);
+    const Value kosong2 = indikator("Koperasi sehat", "Unit", "positif", Value(), Value(), nullptr, false);
+    CHECK(kalimat("{{ k.tren(i) }}", {{"i", negatif}}) ==
+          "Realisasi indikator Angka kemiskinan tahun 2024 sebesar 9,50%, turun dibandingkan realisasi tahun 2023 sebesar "
+          "10,10%; karena indikator ini semakin rendah semakin baik, penurunan tersebut menunjukkan kinerja yang membaik.");
+    CHECK(kalimat("{{ k.tren(i) }}", {{"i", positif}}) ==
+          "Realisasi indikator Nilai ekspor tahun 2024 sebesar USD 14,50 juta, naik dibandingkan realisasi tahun 2023 sebesar "
+          "USD 11,09 juta; kinerjanya membaik.");
+    CHECK(kalimat("{{ k.tren(i) }}", {{"i", menurun}}) ==
+          "Realisasi indikator Nilai modal tahun 2024 sebesar Rp 10,33 triliun, turun dibandingkan realisasi tahun 2023 sebesar "
+          "Rp 11,46 triliun; kinerjanya menurun.");
+    CHECK(kalimat("{{ k.tren(i) }}", {{"i", kosong}}).empty());  // said once by belum_tersedia
+    CHECK(kalimat("{{ k.belum_tersedia(l) }}", {{"l", Value::list({positif, kosong})}}) ==
+          "Realisasi tahun 2024 indikator Jumlah UMKM binaan belum tersedia pada saat laporan ini disusun.");
+    CHECK(kalimat("{{ k.belum_tersedia(l) }}", {{"l", Value::list({kosong, positif, kosong2})}}) ==
+          "Realisasi tahun 2024 indikator Jumlah UMKM binaan dan Koperasi sehat belum tersedia pada saat laporan ini disusun.");
+    CHECK(kalimat("{{ k.belum_tersedia(l) }}", {{"l", Value::list({kosong, kosong2})}}) ==
+          "Realisasi tahun 2024 seluruh indikator di atas belum tersedia pada saat laporan ini disusun.");
+    CHECK(kalimat("{{ k.belum_tersedia(l) }}", {{"l", Value::list({positif, negatif})}}).empty());
+}
 
 TEST_CASE("style: the id-ID filters of docs/style.md, through the template engine") {
     const std::vector<std::pair<std::string, std::string>> cases = {
