@@ -329,8 +329,18 @@ std::string besaran(double x, const std::string& satuan_text, int places) {
         if (t == "%" || t == "persen" || t == "prosen" || t == "persentase") return persen(x, places);
         // The indicator's name says what is measured: "Nilai SAKIP OPD mencapai realisasi 85,75"
         // (seed 002, BAB IV).
-        if (t == "indeks" || t == "index" || t == "nilai" || t == "skor" || t == "poin" || t == "angka") return number;
+        if (t == "indeks" || t == "index" || t == "nilai" || t == "skor" || t == "poin" || t == "angka" || t == "rasio") return number;
         if (t.starts_with("rp/")) return with_currency("Rp", number, "") + satuan_text.substr(satuan_text.find('/'));
+    }
+    // "% per tahun", "Persen per Tahun": the percent glued, the rest of the satuan after it.
+    const auto percent_word = [](const std::string& t) { return t == "%" || t == "persen" || t == "prosen"; };
+    if (percent_word(tokens[0])) {
+        // "Persen (%)": only percent words.
+        if (std::all_of(tokens.begin(), tokens.end(), percent_word)) return persen(x, places);
+        const auto cut = satuan_text.find_first_of(" \t(");
+        const auto rest = cut == std::string::npos ? std::string::npos : satuan_text.find_first_not_of(" \t", cut);
+        if (rest == std::string::npos) return persen(x, places);
+        return persen(x, places) + " " + satuan_prose(satuan_text.substr(rest));
     }
     std::string currency, scale;
     bool other = false;

@@ -263,6 +263,13 @@ TEST_CASE("idformat: besaran writes a value with its satuan by class") {
     CHECK(idfmt::besaran(85.75, "Indeks", 2) == "85,75");
     CHECK(idfmt::besaran(85.75, "Nilai", 2) == "85,75");
     CHECK(idfmt::besaran(3.2, "skor", 1) == "3,2");
+    CHECK(idfmt::besaran(0.5, "Rasio", 2) == "0,50");
+    CHECK(idfmt::besaran(5, "% per tahun", 2) == "5,00% per tahun");
+    CHECK(idfmt::besaran(5, "Persen per Tahun", 1) == "5,0% per tahun");
+    CHECK(idfmt::besaran(5, "Persen (%)", 0) == "5%");
+    CHECK(idfmt::besaran(5, "%(%)", 0) == "5%");
+    CHECK(idfmt::besaran(5, "%(tahunan)", 0) == "5% (tahunan)");
+    CHECK(idfmt::besaran(5, "  persen  ", 0) == "5%");
     // Anything else: number, space, satuan in lower case, acronyms kept.
     CHECK(idfmt::besaran(1250, "Orang", 0) == "1.250 orang");
     CHECK(idfmt::besaran(165, "UMKM", 0) == "165 UMKM");
@@ -336,4 +343,23 @@ TEST_CASE("idformat: puebi joins bound forms") {
     CHECK(idfmt::puebi("ikan tuna segar, musim semi tahun ini") == "ikan tuna segar, musim semi tahun ini");
     CHECK(idfmt::puebi("antar") == "antar");
     CHECK(idfmt::puebi("") == "");
+}
+
+TEST_CASE("idformat: the text filters take any text without failing and never grow it much") {
+    // Deterministic random texts over the characters the rules look at (letters of the forms,
+    // capitals, brackets, spaces, '/', '-', digits, a UTF-8 letter), cut at any place.
+    const std::string alphabet[] = {"antar", "non", "sub", "Dan", "dan", " ", " ", "(", ")", "iui", "IUI", "/", "-", "K",
+                                    "a", "1", "Rp", "Trilyun", "%", "persen", "é", ".", ":", "Kegiatan", "jemput"};
+    std::uint32_t seed = 12345;
+    for (int n = 0; n < 3000; ++n) {
+        std::string s;
+        const int parts = static_cast<int>((seed = seed * 1664525u + 1013904223u) % 12);
+        for (int p = 0; p < parts; ++p) s += alphabet[(seed = seed * 1664525u + 1013904223u) % std::size(alphabet)];
+        INFO(s);
+        const std::string n1 = idfmt::nama(s), p1 = idfmt::puebi(s), s1 = idfmt::satuan(s);
+        CHECK(n1.size() == s.size());  // case changes only
+        CHECK(p1.size() <= s.size());  // a space removed or turned into a hyphen
+        CHECK(s1.size() <= s.size() + 1);
+        CHECK_FALSE(idfmt::besaran(12.5, s, 2).empty());
+    }
 }
