@@ -33,6 +33,41 @@ std::string persen(double x, int places = 2);
 // no ",-" and no ",00"). Negative: "-Rp 5.000".
 std::string rupiah(std::int64_t n);
 
+// Money with a scale word, as a planner writes an amount in prose (docs/style.md §2): from one
+// juta up the amount is scaled to the largest KBBI scale word that leaves at least 1, rounded
+// half-up to two decimals with trailing zeros dropped: 1250000000 -> "Rp 1,25 miliar",
+// 27002393414 -> "Rp 27 miliar", 3537597309237210 -> "Rp 3,54 kuadriliun". Below one juta the
+// amount is exact: "Rp 750.000". Negative: "-Rp 5 miliar"; non-finite: "-".
+std::string rupiah_ringkas(double x);
+
+// A value with its satuan in running prose (docs/style.md §3), by class of satuan:
+// percent ("%", "Persen") -> "85,50%"; rupiah -> rupiah_ringkas, or, when the satuan carries a
+// scale ("Rp Trilyun", "Juta Rupiah"), "Rp 10,33 triliun"; a foreign currency ("Juta USD") ->
+// "USD 14,50 juta"; an index or score ("Indeks", "Nilai") -> the bare number "85,75"; anything
+// else -> "1.250 orang" (the satuan lower-cased, words in capitals kept: "165 UMKM").
+// Non-finite: "-".
+std::string besaran(double x, const std::string& satuan, int places);
+
+// A satuan as a table column prints it (docs/style.md §3): as typed, with the scale words spelt
+// as KBBI has them and in lower case ("Rp Trilyun" -> "Rp triliun", "Milyar Rupiah" -> "miliar
+// Rupiah") and "Persen"/"persen"/"prosen" written "%".
+std::string satuan(const std::string& satuan);
+
+// A name from the data (docs/style.md §4): function words (dan, serta, atau, di, ke, dari, untuk,
+// pada, yang, dengan, bagi, oleh, terhadap, tentang, atas) lower-cased after the first word,
+// unless the whole name is in capitals; acronyms restored to capitals: a parenthesised
+// abbreviation made of the initials of the words before it ("izin usaha industri (iui)" ->
+// "(IUI)"), that abbreviation elsewhere in the name, and the known acronyms of government
+// reporting written in lower case as whole words. Nothing else changes case.
+std::string nama(const std::string& text);
+
+// PUEBI joins (docs/style.md §5): a bound form (antar, non, sub, pasca, pra, multi, semi, swa,
+// ekstra, intra) written apart from the word it binds is joined ("antar bidang" -> "antarbidang",
+// "Antar Bidang" -> "Antarbidang"), with a hyphen before an acronym, a digit or a capitalised
+// word after a lower-case form ("non ASN" -> "non-ASN"). "Sub Kegiatan" (the budget level of
+// Permendagri 90/2019) and "antar jemput" (two verbs) are kept apart.
+std::string puebi(const std::string& text);
+
 // Indonesian number words for integers: 0 "nol", 11 "sebelas", 12 "dua belas", 100 "seratus",
 // 1000 "seribu", 1000000 "satu juta", 10^9 "satu miliar", 10^12 "satu triliun",
 // 10^15 "satu kuadriliun"; negative: "minus lima". Handles the full int64 range.

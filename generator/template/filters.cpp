@@ -866,6 +866,17 @@ Value f_angka(const Value& in, const Params& p) {
 }
 Value f_persen(const Value& in, const Params& p) { return Value(idfmt::persen(number(in, "the input"), places(p, 0, 2))); }
 Value f_rupiah(const Value& in, const Params&) { return Value(idfmt::rupiah(whole(in, "an amount of rupiah"))); }
+Value f_rupiah_ringkas(const Value& in, const Params&) { return Value(idfmt::rupiah_ringkas(number(in, "an amount of rupiah"))); }
+// A value with its satuan in prose; an absent value is "-", as in a table.
+Value f_besaran(const Value& in, const Params& p) {
+    if (in.is_none()) return Value("-");
+    const Value sat = opt(p, 0, Value(""));
+    return Value(idfmt::besaran(number(in, "the input"), sat.is_none() ? std::string() : text(sat, "the satuan"),
+                                places(p, 1, in.kind() == Value::Kind::integer ? 0 : 2)));
+}
+Value f_satuan(const Value& in, const Params&) { return Value(idfmt::satuan(text(in, "the satuan"))); }
+Value f_nama(const Value& in, const Params&) { return Value(idfmt::nama(text(in, "a name"))); }
+Value f_puebi(const Value& in, const Params&) { return Value(idfmt::puebi(text(in, "the text"))); }
 Value f_terbilang(const Value& in, const Params& p) {
     if (in.kind() == Value::Kind::integer && (!p[0] || p[0]->is_none())) return Value(idfmt::terbilang(in.as_int()));
     return Value(idfmt::terbilang(number(in, "the input"), places(p, 0, 2)));
@@ -952,6 +963,11 @@ std::map<std::string, Filter> builtin_filters(const std::map<std::string, Filter
         {"angka", with({"desimal"}, f_angka)},
         {"persen", with({"desimal"}, f_persen)},
         {"rupiah", with(none, f_rupiah)},
+        {"rupiah_ringkas", with(none, f_rupiah_ringkas)},
+        {"besaran", with({"satuan", "desimal"}, f_besaran)},
+        {"satuan", with(none, f_satuan)},
+        {"nama", with(none, f_nama)},
+        {"puebi", with(none, f_puebi)},
         {"terbilang", with({"desimal"}, f_terbilang)},
         {"angka_terbilang", with(none, f_angka_terbilang)},
         {"tanggal", with(none, f_tanggal)},

@@ -216,3 +216,150 @@ TEST_CASE("idformat: NIP") {
     CHECK_FALSE(idfmt::nip("19661008-199201-1-010"));
     CHECK_FALSE(idfmt::nip(""));
 }
+
+// ---- docs/style.md: money with scale words, satuan, names, PUEBI joins (issue 16) ------------
+
+TEST_CASE("idformat: rupiah_ringkas writes money with a KBBI scale word") {
+    CHECK(idfmt::rupiah_ringkas(1'250'000'000.0) == "Rp 1,25 miliar");
+    CHECK(idfmt::rupiah_ringkas(27'002'393'414.0) == "Rp 27 miliar");  // trailing zeros dropped
+    CHECK(idfmt::rupiah_ringkas(50'000'000'000.0) == "Rp 50 miliar");
+    CHECK(idfmt::rupiah_ringkas(10'300'000'000'000.0) == "Rp 10,3 triliun");
+    CHECK(idfmt::rupiah_ringkas(3'537'597'309'237'210.0) == "Rp 3,54 kuadriliun");  // Probolinggo's outlier
+    CHECK(idfmt::rupiah_ringkas(1'000'000.0) == "Rp 1 juta");
+    CHECK(idfmt::rupiah_ringkas(999'999.0) == "Rp 999.999");  // below a juta: exact
+    CHECK(idfmt::rupiah_ringkas(750'000.4) == "Rp 750.000");
+    CHECK(idfmt::rupiah_ringkas(0.0) == "Rp 0");
+    CHECK(idfmt::rupiah_ringkas(-5'000'000'000.0) == "-Rp 5 miliar");
+    // Half-up on the decimal digits, once: 1,234999999 miliar is 1,23, not 1,24.
+    CHECK(idfmt::rupiah_ringkas(1'234'999'999.0) == "Rp 1,23 miliar");
+    CHECK(idfmt::rupiah_ringkas(1'235'000'000.0) == "Rp 1,24 miliar");
+    // Rounding up past 999 moves to the next scale word.
+    CHECK(idfmt::rupiah_ringkas(999'995'000.0) == "Rp 1 miliar");
+    CHECK(idfmt::rupiah_ringkas(999'994'999.0) == "Rp 999,99 juta");
+    CHECK(idfmt::rupiah_ringkas(kNaN) == "-");
+    CHECK(idfmt::rupiah_ringkas(kInf) == "-");
+    CHECK(idfmt::rupiah_ringkas(1e40) == "Rp " + idfmt::angka(1e40, 0));  // past desiliun: exact
+}
+
+TEST_CASE("idformat: besaran writes a value with its satuan by class") {
+    // Percent: "%" glued, never "Persen".
+    CHECK(idfmt::besaran(85.5, "%", 2) == "85,50%");
+    CHECK(idfmt::besaran(85.5, "Persen", 2) == "85,50%");
+    CHECK(idfmt::besaran(100, "persen", 0) == "100%");
+    // Rupiah before the number, KBBI scale word after it.
+    CHECK(idfmt::besaran(10.33, "Rp Trilyun", 2) == "Rp 10,33 triliun");
+    CHECK(idfmt::besaran(6.025, "Rp Triliun", 3) == "Rp 6,025 triliun");
+    CHECK(idfmt::besaran(8.42, "Triliun Rupiah", 2) == "Rp 8,42 triliun");
+    CHECK(idfmt::besaran(125.5, "Juta Rupiah", 1) == "Rp 125,5 juta");
+    CHECK(idfmt::besaran(2.5, "(Rp Milyar)", 1) == "Rp 2,5 miliar");
+    CHECK(idfmt::besaran(-2.5, "Rp Miliar", 1) == "-Rp 2,5 miliar");
+    CHECK(idfmt::besaran(3537597309237210.0, "Rupiah", 0) == "Rp 3,54 kuadriliun");
+    CHECK(idfmt::besaran(27002393414.0, "Rp", 0) == "Rp 27 miliar");
+    CHECK(idfmt::besaran(12500, "Rp/Kg", 0) == "Rp 12.500/Kg");
+    // A foreign currency: code first, scale after.
+    CHECK(idfmt::besaran(14.5, "Juta USD", 2) == "USD 14,50 juta");
+    CHECK(idfmt::besaran(1250, "USD", 0) == "USD 1.250");
+    // Index or score: the bare number (seed 002: "mencapai realisasi 85,75 dari target 85,60").
+    CHECK(idfmt::besaran(85.75, "Indeks", 2) == "85,75");
+    CHECK(idfmt::besaran(85.75, "Nilai", 2) == "85,75");
+    CHECK(idfmt::besaran(3.2, "skor", 1) == "3,2");
+    CHECK(idfmt::besaran(0.5, "Rasio", 2) == "0,50");
+    CHECK(idfmt::besaran(5, "% per tahun", 2) == "5,00% per tahun");
+    CHECK(idfmt::besaran(5, "Persen per Tahun", 1) == "5,0% per tahun");
+    CHECK(idfmt::besaran(5, "Persen (%)", 0) == "5%");
+    CHECK(idfmt::besaran(5, "%(%)", 0) == "5%");
+    CHECK(idfmt::besaran(5, "%(tahunan)", 0) == "5% (tahunan)");
+    CHECK(idfmt::besaran(5, "  persen  ", 0) == "5%");
+    // Anything else: number, space, satuan in lower case, acronyms kept.
+    CHECK(idfmt::besaran(1250, "Orang", 0) == "1.250 orang");
+    CHECK(idfmt::besaran(165, "UMKM", 0) == "165 UMKM");
+    CHECK(idfmt::besaran(12, "Unit", 0) == "12 unit");
+    CHECK(idfmt::besaran(4, "Orang/Tahun", 0) == "4 orang/tahun");
+    CHECK(idfmt::besaran(2.5, "Ribu Orang", 1) == "2,5 ribu orang");
+    CHECK(idfmt::besaran(3, "Koperasi Sehat", 0) == "3 koperasi sehat");
+    CHECK(idfmt::besaran(7, "", 0) == "7");
+    CHECK(idfmt::besaran(kNaN, "Orang", 0) == "-");
+}
+
+TEST_CASE("idformat: satuan for a table column") {
+    CHECK(idfmt::satuan("Rp Trilyun") == "Rp triliun");
+    CHECK(idfmt::satuan("Milyar Rupiah") == "miliar Rupiah");
+    CHECK(idfmt::satuan("Juta USD") == "juta USD");
+    CHECK(idfmt::satuan("Persen") == "%");
+    CHECK(idfmt::satuan("persen") == "%");
+    CHECK(idfmt::satuan("%") == "%");
+    CHECK(idfmt::satuan("Indeks") == "Indeks");  // as typed
+    CHECK(idfmt::satuan("Orang") == "Orang");
+    CHECK(idfmt::satuan("Persentase Koperasi") == "Persentase Koperasi");
+}
+
+TEST_CASE("idformat: nama lowers function words and keeps acronyms") {
+    CHECK(idfmt::nama("Pengawasan Dan Pemeriksaan Koperasi") == "Pengawasan dan Pemeriksaan Koperasi");
+    CHECK(idfmt::nama("Pemberdayaan Usaha Menengah, Usaha Kecil, Dan Usaha Mikro (UMKM)") ==
+          "Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM)");
+    CHECK(idfmt::nama("Penyediaan Jasa Untuk Pelayanan Pada Masyarakat Yang Berhak Atas Bantuan") ==
+          "Penyediaan Jasa untuk Pelayanan pada Masyarakat yang Berhak Atas Bantuan");
+    CHECK(idfmt::nama("Dan Lain-lain") == "Dan Lain-lain");                      // the first word keeps its case
+    CHECK(idfmt::nama("PROGRAM PENGAWASAN DAN PEMERIKSAAN") == "PROGRAM PENGAWASAN DAN PEMERIKSAAN");  // all capitals
+    CHECK(idfmt::nama("Pemerintah DI Yogyakarta") == "Pemerintah DI Yogyakarta");  // an acronym, not "di"
+    CHECK(idfmt::nama("Penggunaan dan Pemasaran Produk Dalam Negeri") == "Penggunaan dan Pemasaran Produk Dalam Negeri");
+    CHECK(idfmt::nama("Rapat: Dan Seterusnya") == "Rapat: Dan Seterusnya");  // after a colon
+    // Acronyms typed in lower case from an all-caps source (Probolinggo's sub kegiatan).
+    CHECK(idfmt::nama("Penerbitan izin usaha industri (iui), izin perluasan usaha industri (ipiu), izin usaha kawasan "
+                      "industri (iuki) dan izin perluasan kawasan industri (ipki) kewenangan kabupaten/kota") ==
+          "Penerbitan izin usaha industri (IUI), izin perluasan usaha industri (IPIU), izin usaha kawasan industri (IUKI) "
+          "dan izin perluasan kawasan industri (IPKI) kewenangan kabupaten/kota");
+    CHECK(idfmt::nama("Penyediaan informasi industri untuk iui, ipiu, iuki dan ipki kewenangan kabupaten/kota") ==
+          "Penyediaan informasi industri untuk IUI, IPIU, IUKI dan IPKI kewenangan kabupaten/kota");
+    CHECK(idfmt::nama("Usaha Mikro, Kecil dan Menengah (umkm)") == "Usaha Mikro, Kecil dan Menengah (UMKM)");
+    CHECK(idfmt::nama("laporan lkjip opd") == "laporan LKjIP OPD");
+    CHECK(idfmt::nama("sop buntut (sb)") == "sop buntut (SB)");  // "sop" is a word; "(sb)" is the initials
+    CHECK(idfmt::nama("kegiatan (xyz)") == "kegiatan (xyz)");      // not the initials: left as typed
+    CHECK(idfmt::nama("Pelatihan Kewirausahaan") == "Pelatihan Kewirausahaan");
+    CHECK(idfmt::nama("") == "");
+}
+
+TEST_CASE("idformat: puebi joins bound forms") {
+    CHECK(idfmt::puebi("koordinasi antar bidang yang ada") == "koordinasi antarbidang yang ada");
+    CHECK(idfmt::puebi("permasalahan antar pengurus atau antar anggota koperasi") ==
+          "permasalahan antarpengurus atau antaranggota koperasi");
+    CHECK(idfmt::puebi("Koordinasi Antar Bidang") == "Koordinasi Antarbidang");
+    CHECK(idfmt::puebi("belanja non fisik") == "belanja nonfisik");
+    CHECK(idfmt::puebi("pegawai non ASN") == "pegawai non-ASN");
+    CHECK(idfmt::puebi("produk non Indonesia") == "produk non-Indonesia");
+    CHECK(idfmt::puebi("Sub Bagian Perencanaan") == "Subbagian Perencanaan");
+    CHECK(idfmt::puebi("kemitraan usaha antar eksportir.") == "kemitraan usaha antareksportir.");
+    CHECK(idfmt::puebi("masa pasca panen dan pra koperasi") == "masa pascapanen dan prakoperasi");
+    CHECK(idfmt::puebi("pendekatan multi sektor") == "pendekatan multisektor");
+    CHECK(idfmt::puebi("ANTAR BIDANG") == "ANTARBIDANG");
+    // Kept apart.
+    CHECK(idfmt::puebi("Sub Kegiatan Penyediaan") == "Sub Kegiatan Penyediaan");
+    CHECK(idfmt::puebi("layanan antar jemput") == "layanan antar jemput");
+    CHECK(idfmt::puebi("jasa antar barang") == "jasa antar barang");
+    CHECK(idfmt::puebi("antara bidang") == "antara bidang");       // "antara" is a word
+    CHECK(idfmt::puebi("sudah antarbidang") == "sudah antarbidang");  // already joined
+    CHECK(idfmt::puebi("non-fisik") == "non-fisik");
+    CHECK(idfmt::puebi("antar  bidang") == "antar  bidang");  // two spaces: not touched
+    CHECK(idfmt::puebi("ikan tuna segar, musim semi tahun ini") == "ikan tuna segar, musim semi tahun ini");
+    CHECK(idfmt::puebi("antar") == "antar");
+    CHECK(idfmt::puebi("") == "");
+}
+
+TEST_CASE("idformat: the text filters take any text without failing and never grow it much") {
+    // Deterministic random texts over the characters the rules look at (letters of the forms,
+    // capitals, brackets, spaces, '/', '-', digits, a UTF-8 letter), cut at any place.
+    const std::string alphabet[] = {"antar", "non", "sub", "Dan", "dan", " ", " ", "(", ")", "iui", "IUI", "/", "-", "K",
+                                    "a", "1", "Rp", "Trilyun", "%", "persen", "é", ".", ":", "Kegiatan", "jemput"};
+    std::uint32_t seed = 12345;
+    for (int n = 0; n < 3000; ++n) {
+        std::string s;
+        const int parts = static_cast<int>((seed = seed * 1664525u + 1013904223u) % 12);
+        for (int p = 0; p < parts; ++p) s += alphabet[(seed = seed * 1664525u + 1013904223u) % std::size(alphabet)];
+        INFO(s);
+        const std::string n1 = idfmt::nama(s), p1 = idfmt::puebi(s), s1 = idfmt::satuan(s);
+        CHECK(n1.size() == s.size());  // case changes only
+        CHECK(p1.size() <= s.size());  // a space removed or turned into a hyphen
+        CHECK(s1.size() <= s.size() + 1);
+        CHECK_FALSE(idfmt::besaran(12.5, s, 2).empty());
+    }
+}
