@@ -131,6 +131,7 @@ Instansi read_instansi(TableReader& root) {
     i.email = r.opt_string("email");
     i.laman = r.opt_string("laman");
     i.logo = r.opt_path("logo");
+    i.orbitasi = r.opt_string("orbitasi");
     r.finish();
     return i;
 }
@@ -148,6 +149,12 @@ Style read_style(const toml::table* t, Diagnostics& diags) {
     if (auto v = r.opt_number_in("margin_kanan", 5, 80)) s.margin_right = *v;
     r.finish();
     return s;
+}
+
+// A unit's own tugas and fungsi (issue 15): both optional, a unit may have either.
+void read_unit_tugas(TableReader& ur, OrgUnit& unit) {
+    unit.tugas = ur.opt_string("tugas");
+    unit.fungsi = ur.string_list("fungsi", false);
 }
 
 Organisasi read_organisasi(TableReader& root) {
@@ -172,6 +179,7 @@ Organisasi read_organisasi(TableReader& root) {
         if (!ur.has("jenis")) ur.string("jenis");
         unit.induk = ur.opt_string("induk");
         unit.pejabat = ur.opt_string("pejabat");
+        read_unit_tugas(ur, unit);
         ur.finish();
         o.units.push_back(std::move(unit));
     }

@@ -73,6 +73,8 @@ struct Pemda {
 struct Instansi {
     Text nama;
     OptText singkatan, alamat, telepon, faks, email, laman, logo;
+    // Where the office lies (seed 004 "ORBITASI": distances, coordinates), printed in BAB I.
+    OptText orbitasi;
 };
 
 // One band of an ordinal scale: capaian above `bound` (or at it, when inclusive) falls here,
@@ -129,6 +131,10 @@ struct OrgUnit {
     Text id, nama;
     Located<UnitKind> jenis;
     OptText induk, pejabat;
+    // The unit's own tugas and fungsi as its Perwali words them (seed 004 BAB I prints every
+    // unit's after the agency's; issue 15). A seksi's list of duties is Markdown inside `tugas`.
+    OptText tugas;
+    std::vector<Text> fungsi;
 };
 
 struct Organisasi {

@@ -364,6 +364,7 @@ Value ContextBuilder::instansi() const {
     m.emplace_back("email", opt_text(i.email));
     m.emplace_back("laman", opt_text(i.laman));
     m.emplace_back("logo", opt_text(i.logo));
+    m.emplace_back("orbitasi", opt_text(i.orbitasi));
     return map(std::move(m));
 }
 
@@ -394,6 +395,8 @@ Value ContextBuilder::organisasi() const {
         um.emplace_back("jenis", str(kKind[static_cast<int>(u.jenis.value)]));
         um.emplace_back("induk", opt_text(u.induk));
         um.emplace_back("pejabat", opt_text(u.pejabat));
+        um.emplace_back("tugas", opt_text(u.tugas));
+        um.emplace_back("fungsi", text_list(u.fungsi));
         units.push_back(map(std::move(um)));
     }
     // Depth-first from the root, children in data order (validated: one root, no cycles). The
