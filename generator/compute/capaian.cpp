@@ -159,6 +159,9 @@ GroupCapaian group_capaian(const std::vector<Capaian>& members, GroupMethod meth
         g.persen = sum / measured;
         g.rata_rata = plain_sum / measured;
     }
+    // A group of implausible values only (a sasaran of one such indicator) has nothing to conclude:
+    // its clamped mean would headline the clamp, not a result.
+    if (measured > 0 && g.implausible.size() == static_cast<std::size_t>(measured)) g.plausible = false;
     return g;
 }
 

@@ -94,7 +94,8 @@ struct GroupCapaian {
     std::optional<double> rata_rata;
     std::vector<Clamped> clamped;           // in member order
     std::vector<Clamped> implausible;       // members whose own capaian is outside the band
-    // Every value used lies in the plausible band: the group value may be headlined.
+    // Every value used lies in the plausible band and some member's own capaian is plausible: the
+    // group value may be classified and headlined.
     bool plausible = true;
 };
 

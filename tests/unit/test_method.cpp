@@ -120,6 +120,10 @@ TEST_CASE("method: averages clamp each capaian to 0-120 and name what they clamp
     CHECK(shown(g.persen) == "71,67");  // (95 + 95 + 25) / 3
     CHECK(shown(g.rata_rata) == "74,27");
 
+    // Only implausible members: the clamped mean is no result to classify.
+    const GroupCapaian alone = group_capaian({positive(1, 69364.6531)}, GroupMethod::mean, scale54(), 2, capped());
+    CHECK(shown(alone.persen) == "120,00");
+    CHECK_FALSE(alone.plausible);
     // A value the clamp leaves as printed is not named: 120,004 shows as 120,00.
     const GroupCapaian edge = group_capaian({positive(100, 120.004)}, GroupMethod::mean, scale54(), 2, capped());
     CHECK(edge.clamped.empty());
@@ -189,9 +193,9 @@ TEST_CASE("method: an implausible capaian is printed in its table, never headlin
     CHECK(as_is.find("dapat dikatakan") == std::string::npos);
     CHECK(as_is.find("Rata-rata capaian indikator kinerja utama tidak disimpulkan karena capaian indikator Nilai "
                      "ekspor sebesar 6.936.465,31% berada di luar batas kewajaran 0–300%") != std::string::npos);
-    // The sasaran's mean stays in its table, with no category, and out of the chart.
-    CHECK(as_is.find("| 1 | Meningkatnya akuntabilitas | 2 | 3.468.282,74 | Tidak disimpulkan (di luar batas kewajaran) |") !=
-          std::string::npos);
+    // The sasaran's mean is not concluded in its table, and stays out of the chart.
+    CHECK(as_is.find("| 1 | Meningkatnya akuntabilitas | 2 | - | Tidak disimpulkan (capaian indikator di luar batas "
+                     "kewajaran) |") != std::string::npos);
     CHECK(as_is.find("| Sasaran 1: Meningkatnya akuntabilitas | 3.468.282,74 |") == std::string::npos);
     CHECK(as_is.find("3.468.282,74%") == std::string::npos);
 }
