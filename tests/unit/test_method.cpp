@@ -307,3 +307,32 @@ target = 2)");
     CHECK(n == 1);
     CHECK(md.find("tidak tercantum dalam data") == std::string::npos);
 }
+
+TEST_CASE("method: pagu_tertulis says which pagu it states") {
+    const std::string base = replaced(test::minimal_toml(), "pagu = 1_000_000", "pagu = 1_000_000\npagu_perubahan = 1_200_000");
+    auto warnings = [](const std::string& text) {
+        Diagnostics diags;
+        lint_agency_year(load(text), diags);
+        std::string out;
+        for (const auto& d : diags.items()) {
+            // The first line: position and message (the hint follows on its own line).
+            const std::string f = format_diagnostic(d);
+            if (d.message.find("pagu") != std::string::npos) out += f.substr(0, f.find('\n')) + "\n";
+        }
+        return out;
+    };
+    // By default the stated pagu is the pagu in force after the APBD-P.
+    CHECK(warnings(base + "\n[anggaran]\npagu_tertulis = 1_000_000\n") ==
+          "x.toml:81:17: warning: the agency states a total pagu of Rp 1.000.000, but its parts add up to Rp 1.200.000 "
+          "(a difference of -Rp 200.000)\n");
+    CHECK(warnings(base + "\n[anggaran]\npagu_tertulis = 1_000_000\npagu_tertulis_jenis = \"penetapan\"\n").empty());
+    CHECK(warnings(base + "\n[anggaran]\npagu_tertulis = 1_200_000\npagu_tertulis_jenis = \"penetapan\"\n") ==
+          "x.toml:81:17: warning: the agency states a total pagu penetapan of Rp 1.200.000, but its parts add up to "
+          "Rp 1.000.000 (a difference of Rp 200.000)\n");
+    // On a kegiatan too.
+    const std::string kegiatan = replaced(base, "nama = \"Perencanaan\"",
+                                          "nama = \"Perencanaan\"\npagu_tertulis = 1_000_000\npagu_tertulis_jenis = \"penetapan\"");
+    CHECK(warnings(kegiatan).empty());
+    Diagnostics bad;
+    CHECK_FALSE(load_agency_year_text(base + "\n[anggaran]\npagu_tertulis_jenis = \"apbd\"\n", "x.toml", bad));
+}
