@@ -297,11 +297,11 @@ satuan = "dokumen"
 target = 2)");
     const std::string md = markdown(t);
     CHECK(md.find("belum memiliki data realisasi") == std::string::npos);
-    CHECK(md.find("Indikator Dokumen perencanaan ditargetkan 3 dokumen. Indikator Laporan kinerja ditargetkan 2 dokumen.") !=
+    CHECK(md.find("Target indikator Dokumen perencanaan sebesar 3 dokumen. Target indikator Laporan kinerja sebesar 2 dokumen.") !=
           std::string::npos);
     std::size_t n = 0;
-    for (auto at = md.find("realisasi tahun 2024 belum tersedia pada saat laporan ini disusun"); at != std::string::npos;
-         at = md.find("realisasi tahun 2024 belum tersedia pada saat laporan ini disusun", at + 1)) {
+    for (auto at = md.find("Untuk indikator yang hanya disebutkan targetnya, realisasi tahun 2024 belum tersedia"); at != std::string::npos;
+         at = md.find("Untuk indikator yang hanya disebutkan targetnya, realisasi tahun 2024 belum tersedia", at + 1)) {
         ++n;
     }
     CHECK(n == 1);
