@@ -336,3 +336,22 @@ TEST_CASE("method: pagu_tertulis says which pagu it states") {
     Diagnostics bad;
     CHECK_FALSE(load_agency_year_text(base + "\n[anggaran]\npagu_tertulis_jenis = \"apbd\"\n", "x.toml", bad));
 }
+
+TEST_CASE("method: trends and progress without data are said once per section") {
+    // IKU-2 has no 2023 realisasi and no 2026 target; IKU-1 has both.
+    std::string md = markdown(test::minimal_toml());
+    CHECK(md.find("Perbandingan dengan realisasi tahun 2023 belum dapat disajikan untuk indikator Nilai ekspor karena "
+                  "realisasi tahun tersebut atau tahun 2024 belum tersedia pada saat laporan ini disusun.") != std::string::npos);
+    CHECK(md.find("Target akhir Renstra untuk indikator Nilai ekspor belum ditetapkan, sehingga kemajuannya belum dapat "
+                  "diukur.") != std::string::npos);
+    CHECK(md.find("Realisasi indikator Nilai ekspor belum dapat dibandingkan") == std::string::npos);
+    // No realisasi at all: one sentence for the section.
+    std::string t = replaced(test::minimal_toml(), "realisasi = { 2023 = 85.45, 2024 = 85.75 }", "");
+    t = replaced(t, "realisasi = { 2024 = 14.5 }", "target_akhir = 30");
+    t = replaced(t, "realisasi = 900_000\n", "");
+    md = markdown(t);
+    CHECK(md.find("Kemajuan seluruh indikator di atas terhadap target akhir Renstra tahun 2026 belum dapat diukur karena "
+                  "realisasinya belum tersedia pada saat laporan ini disusun.") != std::string::npos);
+    CHECK(md.find("Perbandingan dengan realisasi tahun 2023 belum dapat disajikan untuk seluruh indikator di atas") !=
+          std::string::npos);
+}
