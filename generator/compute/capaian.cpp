@@ -129,6 +129,7 @@ GroupCapaian group_capaian(const std::vector<Capaian>& members, GroupMethod meth
         const auto& c = members[i];
         if (!c.measurable()) {
             ++g.counts.tidak_terukur;
+            g.unmeasured.push_back(i);
             continue;
         }
         // Reached or not is the indicator's own result, never the clamped value.

@@ -94,6 +94,7 @@ struct GroupCapaian {
     std::optional<double> rata_rata;
     std::vector<Clamped> clamped;           // in member order
     std::vector<Clamped> implausible;       // members whose own capaian is outside the band
+    std::vector<std::size_t> unmeasured;    // members left out as not measurable, in order
     // Every value used lies in the plausible band and some member's own capaian is plausible: the
     // group value may be classified and headlined.
     bool plausible = true;

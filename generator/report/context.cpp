@@ -115,6 +115,13 @@ Value group_context(const compute::GroupResult& g, const Settings& s,
         implausible.push_back(map(std::move(e)));
     }
     m.emplace_back("tidak_wajar", list(std::move(implausible)));
+    List unmeasured;
+    for (std::size_t i : g.capaian.unmeasured) {
+        Map e;
+        member(e, i);
+        unmeasured.push_back(map(std::move(e)));
+    }
+    m.emplace_back("tidak_terukur", list(std::move(unmeasured)));
     return map(std::move(m));
 }
 

@@ -355,3 +355,14 @@ TEST_CASE("method: trends and progress without data are said once per section") 
     CHECK(md.find("Perbandingan dengan realisasi tahun 2023 belum dapat disajikan untuk seluruh indikator di atas") !=
           std::string::npos);
 }
+
+TEST_CASE("method: an average names the indicators it left out") {
+    const std::string t = replaced(test::minimal_toml(), "realisasi = { 2024 = 14.5 }", "");
+    const std::string md = markdown(t);
+    CHECK(md.find("sebesar 100,18% dengan kategori **Sangat Tinggi / Sangat Berhasil**. Indikator Nilai ekspor, yang belum "
+                  "dapat diukur capaiannya, tidak diikutkan dalam rata-rata tersebut.") != std::string::npos);
+    const GroupCapaian g = group_capaian({positive(10, 12), capaian(10, std::nullopt, Polarity::positive, {})},
+                                         GroupMethod::mean, scale54(), 2, capped());
+    REQUIRE(g.unmeasured.size() == 1);
+    CHECK(g.unmeasured[0] == 1);
+}
