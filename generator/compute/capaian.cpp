@@ -1,4 +1,5 @@
 // Capaian, the predikat scales, group capaian, trends, progress and efficiency (DOMAIN.md §3).
+#include <algorithm>
 #include <cmath>
 
 #include "compute/compute.hpp"
@@ -7,10 +8,14 @@
 namespace lkjip::compute {
 
 Capaian capaian(std::optional<double> target, std::optional<double> realisasi, Polarity polarity,
-                NegativeFormula negative_formula) {
+                NegativeFormula negative_formula, ZeroTarget zero_target) {
     if (!target) return {std::nullopt, Unmeasurable::no_target};
     if (!realisasi) return {std::nullopt, Unmeasurable::no_realisasi};
     const double t = *target, r = *realisasi;
+    // Zero cases against a target of zero: the office met its target, though no ratio exists.
+    if (t == 0 && r == 0 && polarity == Polarity::negative && zero_target == ZeroTarget::achieved) {
+        return {100.0, Unmeasurable::none, true};
+    }
     // A target of 0 has no ratio; a negative target turns "more is better" upside down, so
     // neither gives a meaningful percentage.
     if (t == 0) return {std::nullopt, Unmeasurable::zero_target};
@@ -33,6 +38,11 @@ std::string unmeasurable_reason_text(Unmeasurable reason) {
     case Unmeasurable::zero_realisasi: return "realisasi bernilai nol pada indikator dengan rumus target/realisasi";
     }
     return "";
+}
+
+bool plausible(double capaian_persen, double min, double max, int decimals) {
+    const double shown = idfmt::round_half_up(capaian_persen, decimals);
+    return shown >= min && shown <= max;
 }
 
 bool tercapai(double capaian_persen, int decimals) {
@@ -105,26 +115,54 @@ std::size_t band_index(const Scale& scale, double capaian_persen, int decimals) 
 
 // ---- groups -----------------------------------------------------------------------------------
 
+AveragePolicy average_policy(const Settings& s) {
+    return {s.average_rule.value, s.average_min.value, s.average_max.value, s.plausible_min.value,
+            s.plausible_max.value};
+}
+
 GroupCapaian group_capaian(const std::vector<Capaian>& members, GroupMethod method, const Scale& scale,
-                           int decimals) {
+                           int decimals, const AveragePolicy& policy) {
     GroupCapaian g;
-    double sum = 0;
+    double sum = 0, plain_sum = 0;
     int measured = 0;
-    for (const auto& c : members) {
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        const auto& c = members[i];
         if (!c.measurable()) {
             ++g.counts.tidak_terukur;
+            g.unmeasured.push_back(i);
             continue;
         }
+        // Reached or not is the indicator's own result, never the clamped value.
         (tercapai(*c.persen, decimals) ? g.counts.tercapai : g.counts.tidak_tercapai) += 1;
         ++measured;
+        double used = *c.persen;
+        if (policy.rule == AverageRule::capped) {
+            // min/max rather than std::clamp: no undefined behaviour should a band ever arrive inverted.
+            used = std::min(std::max(used, policy.min), policy.max);
+            // Compared as printed: 120,004 shows as 120,00 and was not changed for the reader.
+            if (idfmt::round_half_up(used, decimals) != idfmt::round_half_up(*c.persen, decimals)) {
+                g.clamped.push_back({i, *c.persen, used});
+            }
+        }
+        if (!plausible(*c.persen, policy.plausible_min, policy.plausible_max, decimals)) {
+            g.implausible.push_back({i, *c.persen, used});
+        }
+        if (!plausible(used, policy.plausible_min, policy.plausible_max, decimals)) g.plausible = false;
+        plain_sum += used;
         if (method == GroupMethod::mean) {
-            sum += *c.persen;
+            sum += used;
         } else {
-            const auto& b = scale.bands[band_index(scale, *c.persen, decimals)];
-            sum += b.nilai_tengah.value_or(*c.persen);
+            const auto& b = scale.bands[band_index(scale, used, decimals)];
+            sum += b.nilai_tengah.value_or(used);
         }
     }
-    if (measured > 0) g.persen = sum / measured;
+    if (measured > 0) {
+        g.persen = sum / measured;
+        g.rata_rata = plain_sum / measured;
+    }
+    // A group of implausible values only (a sasaran of one such indicator) has nothing to conclude:
+    // its clamped mean would headline the clamp, not a result.
+    if (measured > 0 && g.implausible.size() == static_cast<std::size_t>(measured)) g.plausible = false;
     return g;
 }
 
@@ -144,18 +182,32 @@ std::optional<bool> trend_better(Trend t, Polarity polarity) {
 }
 
 std::optional<double> realisasi_to_date(const std::map<int, double>& realisasi, int first_year, int year,
-                                        Aggregation tipe) {
+                                        Aggregation tipe, std::optional<int>* from_year) {
+    std::optional<int> last;
+    std::optional<double> out;
     if (tipe == Aggregation::last_value) {
         for (auto it = realisasi.rbegin(); it != realisasi.rend(); ++it) {
-            if (it->first <= year) return it->second;
+            if (it->first <= year) {
+                last = it->first;
+                out = it->second;
+                break;
+            }
         }
-        return std::nullopt;
+    } else {
+        for (const auto& [y, v] : realisasi) {
+            if (y < first_year || y > year) continue;
+            out = out.value_or(0) + v;
+            last = y;
+        }
     }
-    std::optional<double> sum;
-    for (const auto& [y, v] : realisasi) {
-        if (y >= first_year && y <= year) sum = sum.value_or(0) + v;
-    }
-    return sum;
+    if (from_year) *from_year = last;
+    return out;
+}
+
+Standing standing(double realisasi, double standard, Polarity polarity, int decimals) {
+    const double r = idfmt::round_half_up(realisasi, decimals), s = idfmt::round_half_up(standard, decimals);
+    if (r == s) return Standing::equal;
+    return (r > s) == (polarity == Polarity::positive) ? Standing::better : Standing::below;
 }
 
 std::optional<double> end_target(const std::map<int, double>& targets, std::optional<double> explicit_target,
@@ -191,6 +243,7 @@ std::optional<double> persen_of(Money part, Money whole) {
 Efisiensi efisiensi(std::optional<double> capaian_persen, std::optional<double> serapan_persen,
                     EfficiencyRule rule, int decimals) {
     Efisiensi e;
+    e.capaian = capaian_persen;
     if (!capaian_persen || !serapan_persen || *serapan_persen == 0) return e;
     e.measurable = true;
     if (rule == EfficiencyRule::ratio) {

@@ -26,6 +26,9 @@ enum class Unmeasurable { none, no_target, no_realisasi, zero_target, negative_t
 struct Capaian {
     std::optional<double> persen;  // nullopt: "tidak dapat diukur"
     Unmeasurable reason = Unmeasurable::none;
+    // Target 0 and realisasi 0 on a negative indicator, achieved at 100 under target_nol =
+    // "tercapai": the sentence says why the ratio is not computed (issue 16).
+    bool zero_zero = false;
     [[nodiscard]] bool measurable() const { return persen.has_value(); }
 };
 
@@ -33,9 +36,16 @@ struct Capaian {
 // target / realisasi × 100 (seed 002) or (2·target − realisasi) / target × 100, a setting.
 // No cap (seeds print 122, 198,80, 440,36) and negative results stay negative (seed 002 Tabel
 // 3.5: -13,72 of 3,69 gives -371,85). Target 0 or negative, missing data, and realisasi 0 under
-// target/realisasi give "tidak dapat diukur" with the reason.
+// target/realisasi give "tidak dapat diukur" with the reason. A negative indicator with target 0
+// and realisasi 0 (no cases against a target of none) is achieved at 100 under
+// ZeroTarget::achieved, the offices' reading and the default of [pengaturan] target_nol (issue 16).
 Capaian capaian(std::optional<double> target, std::optional<double> realisasi, Polarity polarity,
-                NegativeFormula negative_formula);
+                NegativeFormula negative_formula, ZeroTarget zero_target = ZeroTarget::achieved);
+
+// Whether a capaian, at display precision, lies in the plausible band [min, max] of
+// [pengaturan] capaian_wajar_min/maks. Outside it the figure is printed in its table but never
+// classified in a sentence, headlined or judged efficient (issue 16).
+bool plausible(double capaian_persen, double min, double max, int decimals);
 
 // An Indonesian phrase for the reason, to complete "tidak dapat diukur karena …".
 std::string unmeasurable_reason_text(Unmeasurable reason);
@@ -60,15 +70,42 @@ struct Counts {
     [[nodiscard]] int total() const { return tercapai + tidak_tercapai + tidak_terukur; }
 };
 
+// How members' capaian enter a group value ([pengaturan] rata_rata, rata_rata_min/maks,
+// capaian_wajar_min/maks). The default-constructed policy takes the values as computed.
+struct AveragePolicy {
+    AverageRule rule = AverageRule::as_is;
+    double min = 0, max = 120;                        // the clamp of AverageRule::capped
+    double plausible_min = 0, plausible_max = 300;  // the plausible band
+};
+AveragePolicy average_policy(const Settings& s);
+
+// A member whose capaian entered the group value changed by the clamp: its index among the
+// members, the computed capaian and the value used.
+struct Clamped {
+    std::size_t member = 0;
+    double computed = 0, used = 0;
+};
+
 struct GroupCapaian {
     std::optional<double> persen;  // nullopt when no member is measurable
     Counts counts;
+    // The arithmetic mean of the values used, whatever the method: what efficiency compares with
+    // serapan (a class mean of data kelompok is no achievement, issue 16).
+    std::optional<double> rata_rata;
+    std::vector<Clamped> clamped;           // in member order
+    std::vector<Clamped> implausible;       // members whose own capaian is outside the band
+    std::vector<std::size_t> unmeasured;    // members left out as not measurable, in order
+    // Every value used lies in the plausible band and some member's own capaian is plausible: the
+    // group value may be classified and headlined.
+    bool plausible = true;
 };
 
 // Arithmetic mean of the measurable capaian (seed 002 §3.2.1), or the "metode rata-rata data
 // kelompok": Σ (members in band × band's class mean) / measurable members (seeds 000, 002).
+// Under AverageRule::capped each capaian is first clamped to [min, max] (and classified as
+// clamped under data kelompok), so one implausible input cannot carry the mean.
 GroupCapaian group_capaian(const std::vector<Capaian>& members, GroupMethod method, const Scale& scale,
-                           int decimals);
+                           int decimals, const AveragePolicy& policy = {});
 
 // ---- over the years ---------------------------------------------------------------------------
 
@@ -79,9 +116,15 @@ std::optional<Trend> trend(std::optional<double> previous, std::optional<double>
 std::optional<bool> trend_better(Trend t, Polarity polarity);
 
 // Realisasi to date for the progress against the Renstra end target: the last realised value
-// (data terakhir) or the sum over the period up to `year` (kumulatif).
+// (data terakhir) or the sum over the period up to `year` (kumulatif). `from_year`, when given,
+// receives the last year the value takes a realisasi from, so that a sentence never labels last
+// year's value "sampai dengan" this year (issue 16).
 std::optional<double> realisasi_to_date(const std::map<int, double>& realisasi, int first_year, int year,
-                                        Aggregation tipe);
+                                        Aggregation tipe, std::optional<int>* from_year = nullptr);
+
+// A realisasi against a standard (standar nasional), by polarity and at display precision.
+enum class Standing { better, equal, below };
+Standing standing(double realisasi, double standard, Polarity polarity, int decimals);
 // End-of-Renstra target: explicit, else the last year's target (data terakhir) or the sum of
 // the yearly targets (kumulatif).
 std::optional<double> end_target(const std::map<int, double>& targets, std::optional<double> explicit_target,
@@ -98,8 +141,12 @@ std::optional<double> persen_of(Money part, Money whole);
 
 struct Efisiensi {
     std::optional<double> nilai;  // the ratio rule's percentage; nullopt under "perbandingan"
+    std::optional<double> capaian;  // the achievement compared with serapan
     bool efisien = false;
     bool measurable = false;
+    // Not judged: a member's capaian is outside the plausible band (issue 16: a figure no one
+    // would sign is never called efficient, even clamped).
+    bool implausible = false;
 };
 // "rasio": ((capaian / serapan) − 1) × 100, efficient when > 0 (seed 002: 122,71 / 95,39 gives
 // 28,64). "perbandingan": efficient when capaian > serapan (seed 004). Both compared at display
@@ -121,6 +168,7 @@ struct IndicatorResult {
     std::optional<Trend> trend;
     std::optional<bool> trend_better;
     std::optional<double> realisasi_sd;  // to date, for the end target
+    std::optional<int> realisasi_sd_tahun;  // the last year realisasi_sd takes a value from
     std::optional<double> target_akhir;
     Capaian progres;  // realisasi to date vs end target
     std::optional<std::size_t> progres_band;
@@ -148,6 +196,9 @@ struct ActivityResult {  // mirrors model Activity
 
 struct GroupResult {  // a sasaran or a tujuan
     std::vector<std::size_t> indicators;  // indexes into AgencyYear::indikator
+    // A tujuan without indicators of its own is measured by its sasaran: the members of
+    // `capaian` are then these indexes into renstra.sasaran.
+    std::vector<std::size_t> member_sasaran;
     GroupCapaian capaian;
     std::optional<std::size_t> band;
     BudgetTotals budget;               // sasaran: programs / kegiatan mapped to it

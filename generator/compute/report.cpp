@@ -76,7 +76,8 @@ struct Budget {
             ActivityIndicatorResult ir;
             std::optional<double> real;
             if (ind.realisasi) real = ind.realisasi->value;
-            ir.capaian = capaian(ind.target.value, real, ind.polarity.value, settings.negative_formula.value);
+            ir.capaian = capaian(ind.target.value, real, ind.polarity.value, settings.negative_formula.value,
+                                 settings.zero_target.value);
             if (ir.capaian.persen) {
                 ir.band = band_index(settings.scale.value, *ir.capaian.persen, dec);
                 ir.tercapai = tercapai(*ir.capaian.persen, dec);
@@ -100,7 +101,8 @@ IndicatorResult indicator_result(const Indicator& ind, const AgencyYear& d) {
         r.target_tahun = it->second;
     }
     if (auto it = r.realisasi.find(year); it != r.realisasi.end()) r.realisasi_tahun = it->second;
-    r.capaian = capaian(r.target_tahun, r.realisasi_tahun, ind.polarity.value, s.negative_formula.value);
+    r.capaian = capaian(r.target_tahun, r.realisasi_tahun, ind.polarity.value, s.negative_formula.value,
+                        s.zero_target.value);
     if (r.capaian.persen) {
         r.band = band_index(s.scale.value, *r.capaian.persen, dec);
         r.tercapai = tercapai(*r.capaian.persen, dec);
@@ -108,11 +110,11 @@ IndicatorResult indicator_result(const Indicator& ind, const AgencyYear& d) {
     if (auto it = r.realisasi.find(year - 1); it != r.realisasi.end()) r.realisasi_sebelumnya = it->second;
     r.trend = trend(r.realisasi_sebelumnya, r.realisasi_tahun, ind.decimals.value);
     if (r.trend) r.trend_better = trend_better(*r.trend, ind.polarity.value);
-    r.realisasi_sd = realisasi_to_date(r.realisasi, d.renstra.mulai.value, year, ind.tipe.value);
+    r.realisasi_sd = realisasi_to_date(r.realisasi, d.renstra.mulai.value, year, ind.tipe.value, &r.realisasi_sd_tahun);
     std::optional<double> explicit_end;
     if (ind.target_akhir) explicit_end = ind.target_akhir->value;
     r.target_akhir = end_target(r.target, explicit_end, d.renstra.akhir.value, ind.tipe.value);
-    r.progres = capaian(r.target_akhir, r.realisasi_sd, ind.polarity.value, s.negative_formula.value);
+    r.progres = capaian(r.target_akhir, r.realisasi_sd, ind.polarity.value, s.negative_formula.value, s.zero_target.value);
     if (r.progres.persen) r.progres_band = band_index(s.scale.value, *r.progres.persen, dec);
     return r;
 }
@@ -130,7 +132,7 @@ GroupResult group_of(const AgencyYear& d, const ReportValues& v, OwnerKind kind,
         members.push_back(v.indikator[i].capaian);
     }
     const Settings& s = d.settings;
-    g.capaian = group_capaian(members, s.group_method.value, s.scale.value, s.decimals.value);
+    g.capaian = group_capaian(members, s.group_method.value, s.scale.value, s.decimals.value, average_policy(s));
     if (g.capaian.persen) g.band = band_index(s.scale.value, *g.capaian.persen, s.decimals.value);
     return g;
 }
@@ -172,11 +174,13 @@ ReportValues compute_report(const AgencyYear& d) {
         if (!v.tujuan.back().indicators.empty()) continue;
         std::vector<Capaian> members;
         for (std::size_t i = 0; i < d.renstra.sasaran.size(); ++i) {
-            if (d.renstra.sasaran[i].tujuan.value == t.id.value) members.push_back({v.sasaran[i].capaian.persen, {}});
+            if (d.renstra.sasaran[i].tujuan.value != t.id.value) continue;
+            members.push_back({v.sasaran[i].capaian.persen, {}});
+            v.tujuan.back().member_sasaran.push_back(i);
         }
         const Settings& s = d.settings;
         auto& g = v.tujuan.back();
-        g.capaian = group_capaian(members, GroupMethod::mean, s.scale.value, s.decimals.value);
+        g.capaian = group_capaian(members, GroupMethod::mean, s.scale.value, s.decimals.value, average_policy(s));
         if (g.capaian.persen) g.band = band_index(s.scale.value, *g.capaian.persen, s.decimals.value);
     }
     v.iku = group_of(d, v, OwnerKind::sasaran, {}, true);
@@ -188,7 +192,8 @@ ReportValues compute_report(const AgencyYear& d) {
             members.push_back(v.indikator[i].capaian);
         }
         const Settings& s = d.settings;
-        v.tujuan_semua.capaian = group_capaian(members, s.group_method.value, s.scale.value, s.decimals.value);
+        v.tujuan_semua.capaian =
+            group_capaian(members, s.group_method.value, s.scale.value, s.decimals.value, average_policy(s));
         if (v.tujuan_semua.capaian.persen) {
             v.tujuan_semua.band = band_index(s.scale.value, *v.tujuan_semua.capaian.persen, s.decimals.value);
         }
@@ -227,7 +232,11 @@ ReportValues compute_report(const AgencyYear& d) {
     auto finish_group = [&](GroupResult& g) {
         Budget::finish(g.budget);
         if (g.budget.pagu.sen != 0) g.share = persen_of(g.budget.pagu, v.total.pagu);
-        g.efisiensi = efisiensi(g.capaian.persen, g.budget.serapan, d.settings.efficiency.value, dec);
+        // The achievement, never a class mean of data kelompok (issue 16: Pontianak compared 92,50).
+        g.efisiensi = efisiensi(g.capaian.rata_rata, g.budget.serapan, d.settings.efficiency.value, dec);
+        if (!g.capaian.implausible.empty() && g.efisiensi.measurable) {
+            g.efisiensi = Efisiensi{std::nullopt, g.capaian.rata_rata, false, false, true};
+        }
     };
     for (auto& g : v.sasaran) finish_group(g);
     for (auto& g : v.tujuan) finish_group(g);

@@ -63,7 +63,9 @@ void check_stated(const std::optional<Located<Money>>& stated, Money computed, c
 // Seed 002 Tabel 3.12 (8.237.500 for 8.327.500), seed 001 Tabel 2.4, seeds 000/004 totals off.
 void lint_budget(const Activity& a, const compute::ActivityResult& r, Diagnostics& diags) {
     const std::string what = activity_name(a);
-    check_stated(a.pagu_tertulis, r.budget.pagu, what, "a pagu of", diags);
+    const bool penetapan = a.pagu_tertulis_jenis.value == PaguStated::penetapan;
+    check_stated(a.pagu_tertulis, penetapan ? r.budget.pagu_penetapan : r.budget.pagu, what,
+                 penetapan ? "a pagu penetapan of" : "a pagu of", diags);
     if (r.budget.has_realisasi) check_stated(a.realisasi_tertulis, r.budget.realisasi, what, "a realisasi of", diags);
     // A leaf (a sub kegiatan, or a kegiatan without sub kegiatan before 2021) cannot spend more than
     // its pagu in force (Permendagri 77/2020: belanja is bounded by the DPA); more is a transcription
@@ -603,7 +605,9 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     lint_staff(d, v, diags);
     lint_staff_totals(d, v, diags);
     for (std::size_t i = 0; i < d.program.size(); ++i) lint_budget(d.program[i], v.program[i], diags);
-    check_stated(d.anggaran.pagu_tertulis, v.total.pagu, "the agency", "a total pagu of", diags);
+    const bool penetapan = d.anggaran.pagu_tertulis_jenis.value == PaguStated::penetapan;
+    check_stated(d.anggaran.pagu_tertulis, penetapan ? v.total.pagu_penetapan : v.total.pagu, "the agency",
+                 penetapan ? "a total pagu penetapan of" : "a total pagu of", diags);
     if (!d.program.empty() && v.total.pagu.sen <= 0) {
         diags.warning(d.program.front().pos,
                       "the pagu of all programs adds up to Rp 0, so the report has no budget to compare realisasi with",

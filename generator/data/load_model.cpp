@@ -230,6 +230,7 @@ Anggaran read_anggaran(const toml::table* t, Diagnostics& diags) {
     if (!t) return a;
     TableReader r(*t, "[anggaran]", diags);
     a.pagu_tertulis = r.opt_money("pagu_tertulis");
+    a.pagu_tertulis_jenis = enum_choice(r, "pagu_tertulis_jenis", {"perubahan", "penetapan"}, PaguStated::perubahan);
     a.realisasi_tertulis = r.opt_money("realisasi_tertulis");
     for (const toml::table* p : r.table_array("pendapatan", false)) {
         TableReader pr(*p, "[[anggaran.pendapatan]]", diags);

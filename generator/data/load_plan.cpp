@@ -272,6 +272,7 @@ Activity read_activity(const toml::table& t, ActivityLevel level, Diagnostics& d
             a.children.push_back(read_activity(*c, child_level, diags));
         }
         a.pagu_tertulis = r.opt_money("pagu_tertulis");
+        a.pagu_tertulis_jenis = enum_choice(r, "pagu_tertulis_jenis", {"perubahan", "penetapan"}, PaguStated::perubahan);
         a.realisasi_tertulis = r.opt_money("realisasi_tertulis");
     }
     const bool leaf = a.children.empty();

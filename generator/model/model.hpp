@@ -270,6 +270,9 @@ struct ActivityIndicator {
 };
 
 enum class ActivityLevel { program, kegiatan, sub_kegiatan };
+// Which pagu a stated total (`pagu_tertulis`) gives: the pagu in force after the APBD-P (the
+// default; the pagu penetapan where nothing changed) or the pagu penetapan (issue 16).
+enum class PaguStated { perubahan, penetapan };
 
 // Program > kegiatan > sub kegiatan, one struct for all three levels: the budget rolls up the
 // same way at every level. Money sits on the leaves only.
@@ -284,6 +287,7 @@ struct Activity {
     std::optional<Located<Money>> pagu, pagu_perubahan, realisasi;
     // Totals as a source printed them (program, kegiatan); checked, never shown.
     std::optional<Located<Money>> pagu_tertulis, realisasi_tertulis;
+    Located<PaguStated> pagu_tertulis_jenis{PaguStated::perubahan, {}};
     SourcePos pos;
 };
 
@@ -298,6 +302,7 @@ struct Revenue {
 
 struct Anggaran {
     std::optional<Located<Money>> pagu_tertulis, realisasi_tertulis;
+    Located<PaguStated> pagu_tertulis_jenis{PaguStated::perubahan, {}};
     std::vector<Revenue> pendapatan;
 };
 

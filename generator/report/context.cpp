@@ -59,7 +59,8 @@ std::string band_label(const ScaleBand& b) {
 }
 
 // A capaian of one indicator, with its band on the scale.
-Value capaian_value(const compute::Capaian& c, std::optional<std::size_t> band, bool tercapai, const Scale& scale) {
+Value capaian_value(const compute::Capaian& c, std::optional<std::size_t> band, bool tercapai, const Settings& s) {
+    const Scale& scale = s.scale.value;
     Map m;
     m.emplace_back("terukur", boolean(c.measurable()));
     m.emplace_back("nilai", opt_num(c.persen));
@@ -69,19 +70,58 @@ Value capaian_value(const compute::Capaian& c, std::optional<std::size_t> band, 
     m.emplace_back("kategori", b && !b->kategori.empty() ? str(b->kategori) : none());
     m.emplace_back("label", b ? str(band_label(*b)) : none());
     m.emplace_back("tercapai", boolean(tercapai));
+    // Outside the plausible band: printed in its table, never classified in a sentence (issue 16).
+    m.emplace_back("wajar", boolean(!c.persen || compute::plausible(*c.persen, s.plausible_min.value,
+                                                                    s.plausible_max.value, s.decimals.value)));
+    m.emplace_back("nol_nol", boolean(c.zero_zero));
     return map(std::move(m));
 }
 
 }  // namespace
 
-Value group_context(const compute::GroupResult& g, const Scale& scale, int decimals) {
+Value group_context(const compute::GroupResult& g, const Settings& s,
+                    const std::vector<std::pair<std::string, std::string>>& names) {
+    const int decimals = s.decimals.value;
     const compute::Capaian c{g.capaian.persen, g.capaian.persen ? compute::Unmeasurable::none
                                                                 : compute::Unmeasurable::no_realisasi};
-    Map m = as_map(capaian_value(c, g.band, g.capaian.persen && compute::tercapai(*g.capaian.persen, decimals), scale));
+    Map m = as_map(capaian_value(c, g.band, g.capaian.persen && compute::tercapai(*g.capaian.persen, decimals), s));
     m.emplace_back("tercapai_n", integer(g.capaian.counts.tercapai));
     m.emplace_back("tidak_tercapai_n", integer(g.capaian.counts.tidak_tercapai));
     m.emplace_back("tidak_terukur_n", integer(g.capaian.counts.tidak_terukur));
     m.emplace_back("jumlah", integer(g.capaian.counts.total()));
+    // The group value may be headlined only when every value it used is plausible.
+    Map::iterator w = std::find_if(m.begin(), m.end(), [](const auto& e) { return e.first == "wajar"; });
+    w->second = boolean(g.capaian.plausible);
+    m.emplace_back("rata_rata", opt_num(g.capaian.rata_rata));
+    auto member = [&](Map& e, std::size_t i) {
+        e.emplace_back("jenis", str(i < names.size() ? names[i].first : "indikator"));
+        e.emplace_back("nama", str(i < names.size() ? names[i].second : ""));
+    };
+    List clamped;
+    for (const auto& k : g.capaian.clamped) {
+        Map e;
+        member(e, k.member);
+        e.emplace_back("nilai", num(k.computed));
+        e.emplace_back("dipakai", num(k.used));
+        clamped.push_back(map(std::move(e)));
+    }
+    m.emplace_back("dibatasi", list(std::move(clamped)));
+    List implausible;
+    for (const auto& k : g.capaian.implausible) {
+        Map e;
+        member(e, k.member);
+        e.emplace_back("nilai", num(k.computed));
+        e.emplace_back("dipakai", num(k.used));
+        implausible.push_back(map(std::move(e)));
+    }
+    m.emplace_back("tidak_wajar", list(std::move(implausible)));
+    List unmeasured;
+    for (std::size_t i : g.capaian.unmeasured) {
+        Map e;
+        member(e, i);
+        unmeasured.push_back(map(std::move(e)));
+    }
+    m.emplace_back("tidak_terukur", list(std::move(unmeasured)));
     return map(std::move(m));
 }
 
@@ -165,7 +205,6 @@ Value year_series(const std::map<int, double>& values, const std::vector<int>& y
 Value ContextBuilder::indicator(std::size_t index, int nomor) const {
     const Indicator& ind = d_.indikator[index];
     const compute::IndicatorResult& r = v_.indikator[index];
-    const Scale& scale = d_.settings.scale.value;
     Map m;
     m.emplace_back("nomor", integer(nomor));
     m.emplace_back("id", text(ind.id));
@@ -186,7 +225,7 @@ Value ContextBuilder::indicator(std::size_t index, int nomor) const {
     m.emplace_back("realisasi_sebelum", year_series(r.realisasi, years_before_));
     m.emplace_back("target_tahun", opt_num(r.target_tahun));
     m.emplace_back("realisasi_tahun", opt_num(r.realisasi_tahun));
-    m.emplace_back("capaian", capaian_value(r.capaian, r.band, r.tercapai, scale));
+    m.emplace_back("capaian", capaian_value(r.capaian, r.band, r.tercapai, d_.settings));
     m.emplace_back("sebelumnya", opt_num(r.realisasi_sebelumnya));
     if (r.trend) {
         Map t;
@@ -198,11 +237,36 @@ Value ContextBuilder::indicator(std::size_t index, int nomor) const {
         m.emplace_back("tren", none());
     }
     m.emplace_back("realisasi_sd", opt_num(r.realisasi_sd));
+    m.emplace_back("realisasi_sd_tahun", r.realisasi_sd_tahun ? integer(*r.realisasi_sd_tahun) : none());
     m.emplace_back("target_akhir", opt_num(r.target_akhir));
     const int dec = d_.settings.decimals.value;
-    m.emplace_back("progres", capaian_value(r.progres, r.progres_band, r.progres.persen && compute::tercapai(*r.progres.persen, dec), scale));
+    m.emplace_back("progres", capaian_value(r.progres, r.progres_band, r.progres.persen && compute::tercapai(*r.progres.persen, dec), d_.settings));
     m.emplace_back("standar_nasional", opt_num(ind.standar_nasional));
     m.emplace_back("standar_keterangan", opt_text(ind.standar_keterangan));
+    // The report year's realisasi against the standard, by polarity (issue 16: "berada di atas
+    // standar" was said of a negative indicator that is better than it).
+    Value banding = none();
+    if (ind.standar_nasional && r.realisasi_tahun) {
+        static const char* kStanding[] = {"lebih-baik", "sama", "belum-mencapai"};
+        banding = str(kStanding[static_cast<int>(compute::standing(*r.realisasi_tahun, ind.standar_nasional->value,
+                                                                    ind.polarity.value, ind.decimals.value))]);
+    }
+    m.emplace_back("standar_banding", banding);
+    // The components of a computed indicator in the report year (issue 16: "5.604 ditempatkan of
+    // 12.937 terdaftar" beside the value), in the data's order; empty without `rumus`.
+    List komponen;
+    if (ind.rumus) {
+        for (const auto& c : ind.komponen) {
+            const auto* v = c.nilai.find(year_);
+            if (!v) continue;
+            Map cm;
+            cm.emplace_back("nama", text(c.nama));
+            cm.emplace_back("satuan", opt_text(c.satuan));
+            cm.emplace_back("nilai", num(v->value, v->pos));
+            komponen.push_back(map(std::move(cm)));
+        }
+    }
+    m.emplace_back("komponen", list(std::move(komponen)));
     List pembanding;
     for (const auto& p : ind.pembanding) {
         Map pm;
@@ -234,7 +298,6 @@ std::string ContextBuilder::owner_text(const Indicator& ind) const {
 
 Value ContextBuilder::activity_indicators(const Activity& a, const compute::ActivityResult& r) const {
     List out;
-    const Scale& scale = d_.settings.scale.value;
     for (std::size_t i = 0; i < a.indikator.size(); ++i) {
         const ActivityIndicator& ai = a.indikator[i];
         const auto& ar = r.indikator[i];
@@ -244,7 +307,7 @@ Value ContextBuilder::activity_indicators(const Activity& a, const compute::Acti
         m.emplace_back("desimal", integer(decimals_of(ai.target.value, ai.realisasi ? ai.realisasi->value : 0)));
         m.emplace_back("target", num(ai.target.value, ai.target.pos));
         m.emplace_back("realisasi", opt_num(ai.realisasi));
-        m.emplace_back("capaian", capaian_value(ar.capaian, ar.band, ar.tercapai, scale));
+        m.emplace_back("capaian", capaian_value(ar.capaian, ar.band, ar.tercapai, d_.settings));
         m.emplace_back("penjelasan", opt_text(ai.penjelasan));
         out.push_back(map(std::move(m)));
     }
@@ -289,7 +352,8 @@ Value ContextBuilder::activity(const Activity& a, const compute::ActivityResult&
     return map(std::move(m));
 }
 
-ContextBuilder::ContextBuilder(const AgencyYear& d, const ReportValues& v) : d_(d), v_(v) {
+ContextBuilder::ContextBuilder(const AgencyYear& d, const ReportValues& v)
+    : d_(d), v_(v), year_(d.laporan.tahun.value) {
     const int year = d.laporan.tahun.value;
     for (int y = d.renstra.mulai.value; y <= d.renstra.akhir.value; ++y) {
         years_all_.push_back(y);
@@ -377,6 +441,13 @@ Value ContextBuilder::pengaturan() const {
     m.emplace_back("metode", str(s.group_method.value == GroupMethod::mean ? "rata-rata" : "data-kelompok"));
     m.emplace_back("efisiensi", str(s.efficiency.value == EfficiencyRule::ratio ? "rasio" : "perbandingan"));
     m.emplace_back("skala", scale_value(s));
+    // The averaging rule, stated beside every average (issue 16).
+    m.emplace_back("rata_rata", str(s.average_rule.value == AverageRule::capped ? "dibatasi" : "apa-adanya"));
+    m.emplace_back("rata_rata_min", num(s.average_min.value, s.average_min.pos));
+    m.emplace_back("rata_rata_maks", num(s.average_max.value, s.average_max.pos));
+    m.emplace_back("capaian_wajar_min", num(s.plausible_min.value, s.plausible_min.pos));
+    m.emplace_back("capaian_wajar_maks", num(s.plausible_max.value, s.plausible_max.pos));
+    m.emplace_back("target_nol", str(s.zero_target.value == ZeroTarget::achieved ? "tercapai" : "tidak-dapat-diukur"));
     return map(std::move(m));
 }
 

@@ -28,7 +28,10 @@ Map as_map(const Value& v);  // the entries of a map value, to extend it
 // Shapes shared by several parts of the context (docs/report-context.md).
 Value money_value(Money m);  // whole rupiah as an integer; with sen, a number
 Value budget_context(const compute::BudgetTotals& b);
-Value group_context(const compute::GroupResult& g, const Scale& scale, int decimals);
+// `names`: the members' names in the order of g.capaian's members (indicators, or the sasaran of
+// a tujuan measured by its sasaran), to name clamped, implausible and unmeasured members.
+Value group_context(const compute::GroupResult& g, const Settings& settings,
+                    const std::vector<std::pair<std::string, std::string>>& names);  // (jenis, nama)
 std::string activity_title(const Activity& a);
 Value person_value(const Person& p);
 Value evaluasi_akip_context(const AgencyYear& d);  // context_akip.cpp
@@ -58,12 +61,14 @@ private:
     void add_plan(Map& root) const;    // renstra, tujuan, sasaran, iku (context_plan.cpp)
     void add_budget(Map& root) const;  // program, urusan, anggaran (context_plan.cpp)
     Value sasaran(std::size_t index) const;
+    Value group(const compute::GroupResult& g) const;  // group_context with the members' names
     Value pk() const;             // context_docs.cpp
     Value keputusan_iku() const;  // context_docs.cpp
     static std::string rumus_text(const Indicator& ind);
 
     const AgencyYear& d_;
     const compute::ReportValues& v_;
+    int year_;
     std::vector<int> years_all_, years_to_date_, years_before_;
 };
 

@@ -18,10 +18,16 @@ bool any_leaf_changed(const Activity& a) {
 
 }  // namespace
 
+Value ContextBuilder::group(const compute::GroupResult& g) const {
+    std::vector<std::pair<std::string, std::string>> names;
+    for (std::size_t i : g.indicators) names.emplace_back("indikator", d_.indikator[i].nama.value);
+    for (std::size_t i : g.member_sasaran) names.emplace_back("sasaran", d_.renstra.sasaran[i].uraian.value);
+    return group_context(g, d_.settings, names);
+}
+
 Value ContextBuilder::sasaran(std::size_t index) const {
     const Sasaran& s = d_.renstra.sasaran[index];
     const compute::GroupResult& g = v_.sasaran[index];
-    const Scale& scale = d_.settings.scale.value;
     Map m;
     m.emplace_back("nomor", integer(static_cast<std::int64_t>(index + 1)));
     m.emplace_back("id", str(s.id.value, s.id.pos));
@@ -40,13 +46,15 @@ Value ContextBuilder::sasaran(std::size_t index) const {
     }
     m.emplace_back("indikator", list(std::move(indicators)));
     m.emplace_back("ada_pembanding", boolean(pembanding));
-    m.emplace_back("capaian", group_context(g, scale, d_.settings.decimals.value));
+    m.emplace_back("capaian", group(g));
     m.emplace_back("anggaran", budget_context(g.budget));
     m.emplace_back("porsi", g.share ? num(*g.share) : none());
     Map e;
     e.emplace_back("terukur", boolean(g.efisiensi.measurable));
     e.emplace_back("nilai", g.efisiensi.nilai ? num(*g.efisiensi.nilai) : none());
     e.emplace_back("efisien", boolean(g.efisiensi.efisien));
+    e.emplace_back("capaian", g.efisiensi.capaian ? num(*g.efisiensi.capaian) : none());
+    e.emplace_back("tidak_wajar", boolean(g.efisiensi.implausible));
     m.emplace_back("efisiensi", map(std::move(e)));
 
     // Budget lines and supporting programs, in program order.
@@ -87,6 +95,19 @@ Value ContextBuilder::sasaran(std::size_t index) const {
         program_kegiatan.push_back(map(std::move(km)));
     }
     flush();
+    // Whether a supporting program or kegiatan has an indicator without realisasi: the template says
+    // so once for the section instead of after every such indicator (issue 16).
+    bool without_realisasi = false;
+    std::size_t last_program = SIZE_MAX;
+    for (const auto& [pi, ki] : g.kegiatan) {
+        auto lacks = [](const Activity& a) {
+            return std::any_of(a.indikator.begin(), a.indikator.end(), [](const auto& i) { return !i.realisasi; });
+        };
+        if (pi != last_program && lacks(d_.program[pi])) without_realisasi = true;
+        if (lacks(d_.program[pi].children[ki])) without_realisasi = true;
+        last_program = pi;
+    }
+    m.emplace_back("program_tanpa_realisasi", boolean(without_realisasi));
     m.emplace_back("kegiatan", list(std::move(lines)));
     m.emplace_back("program", list(std::move(programs)));
 
@@ -108,8 +129,6 @@ Value ContextBuilder::sasaran(std::size_t index) const {
 
 void ContextBuilder::add_plan(Map& root) const {
     const Renstra& r = d_.renstra;
-    const int decimals = d_.settings.decimals.value;
-    const Scale& scale = d_.settings.scale.value;
     List sasaran_values;
     for (std::size_t i = 0; i < r.sasaran.size(); ++i) sasaran_values.push_back(sasaran(i));
     List tujuan_values;
@@ -128,7 +147,7 @@ void ContextBuilder::add_plan(Map& root) const {
         }
         m.emplace_back("indikator", list(std::move(inds)));
         m.emplace_back("sasaran", list(std::move(sas)));
-        m.emplace_back("capaian", group_context(v_.tujuan[i], scale, decimals));
+        m.emplace_back("capaian", group(v_.tujuan[i]));
         tujuan_values.push_back(map(std::move(m)));
     }
     auto years = [](const std::vector<int>& ys) {
@@ -159,14 +178,14 @@ void ContextBuilder::add_plan(Map& root) const {
     Map im;
     im.emplace_back("jumlah", integer(static_cast<std::int64_t>(v_.iku.indicators.size())));
     im.emplace_back("indikator", list(std::move(iku)));
-    im.emplace_back("capaian", group_context(v_.iku, scale, decimals));
+    im.emplace_back("capaian", group(v_.iku));
     root.emplace_back("iku", map(std::move(im)));
 
     List tujuan_ind;
     n = 0;
     for (std::size_t k : v_.tujuan_semua.indicators) tujuan_ind.push_back(indicator(k, ++n));
     root.emplace_back("tujuan_indikator", list(std::move(tujuan_ind)));
-    root.emplace_back("tujuan_capaian", group_context(v_.tujuan_semua, scale, decimals));
+    root.emplace_back("tujuan_capaian", group(v_.tujuan_semua));
 }
 
 void ContextBuilder::add_budget(Map& root) const {

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "compute/compute.hpp"
+#include "compute/idformat.hpp"
 #include "data/data.hpp"
 #include "data/lint_narrative.hpp"
 #include "fixture.hpp"
@@ -122,7 +123,10 @@ std::string generated_only(std::string md, const std::vector<std::string>& texts
             if (from == std::string::npos) continue;
             const std::string body = line.substr(from);
             if (body.size() < 12) continue;  // "Tercapai." would also take generated words
-            for (std::size_t at = md.find(body); at != std::string::npos; at = md.find(body, at)) md.erase(at, body.size());
+            // Narrative text is printed through the `puebi` filter (docs/style.md §5): match both forms.
+            for (const std::string& form : {body, idfmt::puebi(body)}) {
+                for (std::size_t at = md.find(form); at != std::string::npos; at = md.find(form, at)) md.erase(at, form.size());
+            }
         }
     }
     return md;

@@ -235,10 +235,10 @@ TEST_CASE("preview: the sentences follow the data in every variation") {
     // (2 × 9 − 9,5) / 9 = 94,4 on the custom scale's "> 80" band, one decimal (desimal = 1).
     // docs/style.md: "%" glued to the number, one label of the scale in prose.
     CHECK(md.find("Indikator Angka kemiskinan mencapai realisasi 9,50% dari target 9,00%, sehingga capaiannya "
-                  "94,4% dengan kategori Hampir Tercapai (belum mencapai target).") != std::string::npos);
+                  "94,4% dengan kategori Hampir Tercapai (target belum tercapai).") != std::string::npos);
     // A cumulative indicator: 12 + 8 + 10 + 11 against the sum of six yearly targets.
-    CHECK(md.find("realisasi indikator Jumlah pelatihan sebesar 41 kali atau 68,3% dari target akhir Renstra tahun 2026 "
-                  "sebesar 60 kali.") != std::string::npos);
+    CHECK(md.find("Realisasi kumulatif indikator Jumlah pelatihan sampai dengan tahun 2024 sebesar 41 kali atau 68,3% dari "
+                  "target akhir Renstra tahun 2026 sebesar 60 kali.") != std::string::npos);
     CHECK(md.find("Indikator Target nol dengan target 0,00 kasus belum dapat diukur capaiannya karena targetnya bernilai nol.") !=
           std::string::npos);
     CHECK(md.find("Sasaran ini belum memiliki indikator kinerja, sehingga capaiannya belum dapat diukur.") !=
