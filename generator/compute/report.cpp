@@ -70,6 +70,8 @@ struct Budget {
             r.children.push_back(activity(c, settings));
             add(r.budget, r.children.back().budget, a.kode.value);
         }
+        // A kegiatan's own penetapan (its sub kegiatan give pagu_perubahan only; see the loader).
+        if (!a.children.empty() && a.pagu) r.budget.pagu_penetapan = a.pagu->value;
         finish(r.budget);
         const int dec = settings.decimals.value;
         for (const auto& ind : a.indikator) {

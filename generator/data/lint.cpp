@@ -386,6 +386,27 @@ void lint_realisasi_years(const AgencyYear& d, const Indicator& ind, Diagnostics
 }
 
 // An [[urusan]] without a program prints as a row without budget in the table by urusan.
+// The printed totals of an urusan row and of a sasaran's budget table (seed 002: Tabel 3.12 row II
+// off by Rp 100; the Sasaran 2 table repeats Sasaran 1's totals), against what their programs add up to.
+void lint_stated_groups(const AgencyYear& d, const compute::ReportValues& v, Diagnostics& diags) {
+    for (const auto& u : d.urusan) {
+        for (const auto& r : v.urusan) {
+            if (r.kode != u.kode.value) continue;
+            const std::string what = "urusan " + u.kode.value;
+            check_stated(u.pagu_tertulis, r.budget.pagu, what, "a pagu of", diags);
+            if (r.budget.has_realisasi) check_stated(u.realisasi_tertulis, r.budget.realisasi, what, "a realisasi of", diags);
+        }
+    }
+    for (std::size_t i = 0; i < d.renstra.sasaran.size() && i < v.sasaran.size(); ++i) {
+        const Sasaran& s = d.renstra.sasaran[i];
+        const compute::BudgetTotals& b = v.sasaran[i].budget;
+        const std::string what = "the budget table of sasaran `" + s.id.value + "`";
+        check_stated(s.pagu_penetapan_tertulis, b.pagu_penetapan, what, "a pagu penetapan of", diags);
+        check_stated(s.pagu_tertulis, b.pagu, what, "a pagu of", diags);
+        if (b.has_realisasi) check_stated(s.realisasi_tertulis, b.realisasi, what, "a realisasi of", diags);
+    }
+}
+
 void lint_urusan(const AgencyYear& d, const compute::ReportValues& v, Diagnostics& diags) {
     for (const auto& u : d.urusan) {
         const bool used = std::any_of(v.urusan.begin(), v.urusan.end(), [&](const compute::UrusanResult& r) {
@@ -643,6 +664,7 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     for (std::size_t i = 0; i < d.program.size(); ++i) lint_activity_indicators(d, d.program[i], v.program[i], diags);
     lint_pk_targets(d, diags);
     lint_urusan(d, v, diags);
+    lint_stated_groups(d, v, diags);
     lint_region_words(d, diags);
     const NarrativeScope scope = narrative_scope(d, v);
     lint_sasaran_narrative(d, v, scope, diags);

@@ -232,6 +232,8 @@ Anggaran read_anggaran(const toml::table* t, Diagnostics& diags) {
     a.pagu_tertulis = r.opt_money("pagu_tertulis");
     a.pagu_tertulis_jenis = enum_choice(r, "pagu_tertulis_jenis", {"perubahan", "penetapan"}, PaguStated::perubahan);
     a.realisasi_tertulis = r.opt_money("realisasi_tertulis");
+    a.pagu_non_gaji = r.opt_money("pagu_non_gaji");
+    a.realisasi_non_gaji = r.opt_money("realisasi_non_gaji");
     for (const toml::table* p : r.table_array("pendapatan", false)) {
         TableReader pr(*p, "[[anggaran.pendapatan]]", diags);
         Revenue rev;
@@ -365,7 +367,12 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
     m.evaluasi_akip = read_evaluasi_akip(r, m.indikator);
     for (const toml::table* t : r.table_array("urusan", false)) {
         TableReader ur(*t, "[[urusan]]", diags);
-        m.urusan.push_back(Urusan{ur.string("kode"), ur.string("nama")});
+        Urusan u;
+        u.kode = ur.string("kode");
+        u.nama = ur.string("nama");
+        u.pagu_tertulis = ur.opt_money("pagu_tertulis");
+        u.realisasi_tertulis = ur.opt_money("realisasi_tertulis");
+        m.urusan.push_back(std::move(u));
         ur.finish();
     }
     m.program = read_programs(r);

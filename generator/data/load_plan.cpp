@@ -150,6 +150,9 @@ Renstra read_renstra(TableReader& root) {
             s.foto.push_back(Photo{fr.path("berkas"), fr.string("keterangan")});
             fr.finish();
         }
+        s.pagu_penetapan_tertulis = sr.opt_money("pagu_penetapan_tertulis");
+        s.pagu_tertulis = sr.opt_money("pagu_tertulis");
+        s.realisasi_tertulis = sr.opt_money("realisasi_tertulis");
         sr.finish();
         rs.sasaran.push_back(std::move(s));
     }
@@ -242,10 +245,35 @@ std::vector<ActivityIndicator> read_activity_indicators(TableReader& r, const st
         ai.realisasi = ir.opt_number("realisasi");
         ai.polarity = enum_choice(ir, "polaritas", {"positif", "negatif"}, Polarity::positive);
         ai.penjelasan = ir.opt_string("penjelasan");
+        if (auto d = ir.opt_integer("desimal", 0, 4)) ai.decimals = Located<int>{static_cast<int>(d->value), d->pos};
         ir.finish();
         out.push_back(std::move(ai));
     }
     return out;
+}
+
+// A kegiatan's `pagu` is its penetapan when the DPA states the penetapan per kegiatan only (seed
+// 002: per-sasaran tables) and its sub kegiatan carry pagu_perubahan alone; the two ways of giving
+// the penetapan do not mix, so no sum is ever half-typed.
+void read_kegiatan_pagu(TableReader& r, Activity& a, const std::string& label) {
+    a.pagu = r.opt_money("pagu");
+    for (const Activity& c : a.children) {
+        if (a.pagu && c.pagu) {
+            r.diags().error(c.pagu->pos,
+                            fmt::format("{} gives its `pagu` (penetapan), and so does its sub kegiatan {}", label,
+                                        c.kode.value),
+                            "give the penetapan on the kegiatan or on every sub kegiatan, not both");
+        } else if (a.pagu && !c.pagu_perubahan) {
+            r.diags().error(c.pos, fmt::format("sub kegiatan {} has no `pagu_perubahan`, and its penetapan is given "
+                                               "only for the whole kegiatan {}",
+                                               c.kode.value, a.kode.value),
+                            "give the sub kegiatan's pagu_perubahan from the DPA-P");
+        } else if (!a.pagu && !c.pagu && c.pagu_perubahan) {
+            r.diags().error(c.pos, fmt::format("sub kegiatan {} has no `pagu` (penetapan)", c.kode.value),
+                            "give it from the DPA, or give the kegiatan's `pagu` when the DPA states the penetapan "
+                            "per kegiatan only");
+        }
+    }
 }
 
 constexpr const char* kLevelKey[] = {"program", "kegiatan", "sub"};
@@ -280,11 +308,17 @@ Activity read_activity(const toml::table& t, ActivityLevel level, Diagnostics& d
         diags.error(r.pos(), fmt::format("{} has no kegiatan; the budget sits on kegiatan or sub kegiatan", label));
     } else if (leaf) {
         a.pagu = r.opt_money("pagu");
-        if (!a.pagu && !r.has("pagu")) r.string("pagu");  // reports it missing
         a.pagu_perubahan = r.opt_money("pagu_perubahan");
+        // Without its own pagu a sub kegiatan needs a pagu_perubahan and the kegiatan's penetapan:
+        // read_kegiatan_pagu checks that from the kegiatan.
+        if (!a.pagu && !r.has("pagu") && (level != ActivityLevel::sub_kegiatan || !a.pagu_perubahan)) {
+            r.string("pagu");  // reports it missing
+        }
         a.realisasi = r.opt_money("realisasi");
     } else {
+        if (level == ActivityLevel::kegiatan) read_kegiatan_pagu(r, a, label);
         for (const char* key : {"pagu", "pagu_perubahan", "realisasi"}) {
+            if (level == ActivityLevel::kegiatan && std::string_view(key) == "pagu") continue;
             if (const toml::node* n = t.get(key)) {
                 r.opt_money(key);
                 diags.error(pos_of(*n), fmt::format("{} has sub-items, so its `{}` is their sum and is not written",

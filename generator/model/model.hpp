@@ -181,6 +181,9 @@ struct Sasaran {
     Text id, tujuan, uraian;
     OptText analisis, faktor_pendukung, faktor_penghambat, solusi, upaya;
     std::vector<Photo> foto;
+    // The Total row of the sasaran's budget table as printed (seed 002: Sasaran 2 prints Sasaran 1's
+    // totals); checked against its programs, never shown.
+    std::optional<Located<Money>> pagu_penetapan_tertulis, pagu_tertulis, realisasi_tertulis;
 };
 
 // One cell of the Renstra program matrix: a number, or a target the plan states in words ("A",
@@ -267,6 +270,8 @@ struct ActivityIndicator {
     std::optional<Located<double>> realisasi;
     Located<Polarity> polarity{Polarity::positive, {}};
     OptText penjelasan;
+    // `desimal`, as the plan prints the target (12,50); without it as many decimals as the data has.
+    std::optional<Located<int>> decimals;
 };
 
 enum class ActivityLevel { program, kegiatan, sub_kegiatan };
@@ -283,7 +288,8 @@ struct Activity {
     std::optional<std::vector<Text>> sasaran;  // program, kegiatan (replaces the program's)
     std::vector<ActivityIndicator> indikator;
     std::vector<Activity> children;
-    // Leaf money.
+    // Leaf money; a kegiatan may carry `pagu` (penetapan) itself when the DPA states the
+    // penetapan per kegiatan only and its sub kegiatan give pagu_perubahan alone (seed 002).
     std::optional<Located<Money>> pagu, pagu_perubahan, realisasi;
     // Totals as a source printed them (program, kegiatan); checked, never shown.
     std::optional<Located<Money>> pagu_tertulis, realisasi_tertulis;
@@ -293,6 +299,8 @@ struct Activity {
 
 struct Urusan {
     Text kode, nama;
+    // The urusan row of a budget table as printed (seed 002 Tabel 3.12 row II); checked, never shown.
+    std::optional<Located<Money>> pagu_tertulis, realisasi_tertulis;
 };
 
 struct Revenue {
@@ -303,6 +311,9 @@ struct Revenue {
 struct Anggaran {
     std::optional<Located<Money>> pagu_tertulis, realisasi_tertulis;
     Located<PaguStated> pagu_tertulis_jenis{PaguStated::perubahan, {}};
+    // Belanja other than gaji and tunjangan ASN as the agency states it (seed 002 3.3: its own
+    // definition, not derivable from the program table), printed beside the total.
+    std::optional<Located<Money>> pagu_non_gaji, realisasi_non_gaji;
     std::vector<Revenue> pendapatan;
 };
 

@@ -304,7 +304,8 @@ Value ContextBuilder::activity_indicators(const Activity& a, const compute::Acti
         Map m;
         m.emplace_back("nama", text(ai.nama));
         m.emplace_back("satuan", text(ai.satuan));
-        m.emplace_back("desimal", integer(decimals_of(ai.target.value, ai.realisasi ? ai.realisasi->value : 0)));
+        m.emplace_back("desimal", integer(ai.decimals ? ai.decimals->value
+                                                     : decimals_of(ai.target.value, ai.realisasi ? ai.realisasi->value : 0)));
         m.emplace_back("target", num(ai.target.value, ai.target.pos));
         m.emplace_back("realisasi", opt_num(ai.realisasi));
         m.emplace_back("capaian", capaian_value(ar.capaian, ar.band, ar.tercapai, d_.settings));

@@ -16,6 +16,18 @@ bool any_leaf_changed(const Activity& a) {
     return std::any_of(a.children.begin(), a.children.end(), any_leaf_changed);
 }
 
+// Belanja non gaji as the agency states it: pagu, realisasi and their serapan; none without a pagu.
+Value non_gaji_context(const Anggaran& a) {
+    if (!a.pagu_non_gaji) return none();
+    Map m;
+    m.emplace_back("pagu", money_value(a.pagu_non_gaji->value));
+    m.emplace_back("realisasi", a.realisasi_non_gaji ? money_value(a.realisasi_non_gaji->value) : none());
+    const auto pct = a.realisasi_non_gaji ? compute::persen_of(a.realisasi_non_gaji->value, a.pagu_non_gaji->value)
+                                          : std::nullopt;
+    m.emplace_back("serapan", pct ? num(*pct) : none());
+    return map(std::move(m));
+}
+
 }  // namespace
 
 Value ContextBuilder::group(const compute::GroupResult& g) const {
@@ -230,6 +242,7 @@ void ContextBuilder::add_budget(Map& root) const {
         revenue.push_back(map(std::move(m)));
     }
     a.emplace_back("pendapatan", list(std::move(revenue)));
+    a.emplace_back("non_gaji", non_gaji_context(d_.anggaran));
     root.emplace_back("anggaran", map(std::move(a)));
 }
 

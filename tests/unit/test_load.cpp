@@ -160,8 +160,13 @@ TEST_CASE("load: nan, inf and numbers out of range are refused") {
 }
 
 TEST_CASE("load: a parent sets budget on a node with children") {
+    // A kegiatan's `pagu` is its penetapan only when no sub kegiatan gives one (seed 002; test_budget_stated).
     const std::string text = with("nama = \"Perencanaan\"", "nama = \"Perencanaan\"\npagu = 5");
-    CHECK(load_messages(text).find("kegiatan 3.30.01.2.01 has sub-items, so its `pagu` is their sum") != std::string::npos);
+    CHECK(load_messages(text).find("kegiatan 3.30.01.2.01 gives its `pagu` (penetapan), and so does its sub kegiatan") !=
+          std::string::npos);
+    const std::string spent = with("nama = \"Perencanaan\"", "nama = \"Perencanaan\"\nrealisasi = 5");
+    CHECK(load_messages(spent).find("kegiatan 3.30.01.2.01 has sub-items, so its `realisasi` is their sum") !=
+          std::string::npos);
 }
 
 TEST_CASE("load: extends merges a region file under the dinas file") {
