@@ -211,6 +211,7 @@ void ContextBuilder::add_budget(Map& root) const {
         revenue.push_back(map(std::move(m)));
     }
     a.emplace_back("pendapatan", list(std::move(revenue)));
+    a.emplace_back("belanja", belanja_jenis_context(d_.anggaran.belanja));
     root.emplace_back("anggaran", map(std::move(a)));
 }
 
