@@ -12,6 +12,7 @@
 #include "compute/compute.hpp"
 #include "compute/idformat.hpp"
 #include "data/data.hpp"
+#include "data/lint_belanja.hpp"
 #include "data/lint_narrative.hpp"
 
 namespace lkjip {
@@ -345,8 +346,8 @@ std::vector<std::string> unit_set(const StaffTable& t) {
 }
 
 // Seed 002: staff by golongan and by pendidikan are the same people and must add up alike. Two
-// tables count the same staff when their rows are the same units, or when each has one row (the
-// whole agency); tables of other scope (a bidang only, staff over the years) are left alone.
+// tables count the same staff when their rows are the same units (one row each: the same row name);
+// tables of other scope (a bidang only, staff over the years) are left alone.
 void lint_staff_totals(const AgencyYear& d, const compute::ReportValues& v, Diagnostics& diags) {
     for (std::size_t j = 1; j < d.pegawai.size(); ++j) {
         const StaffTable& b = d.pegawai[j];
@@ -354,8 +355,9 @@ void lint_staff_totals(const AgencyYear& d, const compute::ReportValues& v, Diag
         for (std::size_t i = 0; i < j; ++i) {
             const StaffTable& a = d.pegawai[i];
             if (groups_are_years(a)) continue;
-            const bool whole = a.baris.size() == 1 && b.baris.size() == 1;
-            if (!whole && unit_set(a) != unit_set(b)) continue;
+            // A one-row table names its scope by its row: "Seluruh pegawai" and "Pejabat struktural"
+            // (seed 000 Tabel 1.1 and 1.3, 59 staff and 23 posts) count different staff.
+            if (unit_set(a) != unit_set(b)) continue;
             if (v.pegawai[i].total != v.pegawai[j].total) {
                 diags.warning(b.pos, fmt::format("staff table '{}' counts {} staff, but table '{}' counts {} in the same "
                                                  "units", b.judul.value, v.pegawai[j].total, a.judul.value,
@@ -625,6 +627,7 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     }
     lint_staff(d, v, diags);
     lint_staff_totals(d, v, diags);
+    lint_belanja(d, v, diags);
     for (std::size_t i = 0; i < d.program.size(); ++i) lint_budget(d.program[i], v.program[i], diags);
     const bool penetapan = d.anggaran.pagu_tertulis_jenis.value == PaguStated::penetapan;
     check_stated(d.anggaran.pagu_tertulis, penetapan ? v.total.pagu_penetapan : v.total.pagu, "the agency",

@@ -189,6 +189,20 @@ Organisasi read_organisasi(TableReader& root) {
 
 constexpr std::int64_t kMaxCount = 1'000'000;  // staff and facility counts: no dinas has more
 
+// `total = false` (staff over the years): the table prints no row and grand totals, and is not split
+// by sex (none of the seeds' tables over the years is; the L/P columns per year would not fit a page).
+void read_staff_total_flag(TableReader& r, StaffTable& s, Diagnostics& diags) {
+    s.total = r.opt_bool("total").value_or(true);
+    if (!s.total && s.per_jenis_kelamin) {
+        diags.error(s.pos, fmt::format("[[pegawai]] '{}' has `total = false`, which needs `per_jenis_kelamin = false`",
+                                       s.judul.value));
+    }
+    if (!s.total && s.total_tertulis) {
+        diags.error(s.total_tertulis->pos,
+                    fmt::format("[[pegawai]] '{}' has `total = false`: it has no grand total to state", s.judul.value));
+    }
+}
+
 StaffTable read_staff_table(const toml::table& t, Diagnostics& diags) {
     StaffTable s;
     s.pos = pos_of(t);
@@ -198,6 +212,7 @@ StaffTable read_staff_table(const toml::table& t, Diagnostics& diags) {
     s.per_jenis_kelamin = r.opt_bool("per_jenis_kelamin").value_or(true);
     s.sumber = r.opt_string("sumber");
     s.total_tertulis = r.opt_integer("total_tertulis", 0, kMaxCount);
+    read_staff_total_flag(r, s, diags);
     const auto rows = r.table_array("baris", true);
     for (const toml::table* row : rows) {
         TableReader rr(*row, fmt::format("a row of [[pegawai]] '{}'", s.judul.value), diags);
@@ -243,6 +258,7 @@ Anggaran read_anggaran(const toml::table* t, Diagnostics& diags) {
         pr.finish();
         a.pendapatan.push_back(std::move(rev));
     }
+    a.belanja = read_belanja(r);
     r.finish();
     return a;
 }

@@ -17,6 +17,7 @@ Renstra read_renstra(TableReader& root);
 std::vector<RenstraProgram> read_renstra_programs(TableReader& renstra, const Renstra& rs);  // load_renstra_program.cpp
 std::vector<Indicator> read_indicators(TableReader& root);
 std::vector<Activity> read_programs(TableReader& root);
+std::vector<BelanjaJenis> read_belanja(TableReader& anggaran);  // load_belanja.cpp
 // load_akip.cpp; sets the realisasi of the indicator each evaluation names.
 std::vector<AkipEvaluation> read_evaluasi_akip(TableReader& root, std::vector<Indicator>& indikator);
 

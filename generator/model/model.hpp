@@ -158,6 +158,9 @@ struct StaffTable {
     std::optional<Located<std::int64_t>> total_tertulis;
     std::vector<StaffRow> baris;
     SourcePos pos;
+    // false: the columns count the same staff again (years, seed 000 Tabel 1.4/1.5/1.7), so a row's
+    // sum and the grand total mean nothing; only the per-column totals are printed.
+    bool total = true;
 };
 
 struct Facility {
@@ -308,6 +311,18 @@ struct Revenue {
     Located<Money> target, realisasi;
 };
 
+// A line of the belanja by jenis (seed 000 Tabel 1.9: Belanja Operasi with Belanja Pegawai and
+// Belanja Barang dan Jasa, Belanja Modal with its sub-items, Belanja Tidak Terduga). A line with
+// `rincian` sums them (what it printed is `*_tertulis`); a line without has its own amounts, or
+// none when the source lists the jenis without an amount.
+struct BelanjaJenis {
+    Text uraian;
+    std::optional<Located<Money>> pagu, realisasi;
+    std::optional<Located<Money>> pagu_tertulis, realisasi_tertulis;
+    std::vector<BelanjaJenis> rincian;
+    SourcePos pos;
+};
+
 struct Anggaran {
     std::optional<Located<Money>> pagu_tertulis, realisasi_tertulis;
     Located<PaguStated> pagu_tertulis_jenis{PaguStated::perubahan, {}};
@@ -315,6 +330,7 @@ struct Anggaran {
     // definition, not derivable from the program table), printed beside the total.
     std::optional<Located<Money>> pagu_non_gaji, realisasi_non_gaji;
     std::vector<Revenue> pendapatan;
+    std::vector<BelanjaJenis> belanja;  // by jenis, [[anggaran.belanja]] (load_belanja.cpp)
 };
 
 struct Achievement {  // prestasi or inovasi

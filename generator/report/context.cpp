@@ -377,6 +377,7 @@ Value ContextBuilder::build() const {
     root.emplace_back("langkah_ke_depan", text_list(d_.langkah_ke_depan));
     root.emplace_back("organisasi", organisasi());
     root.emplace_back("pegawai", pegawai());
+    root.emplace_back("pegawai_perkembangan", pegawai_perkembangan_context(d_, v_));
     root.emplace_back("sarana", sarana());
     bool kondisi = false;
     for (const auto& s : d_.sarana) kondisi = kondisi || s.kondisi.has_value();
@@ -509,6 +510,7 @@ Value ContextBuilder::pegawai() const {
     List out;
     for (std::size_t i = 0; i < d_.pegawai.size(); ++i) {
         const StaffTable& t = d_.pegawai[i];
+        if (!t.total) continue;  // staff over the years: pegawai_perkembangan
         const compute::StaffResult& r = v_.pegawai[i];
         auto ints = [](const auto& v) {
             List l;

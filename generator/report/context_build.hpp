@@ -38,6 +38,8 @@ Value evaluasi_akip_context(const AgencyYear& d);  // context_akip.cpp
 
 // renstra.program and the keys beside it (context_renstra_program.cpp; docs/report-context.md).
 void add_renstra_program(Map& renstra, const Renstra& r);
+Value belanja_jenis_context(const std::vector<BelanjaJenis>& lines);  // context_belanja.cpp
+Value pegawai_perkembangan_context(const AgencyYear& d, const compute::ReportValues& v);  // context_pegawai.cpp
 
 class ContextBuilder {
 public:

@@ -243,6 +243,7 @@ void ContextBuilder::add_budget(Map& root) const {
     }
     a.emplace_back("pendapatan", list(std::move(revenue)));
     a.emplace_back("non_gaji", non_gaji_context(d_.anggaran));
+    a.emplace_back("belanja", belanja_jenis_context(d_.anggaran.belanja));
     root.emplace_back("anggaran", map(std::move(a)));
 }
 
