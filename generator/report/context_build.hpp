@@ -58,6 +58,7 @@ private:
     void add_plan(Map& root) const;    // renstra, tujuan, sasaran, iku (context_plan.cpp)
     void add_budget(Map& root) const;  // program, urusan, anggaran (context_plan.cpp)
     Value sasaran(std::size_t index) const;
+    Value history_indicators(OwnerKind kind, const std::string& id) const;
     Value pk() const;             // context_docs.cpp
     Value keputusan_iku() const;  // context_docs.cpp
     static std::string rumus_text(const Indicator& ind);
