@@ -204,6 +204,9 @@ struct GroupResult {  // a sasaran or a tujuan
     BudgetTotals budget;               // sasaran: programs / kegiatan mapped to it
     // sasaran: the kegiatan behind it, as (program index, kegiatan index) into AgencyYear::program
     std::vector<std::pair<std::size_t, std::size_t>> kegiatan;
+    // Parallel to `kegiatan`: the sub kegiatan index when only that sub kegiatan serves (its own
+    // `sasaran`, seed 004 Tabel 8), kWholeKegiatan when the whole kegiatan does.
+    std::vector<std::size_t> kegiatan_sub;
     std::optional<double> share;       // of the agency total pagu, %
     Efisiensi efisiensi;
 };
@@ -239,6 +242,12 @@ ReportValues compute_report(const AgencyYear& data);
 // Whether kegiatan `k` of program `p` serves sasaran `id`: the kegiatan's own `sasaran` list
 // when it has one, else its program's (seed 002 Sasaran 2 takes single kegiatan of a program).
 bool kegiatan_serves(const Activity& p, const Activity& k, const std::string& id);
+
+inline constexpr std::size_t kWholeKegiatan = static_cast<std::size_t>(-1);
+
+// Whether sub kegiatan `sub` of kegiatan `k` of program `p` serves sasaran `id`: the nearest
+// `sasaran` list of the three levels.
+bool sub_kegiatan_serves(const Activity& p, const Activity& k, const Activity& sub, const std::string& id);
 
 // Realisasi per year of an indicator: the typed values, replaced by `rumus` over the components
 // where every component has a value. Years where the formula divides by zero are left out.

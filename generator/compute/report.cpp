@@ -40,6 +40,11 @@ bool kegiatan_serves(const Activity& p, const Activity& k, const std::string& id
     return std::any_of(list->begin(), list->end(), [&](const Text& t) { return t.value == id; });
 }
 
+bool sub_kegiatan_serves(const Activity& p, const Activity& k, const Activity& sub, const std::string& id) {
+    if (!sub.sasaran) return kegiatan_serves(p, k, id);
+    return std::any_of(sub.sasaran->begin(), sub.sasaran->end(), [&](const Text& t) { return t.value == id; });
+}
+
 namespace {
 
 struct Budget {
@@ -127,6 +132,7 @@ GroupResult group_of(const AgencyYear& d, const ReportValues& v, OwnerKind kind,
     std::vector<Capaian> members;
     for (std::size_t i = 0; i < d.indikator.size(); ++i) {
         const Indicator& ind = d.indikator[i];
+        if (ind.riwayat) continue;  // measured by an earlier IKU set only
         const bool match = iku_only ? (ind.owner_kind == OwnerKind::sasaran && ind.iku)
                                     : (ind.owner_kind == kind && ind.owner.value == id);
         if (!match) continue;
@@ -189,7 +195,7 @@ ReportValues compute_report(const AgencyYear& d) {
     {
         std::vector<Capaian> members;
         for (std::size_t i = 0; i < d.indikator.size(); ++i) {
-            if (d.indikator[i].owner_kind != OwnerKind::tujuan) continue;
+            if (d.indikator[i].owner_kind != OwnerKind::tujuan || d.indikator[i].riwayat) continue;
             v.tujuan_semua.indicators.push_back(i);
             members.push_back(v.indikator[i].capaian);
         }
@@ -211,9 +217,24 @@ ReportValues compute_report(const AgencyYear& d) {
             for (std::size_t k = 0; k < d.program[i].children.size(); ++k) {
             for (std::size_t si = 0; si < d.renstra.sasaran.size(); ++si) {
                 const std::string& id = d.renstra.sasaran[si].id.value;
-                if (!kegiatan_serves(d.program[i], d.program[i].children[k], id)) continue;
+                const Activity& kg = d.program[i].children[k];
+                // A kegiatan whose sub kegiatan all serve the sasaran is listed whole.
+                std::vector<std::size_t> serving;
+                for (std::size_t c = 0; c < kg.children.size(); ++c) {
+                    if (sub_kegiatan_serves(d.program[i], kg, kg.children[c], id)) serving.push_back(c);
+                }
+                if (!kg.children.empty() && serving.size() < kg.children.size()) {
+                    for (std::size_t c : serving) {
+                        budget.add(v.sasaran[si].budget, v.program[i].children[k].children[c].budget, "sasaran " + id);
+                        v.sasaran[si].kegiatan.emplace_back(i, k);
+                        v.sasaran[si].kegiatan_sub.push_back(c);
+                    }
+                    continue;
+                }
+                if (kg.children.empty() ? !kegiatan_serves(d.program[i], kg, id) : serving.empty()) continue;
                 budget.add(v.sasaran[si].budget, v.program[i].children[k].budget, "sasaran " + id);
                 v.sasaran[si].kegiatan.emplace_back(i, k);
+                v.sasaran[si].kegiatan_sub.push_back(kWholeKegiatan);
             }
         }
         // Urusan: named on the program, else the [[urusan]] whose kode starts the program kode.

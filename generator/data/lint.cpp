@@ -306,7 +306,7 @@ void lint_activity_indicators(const AgencyYear& d, const Activity& a, const comp
 void lint_pk_targets(const AgencyYear& d, Diagnostics& diags) {
     const int year = d.laporan.tahun.value;
     for (const auto& ind : d.indikator) {
-        if (ind.owner_kind == OwnerKind::sasaran && !ind.iku) continue;
+        if ((ind.owner_kind == OwnerKind::sasaran && !ind.iku) || !ind.pk) continue;
         if (ind.target_pk || ind.target.find(year)) continue;
         diags.warning(ind.target.pos.known() ? ind.target.pos : ind.pos,
                       fmt::format("{} `{}` has no target for {}, the year of the report and of its Perjanjian Kinerja: "
@@ -570,7 +570,7 @@ void lint_sasaran_narrative(const AgencyYear& d, const compute::ReportValues& v,
         if (v.sasaran[i].indicators.size() == 1) only = v.sasaran[i].indicators.front();
         for (const auto& [field, key] : {std::pair{&s.analisis, "analisis"}, {&s.faktor_pendukung, "faktor_pendukung"},
                                         {&s.faktor_penghambat, "faktor_penghambat"}, {&s.solusi, "solusi"},
-                                        {&s.upaya, "upaya"}}) {
+                                        {&s.upaya, "upaya"}, {&s.analisis_program, "analisis_program"}}) {
             if (*field) check_text(**field, fmt::format("`{}` of sasaran `{}`", key, s.id.value), only);
         }
     }
@@ -660,6 +660,7 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
         diags.error(d.laporan.tahun.pos, fmt::format("the budget sum of {} exceeds what lkjip can add exactly", what));
     }
     for (std::size_t i = 0; i < d.indikator.size(); ++i) {
+        if (d.indikator[i].riwayat) continue;  // no measurement of the report year to check
         lint_indicator(d, d.indikator[i], v.indikator[i], diags);
         lint_realisasi_years(d, d.indikator[i], diags);
         lint_capaian_band(d, d.indikator[i], v.indikator[i], diags);

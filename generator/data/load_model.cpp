@@ -304,6 +304,8 @@ std::optional<PerjanjianKinerja> read_pk(TableReader& root) {
     pk.pembuka = r.opt_string("pembuka");
     pk.janji = r.opt_string("janji");
     pk.supervisi = r.opt_string("supervisi");
+    pk.tujuan = r.string_list("tujuan", false);
+    pk.uraian = r.opt_string("uraian");
     r.finish();
     return pk;
 }

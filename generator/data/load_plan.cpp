@@ -145,6 +145,7 @@ Renstra read_renstra(TableReader& root) {
         s.faktor_penghambat = sr.opt_string("faktor_penghambat");
         s.solusi = sr.opt_string("solusi");
         s.upaya = sr.opt_string("upaya");
+        s.analisis_program = sr.opt_string("analisis_program");
         for (const toml::table* ft : sr.table_array("foto", false)) {
             TableReader fr(*ft, "[[renstra.sasaran.foto]]", diags);
             s.foto.push_back(Photo{fr.path("berkas"), fr.string("keterangan")});
@@ -192,7 +193,19 @@ Indicator read_indicator(const toml::table& t, Diagnostics& diags) {
     }
     ind.polarity = enum_choice(r, "polaritas", {"positif", "negatif"}, Polarity::positive);
     ind.tipe = enum_choice(r, "tipe", {"data-terakhir", "kumulatif"}, Aggregation::last_value);
-    ind.iku = r.opt_bool("iku").value_or(ind.owner_kind == OwnerKind::sasaran);
+    ind.riwayat = r.opt_bool("riwayat").value_or(false);
+    ind.iku = r.opt_bool("iku").value_or(ind.owner_kind == OwnerKind::sasaran && !ind.riwayat);
+    if (ind.riwayat && ind.iku) {
+        diags.error(pos_of(*t.get("iku")), fmt::format("{} has `riwayat = true`: an indicator of an earlier IKU set is "
+                                                       "no IKU of the report year", label),
+                    "remove `iku = true`, or `riwayat` if it is measured this year");
+    }
+    ind.pk = r.opt_bool("pk").value_or(!ind.riwayat);
+    if (ind.riwayat && ind.pk) {
+        diags.error(pos_of(*t.get("pk")), fmt::format("{} has `riwayat = true` and so is in no Perjanjian Kinerja of the "
+                                                      "report year", label),
+                    "remove `pk = true`");
+    }
     ind.formula = r.opt_string("formula");
     ind.sumber_data = r.opt_string("sumber_data");
     // One unit as a string, or several as an array (seed 003: three bidang share one IKU).
@@ -292,7 +305,7 @@ Activity read_activity(const toml::table& t, ActivityLevel level, Diagnostics& d
     a.kode = r.string("kode");
     a.nama = r.string("nama");
     if (level == ActivityLevel::program) a.urusan = r.opt_string("urusan");
-    if (level != ActivityLevel::sub_kegiatan && r.has("sasaran")) a.sasaran = r.string_list("sasaran", false);
+    if (r.has("sasaran")) a.sasaran = r.string_list("sasaran", false);
     a.indikator = read_activity_indicators(r, label);
     if (level != ActivityLevel::sub_kegiatan) {
         const auto child_level = static_cast<ActivityLevel>(li + 1);

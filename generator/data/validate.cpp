@@ -186,7 +186,7 @@ struct ActivityCheck {
                         "kode follow Permendagri 90/2019: program 2.17.03, kegiatan 2.17.03.1.01, sub 2.17.03.1.01.0001");
         }
         if (a.sasaran) {
-            for (const auto& s : *a.sasaran) sasaran.require(s, fmt::format("{} {}", a.level == ActivityLevel::program ? "program" : "kegiatan", a.kode.value));
+            for (const auto& s : *a.sasaran) sasaran.require(s, fmt::format("{} {}", a.level == ActivityLevel::program ? "program" : a.level == ActivityLevel::kegiatan ? "kegiatan" : "sub kegiatan", a.kode.value));
         }
         if (a.children.empty() && a.level != ActivityLevel::program) {
             if (a.realisasi) {

@@ -187,6 +187,9 @@ struct Sasaran {
     // The Total row of the sasaran's budget table as printed (seed 002: Sasaran 2 prints Sasaran 1's
     // totals); checked against its programs, never shown.
     std::optional<Located<Money>> pagu_penetapan_tertulis, pagu_tertulis, realisasi_tertulis;
+    // How the programs and kegiatan behind the sasaran carried its result, as the agency words it
+    // (seed 004 Tabel 12, 20, 28, 36, 44), printed under them.
+    OptText analisis_program;
 };
 
 // One cell of the Renstra program matrix: a number, or a target the plan states in words ("A",
@@ -251,6 +254,12 @@ struct Indicator {
     Located<Polarity> polarity{Polarity::positive, {}};
     Located<Aggregation> tipe{Aggregation::last_value, {}};
     bool iku = true;
+    // An indicator of an earlier IKU set, kept for the IKU history table only (seed 004 Tabel 2):
+    // it measures no sasaran or tujuan of the report year and enters neither chapter nor PK.
+    bool riwayat = false;
+    // Whether the Perjanjian Kinerja lists it (tujuan indicators and IKU by default): seed 004's PK
+    // (Tabel 3) holds the five IKU and none of the four tujuan indicators of §2.1.
+    bool pk = true;
     OptText formula, sumber_data;
     std::vector<Text> penanggung_jawab;  // units in charge, in order (seed 003 lists three)
     Located<int> decimals{2, {}};
@@ -288,7 +297,9 @@ struct Activity {
     ActivityLevel level = ActivityLevel::program;
     Text kode, nama;
     OptText urusan;  // program only: kode of its [[urusan]]
-    std::optional<std::vector<Text>> sasaran;  // program, kegiatan (replaces the program's)
+    // Replaces the level above's; on a sub kegiatan too, when one sub kegiatan of a kegiatan serves
+    // a sasaran its siblings do not (seed 004 Tabel 8: the SKM budget takes one of four).
+    std::optional<std::vector<Text>> sasaran;
     std::vector<ActivityIndicator> indikator;
     std::vector<Activity> children;
     // Leaf money; a kegiatan may carry `pagu` (penetapan) itself when the DPA states the
@@ -358,6 +369,10 @@ struct PerjanjianKinerja {
     std::optional<PkRevision> perubahan;
     std::optional<Located<PkPagu>> pagu;  // default: perubahan when revised, else penetapan
     OptText pembuka, janji, supervisi;    // the statement's paragraphs, when the agency words them otherwise
+    // What the agency states the PK is for, and its own account of it, printed in BAB II (seed 004
+    // §2.3 a-e and the paragraph after them).
+    std::vector<Text> tujuan;
+    OptText uraian;
 };
 
 // The Keputusan Kepala Dinas tentang Penetapan IKU (seed 003).

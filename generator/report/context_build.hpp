@@ -64,6 +64,7 @@ private:
     void add_budget(Map& root) const;  // program, urusan, anggaran (context_plan.cpp)
     Value sasaran(std::size_t index) const;
     Value group(const compute::GroupResult& g) const;  // group_context with the members' names
+    Value history_indicators(OwnerKind kind, const std::string& id) const;
     Value pk() const;             // context_docs.cpp
     Value keputusan_iku() const;  // context_docs.cpp
     static std::string rumus_text(const Indicator& ind);

@@ -98,6 +98,10 @@ Value ContextBuilder::pk() const {
     m.emplace_back("pembuka", opt_text(pk.pembuka));
     m.emplace_back("janji", opt_text(pk.janji));
     m.emplace_back("supervisi", opt_text(pk.supervisi));
+    List purposes;
+    for (const auto& t : pk.tujuan) purposes.push_back(str(t.value, t.pos));
+    m.emplace_back("tujuan_perjanjian", list(std::move(purposes)));  // "tujuan" is the groups below
+    m.emplace_back("uraian", opt_text(pk.uraian));
     m.emplace_back("pihak_pertama", person_value(d_.pimpinan));
     m.emplace_back("pihak_kedua", d_.pemda.kepala ? person_value(*d_.pemda.kepala) : none());
 
@@ -113,7 +117,7 @@ Value ContextBuilder::pk() const {
             for (std::size_t i = 0; i < d_.indikator.size(); ++i) {
                 const Indicator& ind = d_.indikator[i];
                 if (ind.owner_kind != kind || ind.owner.value != id.value) continue;
-                if (kind == OwnerKind::sasaran && !ind.iku) continue;
+                if ((kind == OwnerKind::sasaran && !ind.iku) || !ind.pk) continue;
                 inds.push_back(indicator(i, ++k));
             }
             if (inds.empty()) continue;

@@ -37,6 +37,18 @@ Value ContextBuilder::group(const compute::GroupResult& g) const {
     return group_context(g, d_.settings, names);
 }
 
+// The indicators of an earlier IKU set (`riwayat`) of one sasaran or tujuan, for the IKU history
+// table: numbered on from none, as they stand after the measured ones.
+Value ContextBuilder::history_indicators(OwnerKind kind, const std::string& id) const {
+    List out;
+    int n = 0;
+    for (std::size_t i = 0; i < d_.indikator.size(); ++i) {
+        const Indicator& ind = d_.indikator[i];
+        if (ind.riwayat && ind.owner_kind == kind && ind.owner.value == id) out.push_back(indicator(i, ++n));
+    }
+    return list(std::move(out));
+}
+
 Value ContextBuilder::sasaran(std::size_t index) const {
     const Sasaran& s = d_.renstra.sasaran[index];
     const compute::GroupResult& g = v_.sasaran[index];
@@ -57,6 +69,7 @@ Value ContextBuilder::sasaran(std::size_t index) const {
         indicators.push_back(indicator(g.indicators[n], static_cast<int>(n + 1)));
     }
     m.emplace_back("indikator", list(std::move(indicators)));
+    m.emplace_back("riwayat", history_indicators(OwnerKind::sasaran, s.id.value));
     m.emplace_back("ada_pembanding", boolean(pembanding));
     m.emplace_back("capaian", group(g));
     m.emplace_back("anggaran", budget_context(g.budget));
@@ -81,14 +94,18 @@ Value ContextBuilder::sasaran(std::size_t index) const {
         program = {};
         program_kegiatan = {};
     };
-    for (const auto& [pi, ki] : g.kegiatan) {
+    for (std::size_t n = 0; n < g.kegiatan.size(); ++n) {
+        const auto [pi, ki] = g.kegiatan[n];
         const Activity& p = d_.program[pi];
-        const Activity& k = p.children[ki];
-        const compute::ActivityResult& kr = v_.program[pi].children[ki];
+        // A sub kegiatan serving the sasaran on its own stands where its kegiatan would.
+        const std::size_t sub = n < g.kegiatan_sub.size() ? g.kegiatan_sub[n] : compute::kWholeKegiatan;
+        const bool whole = sub == compute::kWholeKegiatan;
+        const Activity& k = whole ? p.children[ki] : p.children[ki].children[sub];
+        const compute::ActivityResult& kr = whole ? v_.program[pi].children[ki] : v_.program[pi].children[ki].children[sub];
         Map line;
         line.emplace_back("program", str(p.nama.value, p.nama.pos));
         line.emplace_back("kode", str(k.kode.value, k.kode.pos));
-        line.emplace_back("nama", str(k.nama.value, k.nama.pos));
+        line.emplace_back("nama", whole ? str(k.nama.value, k.nama.pos) : str(activity_title(k), k.nama.pos));
         line.emplace_back("anggaran", budget_context(kr.budget));
         lines.push_back(map(std::move(line)));
         if (pi != current) {
@@ -128,6 +145,7 @@ Value ContextBuilder::sasaran(std::size_t index) const {
     m.emplace_back("faktor_penghambat", opt_text(s.faktor_penghambat));
     m.emplace_back("solusi", opt_text(s.solusi));
     m.emplace_back("upaya", opt_text(s.upaya));
+    m.emplace_back("analisis_program", opt_text(s.analisis_program));
     List photos;
     for (const auto& f : s.foto) {
         Map fm;
@@ -158,6 +176,7 @@ void ContextBuilder::add_plan(Map& root) const {
             if (r.sasaran[k].tujuan.value == t.id.value) sas.push_back(sasaran_values[k]);
         }
         m.emplace_back("indikator", list(std::move(inds)));
+        m.emplace_back("riwayat", history_indicators(OwnerKind::tujuan, t.id.value));
         m.emplace_back("sasaran", list(std::move(sas)));
         m.emplace_back("capaian", group(v_.tujuan[i]));
         tujuan_values.push_back(map(std::move(m)));
