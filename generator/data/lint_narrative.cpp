@@ -108,6 +108,11 @@ constexpr std::array<std::string_view, 16> kGeneric = {"nilai",  "jumlah",    "p
                                                        "indikator", "kinerja", "realisasi", "presentase"};
 constexpr std::array<std::string_view, 14> kFunction = {"dari", "yang", "dan",   "di",   "ke",   "untuk", "dengan",
                                                         "pada", "oleh", "atau",  "dalam", "bagi", "terhadap", "per"};
+// Names of a ratio: "Persentase Pelaku Usaha Mikro Mandiri" measures a share, so a text about
+// "pelaku usaha mikro" without the ratio word speaks of the count under it (seed 004 S3: the
+// number of pelaku usaha mikro rose while the share stayed at 2 %), not of the indicator.
+constexpr std::array<std::string_view, 8> kRatio = {"persentase", "presentase", "rasio",  "indeks",
+                                                    "tingkat",    "proporsi",   "laju",   "rata-rata"};
 // "kinerja yang menurun", "capaian ini meningkat": the performance judged, so a quality claim.
 constexpr std::array<std::string_view, 3> kQualityPronoun = {"kinerja", "capaian", "capaiannya"};
 constexpr std::array<std::string_view, 2> kValuePronoun = {"realisasi", "realisasinya"};
@@ -276,6 +281,7 @@ struct Matcher {
                 candidates += len + 1;
                 while (len > 0 && in(kFunction, name[j + len - 1])) --len;  // "umkm dari" ends at "umkm"
                 if (content < 2 || telling < 1) continue;
+                if (j > 0 && in(kRatio, name[0])) continue;  // the quantity under a ratio (kRatio)
                 partial.push_back({i, i + len - 1, s, MentionKind::name, content});
             }
         }
