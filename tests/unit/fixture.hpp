@@ -7,6 +7,10 @@
 #include <sstream>
 #include <string>
 
+#include <doctest/doctest.h>
+
+#include "data/data.hpp"
+
 namespace lkjip::test {
 
 // The whole text of a file below the source tree (LKJIP_SOURCE_DIR), "" when it cannot be read.
@@ -43,5 +47,21 @@ struct TempDir {
         return at(name);
     }
 };
+
+// `t` with the first `from` replaced by `to`; the test fails when the fixture lacks `from`.
+inline std::string replaced(std::string t, const std::string& from, const std::string& to) {
+    const auto at = t.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, "fixture lacks: " << from);
+    t.replace(at, from.size(), to);
+    return t;
+}
+
+// A data text loaded as "x.toml"; the test fails with the first diagnostic when it does not load.
+inline AgencyYear load(const std::string& text) {
+    Diagnostics diags;
+    auto m = load_agency_year_text(text, "x.toml", diags);
+    REQUIRE_MESSAGE(m, (diags.items().empty() ? std::string() : format_diagnostic(diags.items()[0])));
+    return *m;
+}
 
 }  // namespace lkjip::test

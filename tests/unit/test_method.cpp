@@ -25,19 +25,9 @@ AveragePolicy capped() { return {AverageRule::capped, 0, 120, 0, 300}; }
 
 std::string shown(std::optional<double> v) { return v ? idfmt::angka(*v, 2) : "none"; }
 
-std::string replaced(std::string t, const std::string& from, const std::string& to) {
-    const auto at = t.find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, "fixture lacks: " << from);
-    t.replace(at, from.size(), to);
-    return t;
-}
+using lkjip::test::replaced;
 
-AgencyYear load(const std::string& text) {
-    Diagnostics diags;
-    auto m = load_agency_year_text(text, "x.toml", diags);
-    REQUIRE_MESSAGE(m, (diags.items().empty() ? std::string() : format_diagnostic(diags.items()[0])));
-    return *m;
-}
+using lkjip::test::load;
 
 std::string markdown(const std::string& text) {
     Diagnostics diags;

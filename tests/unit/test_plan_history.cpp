@@ -15,12 +15,7 @@ using namespace lkjip;
 
 namespace {
 
-std::string replaced(std::string t, const std::string& from, const std::string& to) {
-    const auto at = t.find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, "fixture lacks: " << from);
-    t.replace(at, from.size(), to);
-    return t;
-}
+using lkjip::test::replaced;
 
 std::string errors(const std::string& text) {
     Diagnostics diags;

@@ -15,19 +15,9 @@ namespace {
 
 std::string fixture() { return test::minimal_toml(); }
 
-std::string replaced(std::string t, const std::string& from, const std::string& to) {
-    const auto at = t.find(from);
-    REQUIRE_MESSAGE(at != std::string::npos, "fixture lacks: " << from);
-    t.replace(at, from.size(), to);
-    return t;
-}
+using lkjip::test::replaced;
 
-AgencyYear load(const std::string& text) {
-    Diagnostics diags;
-    auto m = load_agency_year_text(text, "x.toml", diags);
-    REQUIRE_MESSAGE(m, (diags.items().empty() ? std::string() : format_diagnostic(diags.items()[0])));
-    return *m;
-}
+using lkjip::test::load;
 
 // Warnings (and errors) the lints give, one message per line, without positions.
 std::string lint_messages(const std::string& text) {
