@@ -14,6 +14,7 @@
 #include "data/data.hpp"
 #include "data/lint_belanja.hpp"
 #include "data/lint_narrative.hpp"
+#include "data/lint_scope.hpp"
 
 namespace lkjip {
 
@@ -523,23 +524,11 @@ void collect_titles(const Activity& a, std::vector<std::string>& titles) {
 
 NarrativeScope narrative_scope(const AgencyYear& d, const compute::ReportValues& v) {
     NarrativeScope s;
-    for (std::size_t i = 0; i < d.indikator.size(); ++i) {
-        const auto& r = v.indikator[i];
-        narrative::Subject subj;
-        subj.name = d.indikator[i].nama.value;
-        if (r.trend) subj.movement = *r.trend == compute::Trend::naik ? 1 : *r.trend == compute::Trend::turun ? -1 : 0;
-        subj.better = r.trend_better;
-        if (r.capaian.measurable()) subj.tercapai = r.tercapai;
-        s.subjects.push_back(std::move(subj));
-    }
+    for (std::size_t i = 0; i < d.indikator.size(); ++i) s.subjects.push_back(narrative::indicator_subject(d.indikator[i], v.indikator[i]));
     for (const auto& t : d.renstra.tujuan) s.titles.push_back(t.uraian.value);
     for (const auto& x : d.renstra.sasaran) s.titles.push_back(x.uraian.value);
     for (const auto& p : d.program) collect_titles(p, s.titles);
-    // The scale's labels ("Hampir Tercapai" of a custom scale, "Sangat Berhasil") are names, not verdicts.
-    for (const auto& b : d.settings.scale.value.bands) {
-        s.titles.push_back(b.predikat);
-        if (!b.kategori.empty()) s.titles.push_back(b.kategori);
-    }
+    narrative::add_scale_titles(d.settings.scale.value, s.titles);
     return s;
 }
 
@@ -687,3 +676,23 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
 }
 
 }  // namespace lkjip
+
+namespace lkjip::narrative {
+
+Subject indicator_subject(const Indicator& indicator, const compute::IndicatorResult& r) {
+    Subject subj;
+    subj.name = indicator.nama.value;
+    if (r.trend) subj.movement = *r.trend == compute::Trend::naik ? 1 : *r.trend == compute::Trend::turun ? -1 : 0;
+    subj.better = r.trend_better;
+    if (r.capaian.measurable()) subj.tercapai = r.tercapai;
+    return subj;
+}
+
+void add_scale_titles(const Scale& scale, std::vector<std::string>& titles) {
+    for (const auto& b : scale.bands) {
+        titles.push_back(b.predikat);
+        if (!b.kategori.empty()) titles.push_back(b.kategori);
+    }
+}
+
+}  // namespace lkjip::narrative

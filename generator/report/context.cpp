@@ -97,24 +97,20 @@ Value group_context(const compute::GroupResult& g, const Settings& s,
         e.emplace_back("jenis", str(i < names.size() ? names[i].first : "indikator"));
         e.emplace_back("nama", str(i < names.size() ? names[i].second : ""));
     };
-    List clamped;
-    for (const auto& k : g.capaian.clamped) {
-        Map e;
-        member(e, k.member);
-        e.emplace_back("nilai", num(k.computed));
-        e.emplace_back("dipakai", num(k.used));
-        clamped.push_back(map(std::move(e)));
-    }
-    m.emplace_back("dibatasi", list(std::move(clamped)));
-    List implausible;
-    for (const auto& k : g.capaian.implausible) {
-        Map e;
-        member(e, k.member);
-        e.emplace_back("nilai", num(k.computed));
-        e.emplace_back("dipakai", num(k.used));
-        implausible.push_back(map(std::move(e)));
-    }
-    m.emplace_back("tidak_wajar", list(std::move(implausible)));
+    // The values the averaging rule changed or refused: which member, its capaian, the value used.
+    auto adjusted = [&](const auto& values) {
+        List out;
+        for (const auto& k : values) {
+            Map e;
+            member(e, k.member);
+            e.emplace_back("nilai", num(k.computed));
+            e.emplace_back("dipakai", num(k.used));
+            out.push_back(map(std::move(e)));
+        }
+        return list(std::move(out));
+    };
+    m.emplace_back("dibatasi", adjusted(g.capaian.clamped));
+    m.emplace_back("tidak_wajar", adjusted(g.capaian.implausible));
     List unmeasured;
     for (std::size_t i : g.capaian.unmeasured) {
         Map e;

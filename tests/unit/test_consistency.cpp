@@ -19,6 +19,7 @@
 #include "compute/idformat.hpp"
 #include "data/data.hpp"
 #include "data/lint_narrative.hpp"
+#include "data/lint_scope.hpp"
 #include "fixture.hpp"
 #include "report/report.hpp"
 
@@ -61,23 +62,11 @@ void add_activity(const Activity& a, const compute::ActivityResult& r, std::map<
 Scope scope_of(const AgencyYear& d, const compute::ReportValues& v) {
     Scope s;
     std::map<std::string, std::size_t> by_name;
-    for (std::size_t i = 0; i < d.indikator.size(); ++i) {
-        const auto& r = v.indikator[i];
-        narrative::Subject subj;
-        subj.name = d.indikator[i].nama.value;
-        if (r.trend) subj.movement = *r.trend == compute::Trend::naik ? 1 : *r.trend == compute::Trend::turun ? -1 : 0;
-        subj.better = r.trend_better;
-        if (r.capaian.measurable()) subj.tercapai = r.tercapai;
-        add_subject(by_name, s, std::move(subj));
-    }
+    for (std::size_t i = 0; i < d.indikator.size(); ++i) add_subject(by_name, s, narrative::indicator_subject(d.indikator[i], v.indikator[i]));
     for (std::size_t i = 0; i < d.program.size(); ++i) add_activity(d.program[i], v.program[i], by_name, s);
     for (const auto& t : d.renstra.tujuan) s.titles.push_back(t.uraian.value);
     for (const auto& x : d.renstra.sasaran) s.titles.push_back(x.uraian.value);
-    // The scale's labels ("Hampir Tercapai", "Sangat Berhasil") are names, not verdicts.
-    for (const auto& b : d.settings.scale.value.bands) {
-        s.titles.push_back(b.predikat);
-        if (!b.kategori.empty()) s.titles.push_back(b.kategori);
-    }
+    narrative::add_scale_titles(d.settings.scale.value, s.titles);
     return s;
 }
 
