@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include "data/data.hpp"
+#include "report/report.hpp"
 
 namespace lkjip::test {
 
@@ -62,6 +63,26 @@ inline AgencyYear load(const std::string& text) {
     auto m = load_agency_year_text(text, "x.toml", diags);
     REQUIRE_MESSAGE(m, (diags.items().empty() ? std::string() : format_diagnostic(diags.items()[0])));
     return *m;
+}
+
+// The diagnostics of loading a data text as "x.toml" (and of its lints), one formatted per line.
+inline std::string load_messages(const std::string& text, bool lint = false) {
+    Diagnostics diags;
+    auto model = load_agency_year_text(text, "x.toml", diags);
+    if (model && lint) lint_agency_year(*model, diags);
+    std::string out;
+    for (const auto& d : diags.items()) out += format_diagnostic(d);
+    return out;
+}
+
+// One chapter of the LKjIP of a data text, as Markdown; the test fails when it does not render.
+inline std::string chapter_markdown(const std::string& text, int bab) {
+    Diagnostics diags;
+    auto model = load_agency_year_text(text, "x.toml", diags);
+    REQUIRE(model);
+    auto md = report::render_markdown(*model, {bab, {}, report::DocumentKind::lkjip}, diags);
+    REQUIRE(md);
+    return *md;
 }
 
 }  // namespace lkjip::test

@@ -15,23 +15,9 @@ namespace {
 
 std::string with(const std::string& extra) { return test::minimal_toml() + "\n" + extra; }
 
-std::string messages(const std::string& text, bool lint = false) {
-    Diagnostics diags;
-    auto model = load_agency_year_text(text, "x.toml", diags);
-    if (model && lint) lint_agency_year(*model, diags);
-    std::string out;
-    for (const auto& d : diags.items()) out += format_diagnostic(d);
-    return out;
-}
+std::string messages(const std::string& text, bool lint = false) { return lkjip::test::load_messages(text, lint); }
 
-std::string markdown(const std::string& text) {
-    Diagnostics diags;
-    auto model = load_agency_year_text(text, "x.toml", diags);
-    REQUIRE(model);
-    auto md = report::render_markdown(*model, {1, {}, report::DocumentKind::lkjip}, diags);
-    REQUIRE(md);
-    return *md;
-}
+std::string markdown(const std::string& text) { return lkjip::test::chapter_markdown(text, 1); }
 
 const char* kYears = R"([[pegawai]]
 judul = "Golongan"

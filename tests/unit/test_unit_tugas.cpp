@@ -47,22 +47,9 @@ tugas = """Seksi Pengawasan mempunyai tugas:
 2. melaksanakan pengawasan koperasi."""
 )";
 
-std::string messages(const std::string& text) {
-    Diagnostics diags;
-    (void)load_agency_year_text(text, "x.toml", diags);
-    std::string out;
-    for (const auto& d : diags.items()) out += format_diagnostic(d);
-    return out;
-}
+std::string messages(const std::string& text) { return lkjip::test::load_messages(text); }
 
-std::string bab1(const std::string& text) {
-    Diagnostics diags;
-    auto model = load_agency_year_text(text, "x.toml", diags);
-    REQUIRE(model);
-    auto md = report::render_markdown(*model, {1, {}, report::DocumentKind::lkjip}, diags);
-    REQUIRE(md);
-    return *md;
-}
+std::string bab1(const std::string& text) { return lkjip::test::chapter_markdown(text, 1); }
 
 std::size_t at(const std::string& md, const std::string& needle) {
     const auto p = md.find(needle);
