@@ -13,7 +13,7 @@
 # - ```text whose first line starts with `$ `: a transcript. Each `$ COMMAND` is run and its
 #                          standard output and error must be the lines that follow, where a line
 #                          `...` stands for any number of lines.
-# Messages are the English ones (LC_ALL=C) that the guide quotes until its Indonesian edition.
+# Messages are the English ones (the C locale) that the guide quotes until its Indonesian edition.
 # Usage: panduan.sh LKJIP SOURCE_DIR
 set -u
 set -f
@@ -28,13 +28,17 @@ failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 mkdir "$work/bin" "$work/blocks" "$work/run"
-ln -s "$lkjip" "$work/bin/lkjip"
+# A wrapper, not a symlink: lkjip finds its data from where its executable really is.
+printf '#!/bin/sh\nexec "%s" "$@"\n' "$lkjip" >"$work/bin/lkjip"
+chmod +x "$work/bin/lkjip"
 cp -R "$src/samples" "$work/run/samples"
 PATH=$work/bin:$PATH
 NO_COLOR=1
 LC_ALL=C
+LC_MESSAGES=C
+LANG=C
 LANGUAGE=
-export PATH NO_COLOR LC_ALL LANGUAGE
+export PATH NO_COLOR LC_ALL LC_MESSAGES LANG LANGUAGE
 run=$work/run
 tab=$(printf '\t')
 
