@@ -54,12 +54,14 @@ awk -v dir="$work/blocks" '
 
 # matches EXPECTED ACTUAL: the lines of ACTUAL are those of EXPECTED, `...` standing for any
 # number of lines (each literal run after a `...` is taken at its first place; the last run must
-# end the output).
+# end the output). Blank lines at the end of either are left out: a transcript cannot show them.
 matches() {
   awk '
     FILENAME == ARGV[1] { e[++ne] = $0; next }
     { a[++na] = $0 }
     END {
+      while (ne > 0 && e[ne] == "") ne--
+      while (na > 0 && a[na] == "") na--
       i = 1; j = 1
       while (i <= ne) {
         if (e[i] != "...") { if (j > na || a[j] != e[i]) exit 1; i++; j++; continue }
