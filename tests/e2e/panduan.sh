@@ -12,7 +12,8 @@
 #                          the built one): each must exit 0.
 # - ```text whose first line starts with `$ `: a transcript. Each `$ COMMAND` is run and its
 #                          standard output and error must be the lines that follow, where a line
-#                          `...` stands for any number of lines.
+#                          `...` stands for any number of lines. A text block that does not start
+#                          with `$ ` is an illustration (a folder tree, output whose times vary).
 # Messages are the English ones (the C locale) that the guide quotes until its Indonesian edition.
 # Usage: panduan.sh LKJIP SOURCE_DIR
 set -u
@@ -40,6 +41,7 @@ LANG=C
 LANGUAGE=
 export PATH NO_COLOR LC_ALL LC_MESSAGES LANG LANGUAGE
 run=$work/run
+nul=/dev/null # the commands' standard input: never the list of blocks being read
 tab=$(printf '\t')
 
 # The blocks: blocks/N holds the text of block N, blocks/manifest "N<TAB>LINE<TAB>INFO".
@@ -107,7 +109,7 @@ while IFS="$tab" read -r n line info; do
     cat "$block" >>"$run/$name"
     cut -f 1 "$work/files" | grep -qxF "$name" || printf '%s\t%s\n' "$name" "$line" >>"$work/files"
     if [ "$complete" -eq 1 ]; then
-      (cd "$run" && timeout 60 lkjip check "$name") >"$work/out" 2>&1
+      (cd "$run" && timeout 60 lkjip check "$name") <"$nul" >"$work/out" 2>&1
       rc=$?
       if [ "$rc" -ne 0 ] || grep -q ': warning: ' "$work/out"; then
         fail "line $line: \`lkjip check $name\` exits $rc or warns:"
@@ -119,7 +121,7 @@ while IFS="$tab" read -r n line info; do
   sh)
     while IFS= read -r cmd; do
       case $cmd in '' | '#'*) continue ;; esac
-      (cd "$run" && timeout 120 sh -c "$cmd") >"$work/out" 2>&1
+      (cd "$run" && timeout 120 sh -c "$cmd") <"$nul" >"$work/out" 2>&1
       rc=$?
       [ "$rc" -eq 0 ] || { fail "line $line: \`$cmd\` exits $rc:"; cat "$work/out"; }
     done <"$block"
@@ -135,7 +137,7 @@ while IFS="$tab" read -r n line info; do
     while [ -f "$work/cmd.$k" ]; do
       cmd=$(cat "$work/cmd.$k")
       for word in $cmd; do printf '%s\n' "$word" >>"$work/shown"; done
-      (cd "$run" && timeout 120 sh -c "$cmd") >"$work/out" 2>&1
+      (cd "$run" && timeout 120 sh -c "$cmd") <"$nul" >"$work/out" 2>&1
       if ! matches "$work/want.$k" "$work/out"; then
         fail "line $line: \`$cmd\` prints otherwise than the guide shows:"
         diff "$work/want.$k" "$work/out"
