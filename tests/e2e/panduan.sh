@@ -1,7 +1,8 @@
 #!/bin/sh
 # docs/panduan.md, the planners' guide (issue 19), stays true: every example in it is run.
 #
-# The guide's fenced blocks are read in order, in one work folder holding a copy of samples/:
+# The guide's fenced blocks are read in order, in one work folder holding a copy of samples/ and
+# of the guide (docs/panduan.md):
 # - ```toml berkas=NAME    the block is appended to NAME (a file of several blocks is shown part by
 #                          part); without berkas= it is a file of its own.
 # - ```toml ... lengkap    the file is now complete: `lkjip check NAME` exits 0 without a warning.
@@ -33,6 +34,8 @@ mkdir "$work/bin" "$work/blocks" "$work/run"
 printf '#!/bin/sh\nexec "%s" "$@"\n' "$lkjip" >"$work/bin/lkjip"
 chmod +x "$work/bin/lkjip"
 cp -R "$src/samples" "$work/run/samples"
+mkdir "$work/run/docs"
+cp "$doc" "$work/run/docs/panduan.md"
 PATH=$work/bin:$PATH
 NO_COLOR=1
 LC_ALL=C
