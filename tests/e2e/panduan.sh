@@ -16,6 +16,8 @@
 #                          `...` stands for any number of lines. A text block that does not start
 #                          with `$ ` is an illustration (a folder tree, output whose times vary).
 # Messages are the English ones (the C locale) that the guide quotes until its Indonesian edition.
+# After a change of lkjip's messages, LKJIP_UPDATE_GOLDEN=1 rewrites every whole transcript that
+# differs (excerpts with `...` are named, to be updated by hand); that run still fails.
 # Usage: panduan.sh LKJIP SOURCE_DIR
 set -u
 set -f
@@ -87,6 +89,7 @@ matches() {
 }
 
 : >"$work/files"     # example files written, one per line
+: >"$work/updates"   # first lines of the transcripts rewritten (LKJIP_UPDATE_GOLDEN=1)
 : >"$work/checked"   # checked by `lengkap`
 : >"$work/shown"     # named by a transcript's command
 while IFS="$tab" read -r n line info; do
@@ -136,7 +139,8 @@ while IFS="$tab" read -r n line info; do
     awk -v dir="$work" '
       /^\$ / { k++; print substr($0, 3) > (dir "/cmd." k); printf "" > (dir "/want." k); next }
       { print > (dir "/want." k) }' "$block"
-    k=1
+    k=1 differs=0 excerpt=0
+    : >"$work/new"
     while [ -f "$work/cmd.$k" ]; do
       cmd=$(cat "$work/cmd.$k")
       for word in $cmd; do printf '%s\n' "$word" >>"$work/shown"; done
@@ -144,9 +148,23 @@ while IFS="$tab" read -r n line info; do
       if ! matches "$work/want.$k" "$work/out"; then
         fail "line $line: \`$cmd\` prints otherwise than the guide shows:"
         diff "$work/want.$k" "$work/out"
+        differs=1
       fi
+      grep -qx '[.][.][.]' "$work/want.$k" && excerpt=1
+      printf '$ %s\n' "$cmd" >>"$work/new"
+      awk '{ l[NR] = $0 } $0 != "" { n = NR } END { for (i = 1; i <= n; i++) print l[i] }' "$work/out" >>"$work/new"
       k=$((k + 1))
     done
+    # LKJIP_UPDATE_GOLDEN=1 (as for the golden files, README): a whole transcript is rewritten with
+    # what lkjip prints now; an excerpt (with `...`) is left for a person to choose its lines.
+    if [ "$differs" -eq 1 ] && [ "${LKJIP_UPDATE_GOLDEN:-}" = 1 ]; then
+      if [ "$excerpt" -eq 0 ]; then
+        cp "$work/new" "$work/update.$line"
+        printf '%s\n' "$line" >>"$work/updates"
+      else
+        echo "line $line: an excerpt with \`...\`: update it by hand"
+      fi
+    fi
     ;;
   esac
 done <"$work/blocks/manifest"
@@ -158,6 +176,17 @@ while IFS="$tab" read -r name line; do
   grep -qxF "$name" "$work/shown" && continue
   fail "line $line: example \`$name\` is neither checked (lengkap) nor shown with its output"
 done <"$work/files"
+
+if [ -s "$work/updates" ]; then
+  awk -v dir="$work" '
+    FILENAME == ARGV[1] { upd[$0] = 1; next }
+    skip && /^```[ \t]*$/ { skip = 0 }
+    skip { next }
+    { print }
+    FNR in upd { f = dir "/update." FNR; while ((getline l < f) > 0) print l; close(f); skip = 1 }
+  ' "$work/updates" "$doc" >"$work/panduan.md" && cp "$work/panduan.md" "$doc"
+  echo "updated $(wc -l <"$work/updates") transcripts of $doc: review them with git diff"
+fi
 
 [ "$failures" -eq 0 ] && echo "panduan: all passed ($(wc -l <"$work/blocks/manifest") blocks)"
 exit $((failures > 0))
