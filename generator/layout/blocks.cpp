@@ -492,17 +492,26 @@ double Builder::landscape_fill(const md::Block& b, TableStyle style) const {
         style.size -= 1;
         t = layout_table(b.table, book_.set, style);
     }
-    double h = settings_.size * 0.5;  // the gap above the table
-    for (const auto& r : t.header) h += r.height;
-    for (const auto& r : t.body) h += r.height;
+    // As the page would hold it: the headings begin_landscape carries over, the caption, the
+    // table, its note; the first piece at the page head without its space above.
+    double h = 0;
+    bool head = true;
+    std::vector<const Piece*> carried;
+    for (auto it = sections_.back().pieces.rbegin(); it != sections_.back().pieces.rend() && it->flow.keep_with_next && !it->table; ++it)
+        carried.insert(carried.begin(), &*it);
+    for (const Piece* p : carried) {
+        h += p->flow.height - (head ? p->space_before : 0);
+        head = false;
+    }
     if (b.caption) {
         const auto lines = set_paragraph(*b.caption, book_.set, ParagraphStyle{kCaptionSize, g.measure(), 0, false, hyphenator_});
-        h += settings_.size + static_cast<double>(lines.size()) * kCaptionSize * 1.3;
+        h += (head ? 0 : settings_.size) + static_cast<double>(lines.size()) * kCaptionSize * 1.3;
+        head = false;
     }
+    if (!head) h += b.caption ? settings_.size * 0.3 : settings_.size * 0.5;  // the gap above the table
+    for (const auto& r : t.header) h += r.height;
+    for (const auto& r : t.body) h += r.height;
     if (b.table.source) h += kSourceSize * 0.5 + line_height(kSourceSize);
-    // The headings begin_landscape would carry over.
-    for (auto it = sections_.back().pieces.rbegin(); it != sections_.back().pieces.rend() && it->flow.keep_with_next && !it->table; ++it)
-        h += it->flow.height;
     return h / g.body_height();
 }
 

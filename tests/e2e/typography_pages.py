@@ -42,10 +42,6 @@ MIN_LAST_TOC_LINES = 3
 # (kShortTableFloor, generator/layout/blocks.cpp) and with the cells' padding (TableStyle::pad_x),
 # are wider together than the portrait text column.
 UPRIGHT_FLOOR, CELL_PAD = 7.0, 3.0
-# The estimate from poppler's word boxes runs up to 2% under the layout's own minimum (Probolinggo's
-# Tabel 3.15: 433 pt here, over the 439 pt column there): a table is taken as not fitting upright
-# when its estimate passes 97% of the column.
-UPRIGHT_SLACK = 0.97
 EPS = 0.5  # rounding of poppler's boxes and of the writer's numbers
 LIST_TITLES = ("DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR")
 
@@ -402,7 +398,7 @@ def check_landscape(pages, streams, name, report):
             # upright.
             upright = upright_minimum(page, scan_stream(streams[k][2])) if k < len(streams) else None
             portrait = min(page.width, page.height) - MARGIN_LEFT - MARGIN_RIGHT
-            if len(run_pages) == 1 and upright is not None and upright > portrait * UPRIGHT_SLACK:
+            if len(run_pages) == 1 and upright is not None and upright > portrait:
                 if report:
                     print(f"  allowed: its table needs {upright:.0f} pt upright, the column is {portrait:.0f} pt")
                 continue
