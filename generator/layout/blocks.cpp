@@ -735,11 +735,10 @@ Piece Builder::signature_piece(const std::vector<md::Blocks>& columns, std::size
 }
 
 double Builder::signature_height(const md::Blocks& blocks, std::size_t from, double measure) const {
-    // The signature directive.column...end directives starting at or after `from`, measured as
-    // directive() and add_signatures would set them.
+    // The blocks between lkjip:signature(s) at `from` and its end directive, split at
+    // lkjip:column, measured as directive() and add_signatures would set them.
     std::size_t k = from;
-    while (k < blocks.size() && blocks[k].kind != md::Block::Kind::directive) ++k;
-    if (k >= blocks.size()) return 0;
+    if (k >= blocks.size() || blocks[k].kind != md::Block::Kind::directive) return 0;
     const bool group = blocks[k].directive == "signatures";
     if (!group && blocks[k].directive != "signature") return 0;
     std::vector<md::Blocks> columns{{}};

@@ -127,8 +127,8 @@ private:
     // One row of signatures side by side, on a grid of `grid` columns (the first row's count).
     void add_signature_row(const std::vector<md::Blocks>& columns, std::size_t grid);
     Piece signature_piece(const std::vector<md::Blocks>& columns, std::size_t grid, double measure) const;
-    // The height of the signature block that starts at blocks[from] (0 if none does) set in
-    // `measure`.
+    // The height of the signature block that starts at blocks[from] (0 if none starts there),
+    // set in `measure`.
     [[nodiscard]] double signature_height(const md::Blocks& blocks, std::size_t from, double measure) const;
     void add_letterhead(const md::Blocks& blocks);
     void add_centred(const md::Spans& spans);
