@@ -24,6 +24,19 @@ constexpr double kListIndent = 22;  // hanging indent of a list level
 // The smallest type a table is set in on an upright page before it goes landscape: 8 pt is the
 // table type of the seed reports (and two points under the tables' 10 pt).
 constexpr double kPortraitFloor = 8;
+// Issue 17: "never a landscape page mostly blank"; a landscape page under this fill is allowed
+// only to a table that cannot be set upright at all.
+constexpr double kMinLandscapeFill = 0.40;
+// The floor for a table that would be alone on a mostly blank landscape page: 7 pt, the size of
+// the seeds' densest tables (seed 004's budget matrix) and of footnotes (Bringhurst 4.3.2:
+// notes two or three points under the text), still read on an A4 page held in the hand.
+constexpr double kShortTableFloor = 7;
+// How far past a landscape table the layout looks for more landscape material (headings and
+// lead-ins, then a wide table; or a signature): what a reader sees as one run of pages.
+constexpr std::size_t kLandscapeLookahead = 6;
+// Signatures side by side in one row: the PK's two parties, or three with a witness (mengetahui);
+// a fourth in a row would leave about 100 pt for a jabatan of 60 letters.
+constexpr std::size_t kSignatureColumns = 3;
 
 md::Spans all_bold(md::Spans spans) {
     for (auto& s : spans) s.bold = true;
@@ -144,7 +157,15 @@ void Builder::add_blocks(const md::Blocks& blocks, double indent, double measure
             i = run - 1;
             continue;
         }
+        const bool top = indent == 0 && collect_ == Collect::none;
+        // Issue 17: consecutive landscape material shares pages; anything else goes back upright.
+        if (top && landscape_open_ && !continues_landscape(blocks, i)) {
+            landscape_open_ = false;
+            new_section(false, false, numbering_);
+        }
+        if (top) next_blocks_ = &blocks, next_index_ = i + 1;
         add_block(blocks[i], indent, measure);
+        next_blocks_ = nullptr;
     }
 }
 
@@ -424,6 +445,76 @@ double Builder::begin_landscape() {
     return measure_now_;
 }
 
+std::optional<std::pair<PlacedTable, TableStyle>> Builder::set_upright(const md::Table& table, TableStyle style,
+                                                                        double floor) const {
+    // Whole words still (issue 5: "Ru-piah" in a Satuan column is not read as a word).
+    style.max_width = geometry(false).measure();
+    while (style.size - 1 >= floor - 1e-9) {
+        style.size -= 1;
+        PlacedTable t = layout_table(table, book_.set, style);
+        if (t.fits && !t.hyphenated) return std::make_pair(std::move(t), style);
+    }
+    return std::nullopt;
+}
+
+bool Builder::wants_landscape(const md::Table& table) const {
+    TableStyle style = table_style_;
+    style.max_width = geometry(false).measure();
+    const PlacedTable t = layout_table(table, book_.set, style);
+    return !(t.fits && !t.hyphenated) && !set_upright(table, style, kPortraitFloor);
+}
+
+bool Builder::continues_landscape(const md::Blocks& blocks, std::size_t from) const {
+    for (std::size_t k = from; k < blocks.size() && k < from + kLandscapeLookahead; ++k) {
+        const md::Block& b = blocks[k];
+        switch (b.kind) {
+            case md::Block::Kind::directive:
+                // A signature goes with the table it signs (the Lampiran IKU).
+                if (b.directive == "signature" || b.directive == "signatures") return true;
+                if (b.directive == "chart" || b.directive == "nonumber") continue;
+                return false;
+            case md::Block::Kind::heading: continue;
+            case md::Block::Kind::paragraph:
+                if (is_run_in_heading(b.spans) || is_lead_in(b.spans)) continue;
+                return false;
+            case md::Block::Kind::table: return b.chart.empty() && wants_landscape(b.table);
+            default: return false;
+        }
+    }
+    return false;
+}
+
+double Builder::landscape_fill(const md::Block& b, TableStyle style) const {
+    const Geometry g = geometry(true);
+    style.max_width = g.measure();
+    PlacedTable t = layout_table(b.table, book_.set, style);
+    while (!t.fits && style.size > 6) {
+        style.size -= 1;
+        t = layout_table(b.table, book_.set, style);
+    }
+    // As the page would hold it: the headings begin_landscape carries over, the caption, the
+    // table, its note; the first piece at the page head without its space above.
+    double h = 0;
+    bool head = true;
+    std::vector<const Piece*> carried;
+    for (auto it = sections_.back().pieces.rbegin(); it != sections_.back().pieces.rend() && it->flow.keep_with_next && !it->table; ++it)
+        carried.insert(carried.begin(), &*it);
+    for (const Piece* p : carried) {
+        h += p->flow.height - (head ? p->space_before : 0);
+        head = false;
+    }
+    if (b.caption) {
+        const auto lines = set_paragraph(*b.caption, book_.set, ParagraphStyle{kCaptionSize, g.measure(), 0, false, hyphenator_});
+        h += (head ? 0 : settings_.size) + static_cast<double>(lines.size()) * kCaptionSize * 1.3;
+        head = false;
+    }
+    if (!head) h += b.caption ? settings_.size * 0.3 : settings_.size * 0.5;  // the gap above the table
+    for (const auto& r : t.header) h += r.height;
+    for (const auto& r : t.body) h += r.height;
+    if (b.table.source) h += kSourceSize * 0.5 + line_height(kSourceSize);
+    return h / g.body_height();
+}
+
 void Builder::add_table(const md::Block& b, double indent, double measure) {
     if (!b.chart.empty() && add_chart(b, indent, measure)) return;
     TableStyle style = table_style_;
@@ -434,13 +525,21 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
     bool to_landscape = (!table->fits || table->hyphenated) && !section().landscape && indent == 0;
     // Issue 17: a landscape page is for a table that cannot be read upright. Smaller type first,
     // to kPortraitFloor: a one-row table wide by a few words no longer takes a page of its own.
-    // Whole words still (issue 5: "Ru-piah" in a Satuan column is not read as a word).
-    for (TableStyle upright = style; to_landscape && upright.size - 1 >= kPortraitFloor;) {
-        upright.size -= 1;
-        PlacedTable t = layout_table(b.table, book_.set, upright);
-        if (t.fits && !t.hyphenated) {
-            *table = std::move(t);
-            style = upright;
+    if (to_landscape) {
+        if (auto upright = set_upright(b.table, style, kPortraitFloor)) {
+            *table = std::move(upright->first);
+            style = upright->second;
+            to_landscape = false;
+        }
+    }
+    // A short table alone on a landscape page would leave it mostly blank (issue 17: Probolinggo's
+    // one-row Sasaran 5 table, 85% blank): upright in still smaller type when that fits, unless
+    // more landscape material follows to share its page.
+    if (to_landscape && landscape_fill(b, style) < kMinLandscapeFill &&
+        !(next_blocks_ && continues_landscape(*next_blocks_, next_index_))) {
+        if (auto upright = set_upright(b.table, style, kShortTableFloor)) {
+            *table = std::move(upright->first);
+            style = upright->second;
             to_landscape = false;
         }
     }
@@ -448,6 +547,19 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
         measure = begin_landscape();
         style.max_width = measure;
         *table = layout_table(b.table, book_.set, style);
+        // Issue 17: the signature under a landscape table (the Lampiran IKU) goes with the
+        // table's last rows. A table on one page whose signature would go over alone is set a
+        // point or two smaller, to kPortraitFloor, so both share the page (TeX's tightening).
+        const double sign = next_blocks_ ? signature_height(*next_blocks_, next_index_, measure) : 0;
+        const double room = geometry(true).body_height();
+        for (TableStyle tight = style; sign > 0 && landscape_fill(b, tight) <= 1 &&
+                                       landscape_fill(b, tight) * room + sign > room && tight.size - 1 >= kPortraitFloor;) {
+            tight.size -= 1;
+            if (landscape_fill(b, tight) * room + sign <= room) {
+                style = tight;
+                *table = layout_table(b.table, book_.set, style);
+            }
+        }
     }
     // Still too wide: smaller type, down to 6 pt, before any word sticks out of its cell.
     while (!table->fits && style.size > 6) {
@@ -505,7 +617,8 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
     }
     if (b.table.source) add_paragraph(*b.table.source, indent, measure, kSourceSize, false, false, kSourceSize * 0.5);
     tables_.push_back(std::move(table));
-    if (to_landscape) new_section(false, false, numbering_);
+    // The landscape section stays open for what shares its pages (add_blocks closes it).
+    if (to_landscape) landscape_open_ = true;
 }
 
 void Builder::add_code(const md::Block& b, double indent, double measure) {
@@ -549,16 +662,33 @@ void Builder::add_code(const md::Block& b, double indent, double measure) {
     ++next_paragraph_;
 }
 
-void Builder::add_signatures(const std::vector<md::Blocks>& columns) {
-    // One unbreakable piece: place and date, jabatan, the space to sign, name, pangkat and NIP
-    // stay together (issue 5), each signature in a half of the text column.
+void Builder::add_signatures(const std::vector<md::Blocks>& all) {
+    // Side by side in rows of at most kSignatureColumns: more would leave a jabatan a word per
+    // line; a longer list (a team's members) goes on in rows under the first, on one grid.
+    const std::size_t per_row = std::clamp<std::size_t>(all.size(), 1, kSignatureColumns);
+    for (std::size_t from = 0; from < all.size(); from += per_row) {
+        const std::vector<md::Blocks> row(all.begin() + static_cast<std::ptrdiff_t>(from),
+                                          all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), from + per_row)));
+        add_signature_row(row, per_row);
+    }
+}
+
+void Builder::add_signature_row(const std::vector<md::Blocks>& columns, std::size_t grid) {
     // The last lines before a signature stay on its page, so a page never holds a lone signature.
     if (!section().pieces.empty()) section().pieces.back().flow.keep_with_next = true;
+    push(signature_piece(columns, grid, measure_now_));
+}
+
+Piece Builder::signature_piece(const std::vector<md::Blocks>& columns, std::size_t grid, double measure) const {
+    // One unbreakable piece: place and date, jabatan, the space to sign, name, pangkat and NIP
+    // stay together (issue 5), each signature in its share of the text column: halves for the PK's
+    // two parties (a one-person block takes the right half), thirds for three, two ems apart.
     Piece p;
     p.space_before = settings_.size;
-    const double half = measure_now_ / 2;
+    const double n = static_cast<double>(std::max<std::size_t>(1, grid));
+    const double gutter = 2 * settings_.size;
+    const double w = (measure - (n - 1) * gutter) / n;
     const double step = line_height(settings_.size);
-    const double w = half - settings_.size;
     auto lines_of = [&](const md::Block& block) {
         return set_paragraph(block.spans, book_.set, ParagraphStyle{settings_.size, w, 0, false, nullptr});
     };
@@ -567,7 +697,7 @@ void Builder::add_signatures(const std::vector<md::Blocks>& columns) {
     // difference.
     std::vector<double> head(columns.size(), 0);
     double tallest_head = 0;
-    for (std::size_t c = 0; c < columns.size() && c < 2; ++c) {
+    for (std::size_t c = 0; c < columns.size(); ++c) {
         // The head ends at the first empty paragraph after some text; one before any text (the
         // place of a date the other column has) is a line of the head.
         bool text = false;
@@ -581,9 +711,9 @@ void Builder::add_signatures(const std::vector<md::Blocks>& columns) {
         tallest_head = std::max(tallest_head, head[c]);
     }
     double tallest = 0;
-    for (std::size_t c = 0; c < columns.size() && c < 2; ++c) {
+    for (std::size_t c = 0; c < columns.size(); ++c) {
         double y = p.space_before;
-        const double x = static_cast<double>(c) * half + (c == 1 ? settings_.size : 0);
+        const double x = static_cast<double>(c) * (w + gutter);
         bool in_head = true, text = false;
         for (const auto& block : columns[c]) {
             if (block.kind != md::Block::Kind::paragraph) continue;
@@ -601,7 +731,35 @@ void Builder::add_signatures(const std::vector<md::Blocks>& columns) {
         tallest = std::max(tallest, y);
     }
     p.flow.height = tallest;
-    push(std::move(p));
+    return p;
+}
+
+double Builder::signature_height(const md::Blocks& blocks, std::size_t from, double measure) const {
+    // The blocks between lkjip:signature(s) at `from` and its end directive, split at
+    // lkjip:column, measured as directive() and add_signatures would set them.
+    std::size_t k = from;
+    if (k >= blocks.size() || blocks[k].kind != md::Block::Kind::directive) return 0;
+    const bool group = blocks[k].directive == "signatures";
+    if (!group && blocks[k].directive != "signature") return 0;
+    std::vector<md::Blocks> columns{{}};
+    for (++k; k < blocks.size(); ++k) {
+        const md::Block& b = blocks[k];
+        if (b.kind == md::Block::Kind::directive) {
+            if (b.directive == (group ? "end-signatures" : "end-signature")) break;
+            if (group && b.directive == "column") columns.emplace_back();
+            continue;
+        }
+        columns.back().push_back(b);
+    }
+    if (!group) columns.insert(columns.begin(), md::Blocks{});
+    const std::size_t per_row = std::clamp<std::size_t>(columns.size(), 1, kSignatureColumns);
+    double h = 0;
+    for (std::size_t at = 0; at < columns.size(); at += per_row) {
+        const std::vector<md::Blocks> row(columns.begin() + static_cast<std::ptrdiff_t>(at),
+                                          columns.begin() + static_cast<std::ptrdiff_t>(std::min(columns.size(), at + per_row)));
+        h += signature_piece(row, per_row, measure).flow.height;
+    }
+    return h;
 }
 
 // Each line of a ragged paragraph is as wide as the measure (its stretch fills it), so a centred

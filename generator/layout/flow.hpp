@@ -5,7 +5,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/diagnostics.hpp"
@@ -95,6 +97,17 @@ private:
     // Opens a landscape section for a table or chart too wide for the portrait measure, carrying
     // the headings and captions just before it; returns the new measure.
     double begin_landscape();
+    // The table set upright (portrait measure) in type from one point under style.size down to
+    // `floor`, whole words; nullopt when no size fits.
+    std::optional<std::pair<PlacedTable, TableStyle>> set_upright(const md::Table& table, TableStyle style, double floor) const;
+    // Whether a table cannot be read upright even at the portrait floor.
+    [[nodiscard]] bool wants_landscape(const md::Table& table) const;
+    // Whether blocks[from...] continue a landscape run: a signature, or headings and lead-ins
+    // before a table that wants landscape.
+    [[nodiscard]] bool continues_landscape(const md::Blocks& blocks, std::size_t from) const;
+    // The share of a landscape page's text area the table `b` would fill there with its caption,
+    // note and the headings carried with it.
+    [[nodiscard]] double landscape_fill(const md::Block& b, TableStyle style) const;
     void add_image(const md::Block& b, double indent, double measure);
     void add_image_grid(const md::Block* images, std::size_t count, double indent, double measure);
     // The image file of `b` resolved against the base folder, and its size; nullopt after an
@@ -111,6 +124,12 @@ private:
     void add_list_of(Anchor::Kind kind, double indent, double measure);
     std::vector<Piece> list_pieces(const ListSlot& slot);
     void add_signatures(const std::vector<md::Blocks>& columns);
+    // One row of signatures side by side, on a grid of `grid` columns (the first row's count).
+    void add_signature_row(const std::vector<md::Blocks>& columns, std::size_t grid);
+    Piece signature_piece(const std::vector<md::Blocks>& columns, std::size_t grid, double measure) const;
+    // The height of the signature block that starts at blocks[from] (0 if none starts there),
+    // set in `measure`.
+    [[nodiscard]] double signature_height(const md::Blocks& blocks, std::size_t from, double measure) const;
     void add_letterhead(const md::Blocks& blocks);
     void add_centred(const md::Spans& spans);
     std::vector<PlacedLine> centred_lines(const md::Spans& spans, double measure) const;
@@ -138,6 +157,10 @@ private:
     bool no_number_next_ = false;
     Numbering numbering_ = Numbering::arabic;  // a hand-written file without directives is numbered 1, 2, 3
     bool landscape_ = false;
+    bool landscape_open_ = false;  // a landscape section opened for a wide table, not yet closed
+    // The blocks after the top-level block being set, for the landscape decisions.
+    const md::Blocks* next_blocks_ = nullptr;
+    std::size_t next_index_ = 0;
     // Blocks between paired directives, collected and set when the closing directive comes.
     enum class Collect { none, cover, signature, signatures, letterhead, center } collect_ = Collect::none;
     std::vector<md::Blocks> collected_;

@@ -8,6 +8,14 @@
 
 namespace lkjip::layout {
 
+namespace {
+
+// Issue 17: "a last TOC page never holds only two lines". TeX's \widowpenalty keeps one line
+// off a page head; a list of contents is read as a block, so its last page holds at least three.
+constexpr int kListWidows = 3;
+
+}  // namespace
+
 void Builder::add_list_of(Anchor::Kind kind, double indent, double measure) {
     ListSlot slot{sections_.size() - 1, section().pieces.size(), 0, kind, indent, measure};
     for (auto& p : list_pieces(slot)) push(std::move(p));
@@ -63,6 +71,8 @@ std::vector<Piece> Builder::list_pieces(const ListSlot& slot) {
         p.space_before = chapter ? size * 0.4 : 0;
         p.flow.height = p.space_before + static_cast<double>(lines.size()) * step;
         p.flow.paragraph = list_id;  // one "paragraph": no lone entry at the head or foot of a page
+        p.flow.lines = static_cast<int>(lines.size());
+        p.flow.widows = kListWidows;
         const double first = p.space_before + baseline(size, step);
         for (std::size_t k = 0; k < lines.size(); ++k) {
             draw_lines(p.ops, {lines[k]}, indent + level_indent + (k > 0 ? hang : 0), text_w, size,

@@ -1,13 +1,16 @@
 #include "layout/paginate.hpp"
 
+#include <algorithm>
+
 namespace lkjip::layout {
 
 namespace {
 
-// How many lines of paragraph `id` lie in [from, to).
-int lines_of(const std::vector<FlowItem>& items, std::size_t from, std::size_t to, int id) {
+// How many lines of paragraph `id` lie in [from, to), counted up to `cap` (the widow and orphan
+// minimums are small, and a paragraph of thousands of lines is broken on every page).
+int lines_of(const std::vector<FlowItem>& items, std::size_t from, std::size_t to, int id, int cap) {
     int n = 0;
-    for (std::size_t i = from; i < to; ++i) n += items[i].paragraph == id;
+    for (std::size_t i = from; i < to && n < cap; ++i) n += items[i].paragraph == id ? std::max(1, items[i].lines) : 0;
     return n;
 }
 
@@ -24,9 +27,11 @@ std::size_t adjust(const std::vector<FlowItem>& items, std::size_t page_start, s
             while (first > 0 && items[first - 1].paragraph == id) --first;
             std::size_t last = b;
             while (last < items.size() && items[last].paragraph == id) ++last;
-            const int before = lines_of(items, first, b, id), after = lines_of(items, b, last, id);
-            if (after < p.widows) b -= static_cast<std::size_t>(std::min(p.widows - after, before));
-            if (lines_of(items, first, b, id) < p.orphans) b = first;
+            const int widows = items[b].widows > 0 ? items[b].widows : p.widows;
+            // Items move back one by one until the page head holds `widows` lines (an item may
+            // hold several), never past the paragraph's first item.
+            while (b > first && lines_of(items, b, last, id, widows) < widows) --b;
+            if (lines_of(items, first, b, id, p.orphans) < p.orphans) b = first;
         }
         while (b > page_start && items[b - 1].keep_with_next) --b;
         if (b <= page_start) return at;  // nothing better fits on this page

@@ -1,6 +1,7 @@
 // Page breaking over a flow of lines and blocks: greedy filling, then the break moved back to
 // honour keep-with-next (a heading or caption stays with what follows), orphans (at least two
-// lines of a paragraph at a page foot) and widows (at least two at a page head). Pure: heights
+// lines of a paragraph at a page foot) and widows (at least two at a page head, or the item's own
+// minimum: three for a list of contents). Pure: heights
 // are numbers.
 #pragma once
 
@@ -16,6 +17,9 @@ struct FlowItem {
     bool break_before = false;      // a chapter or an explicit page break
     double repeat_height = 0;       // added when the item starts a page (a table row continued
                                     // on a new page brings its header rows again)
+    int lines = 1;                  // text lines in the item (a wrapped entry of a Daftar Isi)
+    int widows = 0;                 // > 0: the lines of its paragraph a page head needs at least,
+                                    // instead of PaginateParams::widows (the lists of contents)
 };
 
 struct PaginateParams {
