@@ -178,8 +178,7 @@ void hash_folder(Fnv1a64& h, const std::string& dir) {
 // (generator/layout/fonts.cpp loads the same list).
 std::string templates_hash(const std::vector<std::string>& templates) {
     Fnv1a64 h;
-    h.field("lkjip " LKJIP_VERSION);
-    h.field(build_id());
+    h.field(version_text());  // the version, the git commit and the build id
     for (const auto& dir : templates) hash_folder(h, dir);
     for (auto kind : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku})
         hash_folder(h, report::builtin_template_dir(kind));

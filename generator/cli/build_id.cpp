@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "common/digest.hpp"
 #include "common/file_read.hpp"
+#include "lkjip_git.hpp"
 
 namespace lkjip::cli {
 
@@ -24,6 +25,16 @@ const std::string& build_id() {
         return h.hex();
     }();
     return id;
+}
+
+const std::string& version_text() {
+    static const std::string text = [] {
+        const std::string commit = LKJIP_GIT_COMMIT;
+        const std::string& id = build_id();
+        return std::string("lkjip ") + LKJIP_VERSION + " (" + (commit.empty() ? std::string() : "git " + commit + ", ") +
+               "build " + (id.empty() ? std::string("unknown") : id) + ")";
+    }();
+    return text;
 }
 
 }  // namespace lkjip::cli

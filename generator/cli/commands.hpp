@@ -94,4 +94,8 @@ std::string init_template_path();
 // keys its records with it (a new build rebuilds every document; issue 18, class 10).
 const std::string& build_id();
 
+// "lkjip 0.1.0 (git 18d19c2a1b3c, build 1a2b3c4d5e6f7a8b)": the project version, the git commit it
+// was built from (omitted outside a git checkout) and the build id; batch records are keyed by it.
+const std::string& version_text();
+
 }  // namespace lkjip::cli

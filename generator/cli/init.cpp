@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "cli/commands.hpp"
+#include "common/data_dir.hpp"
 #include "cli/document.hpp"
 #include "report/report.hpp"
 
@@ -20,11 +21,19 @@ constexpr std::size_t kMaxInitTemplateBytes = 1u << 20;
 }  // namespace
 
 std::string init_template_path() {
-    return (std::filesystem::path(report::builtin_template_dir()).parent_path() / "init" / "lkjip-init.toml").string();
+    const DataDirSearch& found = find_data_dir();
+    if (found.dir.empty()) return {};
+    return (std::filesystem::path(found.dir) / "templates" / "init" / "lkjip-init.toml").string();
 }
 
 int run_init(const InitOptions& options) {
     const std::string source = init_template_path();
+    if (source.empty()) {
+        std::fprintf(stderr, "lkjip: error: lkjip's init template is not installed: looked in %s\n  hint: install lkjip completely "
+                             "(`cmake --install`, or the Debian package), or set LKJIP_DATA_DIR to the folder holding templates/\n",
+                     data_dir_places(find_data_dir()).c_str());
+        return 1;
+    }
     const FileContents in = read_regular_file(source, kMaxInitTemplateBytes, "init template");
     if (!in.ok() || in.bytes.empty()) {
         std::fprintf(stderr, "%s: error: cannot read lkjip's init template (is lkjip installed completely?)%s%s\n", source.c_str(),

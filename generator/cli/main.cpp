@@ -22,12 +22,6 @@
 
 namespace {
 
-// "lkjip 0.1.0 (build 1a2b3c4d5e6f7a8b)": the version, and the build id batch records are keyed by.
-std::string version_text() {
-    const std::string& id = lkjip::cli::build_id();
-    return std::string("lkjip ") + LKJIP_VERSION + " (build " + (id.empty() ? std::string("unknown") : id) + ")";
-}
-
 // Every input error is reported where it is found; an exception reaching here is a bug in lkjip.
 int internal_error(const char* what) {
     std::fprintf(stderr, "lkjip: internal error: %s (please report this as a bug with the input)\n", what);
@@ -139,7 +133,7 @@ int run(int argc, char** argv) {
     CLI::App app{"lkjip: writes the annual performance report (LKjIP) of an Indonesian government agency "
                  "from one TOML data file"};
     app.name("lkjip");
-    app.set_version_flag("-V,--version", std::function<std::string()>(version_text));
+    app.set_version_flag("-V,--version", std::function<std::string()>([] { return lkjip::cli::version_text(); }));
     app.require_subcommand(1);
 
     lkjip::cli::CheckOptions check;

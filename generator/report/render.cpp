@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "common/data_dir.hpp"
 #include "compute/compute.hpp"
 #include "compute/idformat.hpp"
 #include "report/context_build.hpp"
@@ -89,13 +90,9 @@ const char* kind_name(DocumentKind kind) {
 }
 
 std::string builtin_template_dir(DocumentKind kind) {
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const fs::path installed = exe.parent_path().parent_path() / "share" / "lkjip" / "templates" / kind_name(kind);
-        if (fs::is_directory(installed, ec)) return installed.string();
-    }
-    return std::string(LKJIP_SOURCE_DIR) + "/templates/" + kind_name(kind);
+    const DataDirSearch& found = find_data_dir();
+    if (found.dir.empty()) return {};
+    return (fs::path(found.dir) / "templates" / kind_name(kind)).string();
 }
 
 bool document_supported(const AgencyYear& data, DocumentKind kind, Diagnostics* diags) {
@@ -124,6 +121,15 @@ std::optional<std::string> render_markdown(const AgencyYear& data, const Markdow
     }
     if (!values.overflow.empty()) return std::nullopt;
     const Value context = ContextBuilder(data, values).build();
+    if (builtin_template_dir().empty()) {
+        // Not the user's input: the installation is incomplete (issue 19), so the message says
+        // where lkjip looked rather than pointing into the data file.
+        diags.error(SourcePos{std::make_shared<const std::string>("lkjip"), 0, 0},
+                    "lkjip's built-in templates are not installed: looked in " + data_dir_places(find_data_dir()),
+                    "install lkjip completely (`cmake --install`, or the Debian package), or set LKJIP_DATA_DIR to the "
+                    "folder holding templates/");
+        return std::nullopt;
+    }
     std::vector<std::string> path = options.template_dirs;
     // A document's own folder first, then the LKjIP's, whose macros (signatures, tables, the PK
     // form) every kind shares.
