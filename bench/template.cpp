@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "bench.hpp"
+#include "report/filters_id.hpp"
 #include "template/template.hpp"
 
 namespace lkjip::bench {
@@ -19,6 +20,7 @@ void bench_template(int reps) {
         "{% endmacro %}| No | Nama | Target | Realisasi |\n|---:|---|---:|---:|\n"
         "{% for r in rows %}{{ baris(r, loop.index) }}\n{% endfor %}";
     tpl::Environment env({});
+    report::add_indonesian_filters(env);
     std::vector<double> times;
     std::size_t bytes = 0;
     for (int i = 0; i <= reps; ++i) {

@@ -8,7 +8,7 @@ set(LKJIP_STAGE_GRAPH
   "model:common"
   "compute:common model"
   "data:common model compute markdown"
-  "template:common compute"
+  "template:common"
   "report:common model compute template"
   "markdown:common"
   "layout:common markdown"

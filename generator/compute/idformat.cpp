@@ -13,74 +13,12 @@
 
 #include <fmt/format.h>
 
+#include "common/decimal.hpp"
+
 namespace lkjip::idfmt {
 
+
 namespace {
-
-// The decimal digits of |x| rounded half-up at `places`: integer part and fraction part.
-struct Decimal {
-    bool negative = false;
-    std::string whole;     // at least "0"
-    std::string fraction;  // exactly `places` digits
-};
-
-// Adds one unit in the last place of a digit string ("199" -> "200", "99" -> "100").
-void increment(std::string& digits) {
-    for (std::size_t i = digits.size(); i-- > 0;) {
-        if (digits[i] != '9') {
-            ++digits[i];
-            return;
-        }
-        digits[i] = '0';
-    }
-    digits.insert(digits.begin(), '1');
-}
-
-// The decimal text of |x| before rounding, as whole and fraction digits. Below 10^15 the double
-// is written with 15 significant digits (DOMAIN.md §3: round what the value means, not the
-// binary noise: 92.225 is 92.2249999... as a double but "92.225" in 15 digits). From 10^15 on,
-// 15 digits would drop integer digits (1234567890123456 -> ...460), so the shortest text that
-// reads back as the same double is used: every integer up to 2^53 exactly, and 1e25 as
-// 1 followed by zeros rather than the double's ...0905969664.
-std::pair<std::string, std::string> decimal_text(double ax) {
-    std::string text;  // d[.ddd]e±XX
-    if (ax < 1e15) {
-        text = fmt::format("{:.14e}", ax);
-    } else {
-        std::array<char, 64> buf{};
-        const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), ax, std::chars_format::scientific);
-        text.assign(buf.data(), r.ptr);
-    }
-    const auto e = text.find('e');
-    const int exponent = std::atoi(text.c_str() + e + 1);
-    std::string mantissa = text.substr(0, e);
-    std::erase(mantissa, '.');
-    if (exponent < 0) return {"0", std::string(static_cast<std::size_t>(-exponent - 1), '0') + mantissa};
-    const auto n = static_cast<std::size_t>(exponent + 1);  // digits before the point
-    if (mantissa.size() < n) mantissa.append(n - mantissa.size(), '0');
-    return {mantissa.substr(0, n), mantissa.substr(n)};
-}
-
-// More places than 12 would only print zeros or noise past the 15 significant digits; the cap
-// also bounds the output for a nonsense `places` from a template.
-constexpr int kMaxPlaces = 12;
-
-Decimal to_decimal(double x, int places) {
-    places = std::clamp(places, 0, kMaxPlaces);
-    Decimal d;
-    d.negative = std::signbit(x);
-    auto [whole, frac] = decimal_text(std::fabs(x));
-    const auto p = static_cast<std::size_t>(places);
-    if (frac.size() < p + 1) frac.append(p + 1 - frac.size(), '0');
-    const bool round_up = frac[p] >= '5';  // half-up: the first dropped digit decides
-    std::string kept = whole + frac.substr(0, p);
-    if (round_up) increment(kept);
-    d.whole = kept.substr(0, kept.size() - p);
-    d.fraction = kept.substr(kept.size() - p);
-    const auto first = d.whole.find_first_not_of('0');
-    d.whole = first == std::string::npos ? "0" : d.whole.substr(first);
-    return d;
-}
 
 std::string group_thousands(const std::string& digits) {
     std::string out;
@@ -248,18 +186,10 @@ std::string satuan_prose(const std::string& satuan) {
 
 }  // namespace
 
-double round_half_up(double x, int places) {
-    if (!std::isfinite(x)) return x;
-    const Decimal d = to_decimal(x, places);
-    const std::string text = d.whole + "." + (d.fraction.empty() ? "0" : d.fraction);
-    double v = 0;  // from_chars, not strtod: strtod reads the locale's decimal separator
-    std::from_chars(text.data(), text.data() + text.size(), v);
-    return d.negative ? -v : v;
-}
 
 std::string angka(double x, int places) {
     if (!std::isfinite(x)) return "-";
-    const Decimal d = to_decimal(x, places);
+    const DecimalDigits d = decimal_digits(x, places);
     const bool zero = d.whole == "0" && d.fraction.find_first_not_of('0') == std::string::npos;
     // Built by appending: `const char* + std::string` trips GCC 12's -Wrestrict at -O3 (a false
     // positive, GCC bug 105329).
@@ -303,7 +233,7 @@ std::string rupiah_ringkas(double x) {
     if (g < 2 || g >= kScale.size()) return with_currency("Rp", angka(x, 0), "");
     std::string kept = whole.substr(0, whole.size() - 3 * g + 2);
     std::size_t scale = g;
-    if (whole[kept.size()] >= '5') increment(kept);
+    if (whole[kept.size()] >= '5') increment_digits(kept);
     std::string integer = kept.substr(0, kept.size() - 2), fraction = kept.substr(kept.size() - 2);
     if (integer.size() > 3 && scale + 1 < kScale.size()) {  // 999,995 juta -> 1 miliar
         ++scale;
@@ -520,7 +450,7 @@ std::string terbilang(std::int64_t n) {
 
 std::string terbilang(double x, int places) {
     if (!std::isfinite(x)) return "-";
-    const Decimal d = to_decimal(x, places);
+    const DecimalDigits d = decimal_digits(x, places);
     std::string fraction = d.fraction;
     while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
     const bool zero = d.whole == "0" && fraction.empty();

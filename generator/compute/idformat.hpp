@@ -7,18 +7,16 @@
 #include <optional>
 #include <string>
 
+#include "common/decimal.hpp"
+
 namespace lkjip::idfmt {
 
 // Non-finite input (NaN, ±inf, e.g. a capaian over a zero target) gives "-" from angka, persen and
 // terbilang(double); round_half_up returns it unchanged. terbilang(double) also gives "-" from
 // 10^36 on (no Indonesian name past desiliun, 10^33).
 
-// Round half-up (away from zero for negatives: -1,005 -> -1,01) on the *decimal* value at
-// `places` digits, so 92.225 -> 92.23 even though the binary double is 92.22499999...
-// The value is first written with 15 significant digits (what a person typed or what the
-// formula means), then rounded on that decimal text. DOMAIN.md §3 "Rounding", seed 004 Tabel 45
-// (99,9975 -> 100,00).
-double round_half_up(double x, int places);
+// Round half-up on the decimal value (common/decimal.hpp), the one rounding of every figure.
+using lkjip::round_half_up;
 
 // 1234567.891 -> "1.234.567,89" (places = 2); -13.72 -> "-13,72"; places = 0 -> "1.234.568".
 // Never prints "-0" or "-0,00": a value that rounds to zero is written without a sign.

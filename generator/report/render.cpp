@@ -11,6 +11,7 @@
 #include "compute/compute.hpp"
 #include "compute/idformat.hpp"
 #include "report/context_build.hpp"
+#include "report/filters_id.hpp"
 #include "report/report.hpp"
 
 namespace lkjip::report {
@@ -138,6 +139,7 @@ std::optional<std::string> render_markdown(const AgencyYear& data, const Markdow
     tpl::Environment env(path);
     add_numbering(env);
     add_money_filters(env);
+    add_indonesian_filters(env);
     const std::string name = options.bab && options.dokumen == DocumentKind::lkjip ? fmt::format("bab{}.md.j2", *options.bab)
                                                                                     : fmt::format("{}.md.j2", kind_name(options.dokumen));
     auto out = env.render_file(name, context, diags);

@@ -1,7 +1,7 @@
 // Built-in filters and tests, registered in a table: one small function each, with the parameter
 // names Jinja2 gives them, so a call binds its arguments as Python does and a wrong, unknown or
 // extra argument is an error (Jinja raises TypeError), not silently ignored. The Indonesian ones
-// write through compute/idformat (one implementation of id-ID writing in the project).
+// are the report stage's (report/filters_id.cpp): the engine knows no language.
 #include "template/filters.hpp"
 
 #include <algorithm>
@@ -12,76 +12,17 @@
 
 #include <fmt/format.h>
 
-#include "compute/idformat.hpp"
+#include "common/decimal.hpp"
+#include "template/filter_args.hpp"
 #include "template/limits.hpp"
 
 namespace lkjip::tpl {
 
+using namespace args;
+
 namespace {
 
 bool undefined_marker(const Value& v) { return v.is_map() && v.as_map().size() == 1 && v.find("__undefined__"); }
-
-// ---- arguments ---------------------------------------------------------------------------------
-
-using Params = std::vector<std::optional<Value>>;
-
-// Binds positional then keyword arguments to `names`, as a Python call binds them.
-Params bind(const Args& a, const std::vector<std::string>& names) {
-    if (a.positional.size() > names.size()) {
-        throw Error{names.empty() ? fmt::format("takes no arguments ({} given)", a.positional.size())
-                                  : fmt::format("takes at most {} argument{} ({} given)", names.size(),
-                                                names.size() == 1 ? "" : "s", a.positional.size())};
-    }
-    Params p(names.size());
-    for (std::size_t i = 0; i < a.positional.size(); ++i) p[i] = a.positional[i];
-    for (const auto& [k, v] : a.keyword) {
-        const auto it = std::find(names.begin(), names.end(), k);
-        if (it == names.end()) {
-            const std::string near = closest_match(k, names);
-            throw Error{fmt::format("unexpected keyword argument '{}'{}", k,
-                                    near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near))};
-        }
-        auto& slot = p[static_cast<std::size_t>(it - names.begin())];
-        if (slot) throw Error{fmt::format("got multiple values for argument '{}'", k)};
-        slot = v;
-    }
-    return p;
-}
-
-using Bound = Value (*)(const Value&, const Params&);
-Filter with(std::vector<std::string> names, Bound f) {
-    return [names = std::move(names), f](const Value& in, const Args& a) { return f(in, bind(a, names)); };
-}
-
-const Value& req(const Params& p, std::size_t i, const char* name) {
-    if (!p[i]) throw Error{fmt::format("missing argument '{}'", name)};
-    return *p[i];
-}
-Value opt(const Params& p, std::size_t i, Value fallback) { return p[i] ? *p[i] : std::move(fallback); }
-
-double number(const Value& v, const char* what) {
-    if (!v.is_number()) throw Error{fmt::format("{} must be a number, found {}", what, v.type_name())};
-    return v.as_double();
-}
-std::int64_t whole(const Value& v, const char* what) {
-    if (v.kind() == Value::Kind::integer) return v.as_int();
-    if (v.kind() == Value::Kind::number && v.as_double() == std::floor(v.as_double()) && std::fabs(v.as_double()) < 9e18) {
-        return static_cast<std::int64_t>(v.as_double());
-    }
-    throw Error{fmt::format("{} must be a whole number, found {}", what, v.type_name())};
-}
-// Decimal places of the id-ID filters and of round: a report never needs more than six.
-constexpr int kMaxPlaces = 6;
-int places(const Params& p, std::size_t i, int fallback) {
-    if (!p[i] || p[i]->is_none()) return fallback;
-    const auto n = whole(*p[i], "the number of decimals");
-    if (n < 0 || n > kMaxPlaces) throw Error{fmt::format("the number of decimals must be between 0 and {}", kMaxPlaces)};
-    return static_cast<int>(n);
-}
-const std::string& text(const Value& v, const char* what) {
-    if (!v.is_string()) throw Error{fmt::format("{} must be a string, found {}", what, v.type_name())};
-    return v.as_string();
-}
 
 // ---- text: code points, case, whitespace -------------------------------------------------------
 
@@ -601,7 +542,7 @@ Value f_round(const Value& in, const Params& p) {
     const double x = number(in, "the input");
     if (method == "common") {
         if (in.kind() == Value::Kind::integer) return in;  // Python: round(7, 1) is 7, an integer
-        return Value(idfmt::round_half_up(x, n));
+        return Value(round_half_up(x, n));
     }
     const double scale = std::pow(10.0, n);
     // + 0.0: Python's math.ceil gives an integer, so -0.5 rounds up to 0.0, not -0.0.
@@ -858,73 +799,6 @@ Value select(const Value& in, const Args& a, bool keep, bool by_attribute) {
     return Value::list(std::move(out));
 }
 
-// ---- Indonesian filters (DOMAIN.md §4) -----------------------------------------------------------
-
-Value f_angka(const Value& in, const Params& p) {
-    if (in.kind() == Value::Kind::integer && (!p[0] || p[0]->is_none())) return Value(idfmt::angka(in.as_int()));
-    return Value(idfmt::angka(number(in, "the input"), places(p, 0, in.kind() == Value::Kind::integer ? 0 : 2)));
-}
-Value f_persen(const Value& in, const Params& p) { return Value(idfmt::persen(number(in, "the input"), places(p, 0, 2))); }
-Value f_rupiah(const Value& in, const Params&) { return Value(idfmt::rupiah(whole(in, "an amount of rupiah"))); }
-Value f_rupiah_ringkas(const Value& in, const Params&) { return Value(idfmt::rupiah_ringkas(number(in, "an amount of rupiah"))); }
-// A value with its satuan in prose; an absent value is "-", as in a table.
-Value f_besaran(const Value& in, const Params& p) {
-    if (in.is_none()) return Value("-");
-    const Value sat = opt(p, 0, Value(""));
-    return Value(idfmt::besaran(number(in, "the input"), sat.is_none() ? std::string() : text(sat, "the satuan"),
-                                places(p, 1, in.kind() == Value::Kind::integer ? 0 : 2)));
-}
-Value f_satuan(const Value& in, const Params&) { return Value(idfmt::satuan(text(in, "the satuan"))); }
-Value f_nama(const Value& in, const Params&) { return Value(idfmt::nama(text(in, "a name"))); }
-Value f_puebi(const Value& in, const Params&) { return Value(idfmt::puebi(text(in, "the text"))); }
-Value f_terbilang(const Value& in, const Params& p) {
-    if (in.kind() == Value::Kind::integer && (!p[0] || p[0]->is_none())) return Value(idfmt::terbilang(in.as_int()));
-    return Value(idfmt::terbilang(number(in, "the input"), places(p, 0, 2)));
-}
-Value f_angka_terbilang(const Value& in, const Params&) { return Value(idfmt::angka_terbilang(whole(in, "a count"))); }
-Value f_tanggal(const Value& in, const Params&) {
-    int y = 0, m = 0, d = 0;
-    if (in.is_string()) {
-        if (std::sscanf(in.as_string().c_str(), "%d-%d-%d", &y, &m, &d) != 3) throw Error{"expected a date as YYYY-MM-DD"};
-    } else if (in.is_map() && in.find("tahun") && in.find("bulan") && in.find("hari")) {
-        y = static_cast<int>(whole(*in.find("tahun"), "tahun"));
-        m = static_cast<int>(whole(*in.find("bulan"), "bulan"));
-        d = static_cast<int>(whole(*in.find("hari"), "hari"));
-    } else {
-        throw Error{fmt::format("expected a date, found {}", in.type_name())};
-    }
-    std::string out = idfmt::tanggal(y, m, d);
-    if (out.empty()) throw Error{fmt::format("{}-{}-{} is not a date", y, m, d)};
-    return Value(out);
-}
-Value f_romawi(const Value& in, const Params&) {
-    const auto n = whole(in, "the input");
-    if (n < 1 || n > 3999) throw Error{"roman numerals go from 1 to 3999"};
-    return Value(idfmt::romawi(static_cast<int>(n)));
-}
-Value f_huruf(const Value& in, const Params&) {
-    const auto n = whole(in, "the input");
-    if (n < 1 || n > 1'000'000) throw Error{"list letters go from 1 (a) upwards"};
-    return Value(idfmt::huruf(static_cast<int>(n)));
-}
-// Text placed in a Markdown table cell: `|` escaped, line breaks as <br>, trimmed.
-Value f_sel(const Value& in, const Params&) {
-    std::string out, s = in.to_string();
-    const auto b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-    s = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        check_string_size(out.size() + 4, "sel");
-        if (s[i] == '|') out += "\\|";
-        else if (s[i] == '\r') continue;
-        else if (s[i] == '\n') {
-            while (!out.empty() && out.back() == ' ') out.pop_back();
-            if (out.size() < 4 || out.compare(out.size() - 4, 4, "<br>") != 0) out += "<br>";
-            while (i + 1 < s.size() && (s[i + 1] == '\n' || s[i + 1] == ' ' || s[i + 1] == '\r')) ++i;
-        } else out += s[i];
-    }
-    return Value(out);
-}
-
 }  // namespace
 
 std::map<std::string, Filter> builtin_filters(const std::map<std::string, Filter>* all) {
@@ -960,21 +834,6 @@ std::map<std::string, Filter> builtin_filters(const std::map<std::string, Filter
         {"string", with(none, f_string)},
         {"list", with(none, f_list)},
         {"indent", with({"width", "first", "blank"}, f_indent)},
-        {"angka", with({"desimal"}, f_angka)},
-        {"persen", with({"desimal"}, f_persen)},
-        {"rupiah", with(none, f_rupiah)},
-        {"rupiah_ringkas", with(none, f_rupiah_ringkas)},
-        {"besaran", with({"satuan", "desimal"}, f_besaran)},
-        {"satuan", with(none, f_satuan)},
-        {"nama", with(none, f_nama)},
-        {"puebi", with(none, f_puebi)},
-        {"terbilang", with({"desimal"}, f_terbilang)},
-        {"angka_terbilang", with(none, f_angka_terbilang)},
-        {"tanggal", with(none, f_tanggal)},
-        {"romawi", with(none, f_romawi)},
-        {"huruf", with(none, f_huruf)},
-        {"sel", with(none, f_sel)},
-        {"cell", with(none, f_sel)},
     };
 }
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "report/filters_id.hpp"
 #include "template/template.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -15,6 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // A runaway loop stops well within libFuzzer's -timeout under the sanitizers (docs/templates.md).
     options.max_steps = 2'000'000;
     lkjip::tpl::Environment env({}, options);
+    lkjip::report::add_indonesian_filters(env);  // the report's filters take template input too
     lkjip::Diagnostics diags;
     (void)env.render_string(std::string(reinterpret_cast<const char*>(data), size), "fuzz.j2", context, diags);
     return 0;

@@ -15,6 +15,7 @@
 
 #include "data/data.hpp"
 #include "fixture.hpp"
+#include "report/filters_id.hpp"
 #include "report/report.hpp"
 #include "template/template.hpp"
 
@@ -135,6 +136,7 @@ std::set<std::string> acronyms_of(const std::string& data) {
 // A template rendered with no context: the output, or "error: <diagnostic>".
 std::string render(const std::string& text) {
     tpl::Environment env({});
+    report::add_indonesian_filters(env);
     Diagnostics diags;
     auto out = env.render_string(text, "t.j2", tpl::Value::map({}), diags);
     if (out) return *out;
@@ -146,6 +148,7 @@ std::string render(const std::string& text) {
 // kalimat.md.j2's macros on a hand-made indicator: `call` is the macro call, `ctx` adds variables.
 std::string kalimat(const std::string& call, tpl::Entries ctx) {
     tpl::Environment env({std::string(LKJIP_SOURCE_DIR) + "/templates/lkjip"});
+    report::add_indonesian_filters(env);
     ctx.emplace_back("tahun", tpl::Value(2024));
     ctx.emplace_back("pengaturan", tpl::Value::map({{"desimal", tpl::Value(2)}, {"metode", tpl::Value("rata-rata")}}));
     Diagnostics diags;

@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 #include <unistd.h>
 
+#include "report/filters_id.hpp"
 #include "template/template.hpp"
 
 using namespace lkjip;
@@ -99,6 +100,7 @@ TEST_CASE("template: the spec examples") {
             fs::create_directories(tmp);
             for (const auto& [name, text] : ex.files) std::ofstream(tmp / name) << body(text);
             tpl::Environment env({tmp.string()});
+            report::add_indonesian_filters(env);  // the spec covers the report's filters too
             env.add_function("hitung", [n = 0](const tpl::Args&) mutable { return tpl::Value(++n); });
             tpl::Value context = tpl::Value::map({});
             if (!ex.data.empty()) context = from_toml(toml::parse(ex.data));
