@@ -112,6 +112,7 @@ private:
     std::vector<Piece> list_pieces(const ListSlot& slot);
     void add_signatures(const std::vector<md::Blocks>& columns);
     void add_letterhead(const md::Blocks& blocks);
+    void add_cover(const md::Blocks& blocks);  // cover.cpp
     void add_centred(const md::Spans& spans);
     std::vector<PlacedLine> centred_lines(const md::Spans& spans, double measure) const;
     void directive(const md::Block& b);
