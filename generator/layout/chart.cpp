@@ -430,6 +430,27 @@ Label Canvas::wrap(const std::string& s, double width, double size, std::size_t 
             return name;
         }
     }
+    if (l.lines.size() > max_lines && max_lines == 1 && !unit.empty()) {
+        // One line (a legend's key): the name shortened before " (unit)", the unit whole.
+        const std::string tail = " (" + unit + ")";
+        const Face face = bold ? Face::bold : Face::regular;
+        const double room = width - text_width(tail, size, face);
+        if (room > text_width("\xE2\x80\xA6", size, face) * 3) {
+            std::u32string chars = decode_utf8(without_unit(s));
+            std::string t;
+            while (!chars.empty()) {
+                t.clear();
+                for (char32_t ch : chars) append_utf8(t, ch);
+                if (text_width(t + "\xE2\x80\xA6", size, face) <= room) break;
+                chars.pop_back();
+            }
+            const std::string line = t + "\xE2\x80\xA6" + tail;
+            l.lines = {PlacedLine{{PlacedRun{0, line, face, ""}}, text_width(line, size, face), false}};
+            l.width = l.lines.front().width;
+            l.height = size * kLeading;
+            return l;
+        }
+    }
     if (l.lines.size() > max_lines && max_lines > 0) {
         std::string rest;  // the text of the lines that do not fit, shortened into the last one
         for (std::size_t i = max_lines - 1; i < l.lines.size(); ++i)

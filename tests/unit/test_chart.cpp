@@ -423,6 +423,14 @@ TEST_CASE("chart: no non-zero bar at zero height, a unit kept when a label is sh
     }
     CHECK(cut);
     CHECK(unit);
+    // A legend's one line: the series' name shortened, its unit whole.
+    const std::string legend = "| Tahun | Realisasi Nilai Ekspor Perdagangan Daerah (juta USD) | Target Renstra (Indeks) |\n"
+                               "|---|---:|---:|\n| 2023 | 1 | 2 |\n| 2024 | 2 | 3 |\n";
+    const Drawing g = draw(table_data("type=line", legend), f, 160);
+    check_labels(g, 160);
+    bool kept = false;
+    for (const auto& run : g.ops.text) kept = kept || (run.text.find("\xE2\x80\xA6 (juta USD)") != std::string::npos);
+    CHECK(kept);
 }
 
 TEST_CASE("chart: horizontal bars name their unit, bands' bounds are ticks below the plot") {
