@@ -228,12 +228,7 @@ void Builder::directive(const md::Block& b) {
         collected_ = {{}};
     } else if (d == "end-cover" && collect_ == Collect::cover) {
         collect_ = Collect::none;
-        for (const auto& block : collected_.front()) {
-            if (block.kind == md::Block::Kind::image) add_image(block, 0, measure_now_);
-            else if (block.kind == md::Block::Kind::paragraph && !is_blank(block.spans))
-                add_paragraph(block.spans, 0, measure_now_, settings_.size + 2, false, true, settings_.size * 1.2);
-            else if (block.kind != md::Block::Kind::paragraph) add_block(block, 0, measure_now_);
-        }
+        add_cover(collected_.front());
         new_section(landscape_, false, numbering_);
     } else if (d == "letterhead" || d == "center") {
         collect_ = d == "letterhead" ? Collect::letterhead : Collect::center;

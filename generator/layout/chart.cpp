@@ -117,15 +117,6 @@ std::string id_short(double x, int digits, double largest) {
     return s + u.name;
 }
 
-std::vector<std::string> tick_labels(const Ticks& t) {
-    const Unit u = unit_for(std::max(std::fabs(t.lo), std::fabs(t.hi)));
-    const double step = t.step / u.div;
-    const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
-    std::vector<std::string> out;
-    for (double v : t.values) out.push_back(v == 0 ? "0" : id_number(v / u.div, decimals) + u.name);
-    return out;
-}
-
 std::optional<double> parse_id(std::string_view text) {
     std::string digits;
     bool negative = false, any = false;
@@ -145,6 +136,101 @@ std::optional<double> parse_id(std::string_view text) {
     } catch (...) {
         return std::nullopt;
     }
+}
+
+// ---- Honest scales ---------------------------------------------------------------------------
+
+namespace {
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+}
+
+// The position of the '(' that opens the label's last, closing parentheses; npos without one.
+std::size_t unit_open(std::string_view s) {
+    s = trimmed(s);
+    if (s.empty() || s.back() != ')') return std::string_view::npos;
+    int depth = 0;
+    for (std::size_t i = s.size(); i-- > 0;) {
+        if (s[i] == ')') ++depth;
+        else if (s[i] == '(' && --depth == 0) return i;
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+std::string unit_of(std::string_view label) {
+    const std::string_view s = trimmed(label);
+    const std::size_t open = unit_open(s);
+    if (open == std::string_view::npos || open == 0) return "";  // "(LKjIP)" alone names no unit
+    return std::string(trimmed(s.substr(open + 1, s.size() - open - 2)));
+}
+
+std::string without_unit(std::string_view label) {
+    const std::string_view s = trimmed(label);
+    const std::size_t open = unit_open(s);
+    if (open == std::string_view::npos || open == 0) return std::string(s);
+    return std::string(trimmed(s.substr(0, open)));
+}
+
+AxisScale axis_scale(const Ticks& ticks, const std::string& unit) {
+    const double top = std::max(std::fabs(ticks.lo), std::fabs(ticks.hi));
+    // Words, not "M" or "jt": the caption is read once and must not be mistaken (M for million).
+    struct Word {
+        double div;
+        const char* name;
+    };
+    static constexpr Word kWords[] = {{1e12, "triliun"}, {1e9, "miliar"}, {1e6, "juta"}};
+    AxisScale out;
+    const char* word = nullptr;
+    for (const auto& w : kWords)
+        if (top >= w.div) {
+            out.divisor = w.div;
+            word = w.name;
+            break;
+        }
+    if (!word) {
+        out.caption = unit;
+        return out;
+    }
+    const bool rupiah = unit == "Rp" || unit == "Rupiah" || unit == "rupiah";
+    if (rupiah) out.caption = std::string("Rp ") + word;
+    else out.caption = unit.empty() ? std::string(word) : std::string(word) + " " + unit;
+    return out;
+}
+
+std::vector<std::string> tick_labels(const Ticks& t, const AxisScale& scale) {
+    const double step = t.step / scale.divisor;
+    const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
+    std::vector<std::string> out;
+    for (double v : t.values) out.push_back(v == 0 ? "0" : id_number(v / scale.divisor, decimals));
+    return out;
+}
+
+int tick_count(double length, double min_gap) {
+    if (!(length > 0) || !(min_gap > 0)) return 3;
+    return std::clamp(static_cast<int>(std::floor(length / min_gap)) + 1, 3, 7);
+}
+
+double axis_limit(std::vector<double> magnitudes, double min_fraction) {
+    std::erase_if(magnitudes, [](double v) { return !(v > 0) || !std::isfinite(v); });
+    if (magnitudes.empty()) return 0;
+    std::sort(magnitudes.begin(), magnitudes.end());
+    const double largest = magnitudes.back();
+    if (magnitudes.front() >= min_fraction * largest) return largest;
+    // The widest gap among the top quarter (at least the largest value alone).
+    const std::size_t n = magnitudes.size(), most_cut = std::max<std::size_t>(1, n / 4);
+    std::size_t best = n;
+    double best_ratio = 0;
+    for (std::size_t i = n - 1; i >= 1 && n - i <= most_cut; --i) {
+        const double ratio = magnitudes[i] / magnitudes[i - 1];
+        if (ratio > best_ratio) best_ratio = ratio, best = i;
+    }
+    if (best == n || best_ratio < kBreakRatio) return largest;
+    return magnitudes[best - 1];
 }
 
 // ---- Data ---------------------------------------------------------------------------------
@@ -331,6 +417,40 @@ Label Canvas::wrap(const std::string& s, double width, double size, std::size_t 
     l.size = size;
     l.lines = set_paragraph({md::Span{s, bold, false, false, "", false}}, *fonts_.set,
                             ParagraphStyle{size, std::max(1.0, width), 0, false, nullptr});
+    // Too long: the name is shortened, never its unit (issue 17: "Nilai Modal Usaha UMKM dari
+    // Koperasi (Rp triliun)" lost "(Rp triliun)" to the "…").
+    const std::string unit = unit_of(s);
+    if (l.lines.size() > max_lines && max_lines > 1 && !unit.empty()) {
+        const Label u = wrap("(" + unit + ")", width, size, 99, bold);
+        if (u.lines.size() < max_lines) {
+            Label name = wrap(without_unit(s), width, size, max_lines - u.lines.size(), bold);
+            name.lines.insert(name.lines.end(), u.lines.begin(), u.lines.end());
+            name.width = std::max(name.width, u.width);
+            name.height = static_cast<double>(name.lines.size()) * size * kLeading;
+            return name;
+        }
+    }
+    if (l.lines.size() > max_lines && max_lines == 1 && !unit.empty()) {
+        // One line (a legend's key): the name shortened before " (unit)", the unit whole.
+        const std::string tail = " (" + unit + ")";
+        const Face face = bold ? Face::bold : Face::regular;
+        const double room = width - text_width(tail, size, face);
+        if (room > text_width("\xE2\x80\xA6", size, face) * 3) {
+            std::u32string chars = decode_utf8(without_unit(s));
+            std::string t;
+            while (!chars.empty()) {
+                t.clear();
+                for (char32_t ch : chars) append_utf8(t, ch);
+                if (text_width(t + "\xE2\x80\xA6", size, face) <= room) break;
+                chars.pop_back();
+            }
+            const std::string line = t + "\xE2\x80\xA6" + tail;
+            l.lines = {PlacedLine{{PlacedRun{0, line, face, ""}}, text_width(line, size, face), false}};
+            l.width = l.lines.front().width;
+            l.height = size * kLeading;
+            return l;
+        }
+    }
     if (l.lines.size() > max_lines && max_lines > 0) {
         std::string rest;  // the text of the lines that do not fit, shortened into the last one
         for (std::size_t i = max_lines - 1; i < l.lines.size(); ++i)

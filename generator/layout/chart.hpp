@@ -39,11 +39,40 @@ std::string id_number(double x, int decimals);
 // `largest` (the chart's largest value) sets the smallest unit used, so the labels of one chart
 // do not mix forms: 900000 beside 1000000 is "0,9 jt", not "900.000".
 std::string id_short(double x, int digits = 3, double largest = 0);
-// Tick labels: one unit for the whole axis (the largest tick's), the decimals the step needs.
-std::vector<std::string> tick_labels(const Ticks& ticks);
 // Reads id-ID text ("1.234,56", "-12,5", "85", "Rp 1.000", "12,3%"); nullopt for "-" or
 // anything without a number.
 std::optional<double> parse_id(std::string_view text);
+
+// ---- Honest scales (issue 17) --------------------------------------------------------------
+
+// The unit a label names in its last parentheses: "Pagu (Rp)" -> "Rp", "Nilai SAKIP OPD
+// (Indeks)" -> "Indeks", "Target" -> "". The templates name the unit that way (bab3.md.j2).
+std::string unit_of(std::string_view label);
+// The label without that unit: "Nilai SAKIP OPD (Indeks)" -> "Nilai SAKIP OPD".
+std::string without_unit(std::string_view label);
+
+// An axis' caption and the divisor of its tick labels: ticks reaching 10 000 000 000 of unit
+// "Rp" read "0, 2, 4 … 10" under the caption "Rp miliar" (the issue: "2 M … 10 M" named no
+// unit). Percentages and small numbers keep their unit as it is ("%", "juta USD").
+struct AxisScale {
+    double divisor = 1;
+    std::string caption;  // "" when neither a unit nor a magnitude word is known
+};
+AxisScale axis_scale(const Ticks& ticks, const std::string& unit);
+// Tick labels divided by the scale's divisor, with the decimals the step needs.
+std::vector<std::string> tick_labels(const Ticks& ticks, const AxisScale& scale);
+
+// How many ticks an axis of `length` points holds when two ticks stay `min_gap` apart (the tick
+// count comes from the room, not a fixed five): between 3 and 7, Heckbert's range.
+int tick_count(double length, double min_gap);
+
+// Where a value axis stops. Normally at the largest magnitude; when the smallest non-zero value
+// would be drawn under `min_fraction` of the axis beside a few outliers (at most a quarter of
+// the values) that stand at least kBreakRatio times above the rest, the axis stops at the
+// largest of the rest and the outliers are drawn cut with a break mark, keeping their printed
+// value (Probolinggo 2021: a target of 51 miliar beside a realisasi of 3.537 triliun).
+inline constexpr double kBreakRatio = 10;
+double axis_limit(std::vector<double> magnitudes, double min_fraction);
 
 // ---- Data ---------------------------------------------------------------------------------
 

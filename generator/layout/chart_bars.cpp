@@ -64,61 +64,174 @@ double tallest(const std::vector<Label>& labels) {
 
 }  // namespace
 
+namespace {
+
+// A vertical value axis: two tick labels at least kMinTickGap apart (three label heights: the
+// labels read as a scale, not a column of numbers), the count from the plot's height.
+constexpr double kMinTickGap = 24;
+// A non-zero value is drawn at least this long (issue 17: a target at zero height beside a huge
+// realisasi); shorter than kMinVisible (half a label's height, under which a bar reads as
+// nothing) beside the others, the axis is broken instead.
+constexpr double kMinBar = 1;
+constexpr double kMinVisible = 4;
+
+// std::clamp with the bounds in either order (a label wider than its room is centred).
+double fit(double v, double lo, double hi) { return lo <= hi ? std::clamp(v, lo, hi) : (lo + hi) / 2; }
+
+struct Axis {
+    Ticks ticks;
+    AxisScale scale;
+    std::vector<std::string> labels;
+    double label_w = 0;  // the tick labels' column
+    double largest = 0;  // for shortened value labels
+};
+
+Axis value_axis(const Canvas& c, const std::vector<double>& values, const std::string& unit, double plot_h) {
+    Axis a;
+    double lo = 0, hi = 0;
+    std::vector<double> magnitudes;
+    for (double v : values) lo = std::min(lo, v), hi = std::max(hi, v), magnitudes.push_back(std::fabs(v));
+    a.largest = std::max(std::fabs(lo), std::fabs(hi));
+    const double limit = axis_limit(magnitudes, kMinVisible / plot_h);
+    if (limit > 0 && limit < hi) hi = limit;
+    for (int wanted = tick_count(plot_h, kMinTickGap);; --wanted) {
+        a.ticks = nice_ticks(lo, hi, true, wanted);
+        const double gap = plot_h / static_cast<double>(std::max<std::size_t>(1, a.ticks.values.size() - 1));
+        if (gap >= kMinTickGap || wanted <= 2) break;
+    }
+    a.scale = axis_scale(a.ticks, unit);
+    a.labels = tick_labels(a.ticks, a.scale);
+    for (const auto& t : a.labels) a.label_w = std::max(a.label_w, c.text_width(t, kSmallSize) + 5);
+    a.label_w = std::max(a.label_w, c.text_width(a.scale.caption, kSmallSize) * 0.5);
+    return a;
+}
+
+// The unit all series share ("Target (%)", "Realisasi (%)": "%"), else none.
+std::string common_unit(const std::vector<std::string>& names) {
+    std::string unit;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string u = unit_of(names[i]);
+        if (i == 0) unit = u;
+        else if (u != unit) return "";
+    }
+    return unit;
+}
+
+// The legend's names: without the unit when the axis' caption names it once for all.
+std::vector<std::string> legend_names(const std::vector<std::string>& series, const std::string& unit) {
+    std::vector<std::string> out;
+    for (const auto& name : series) out.push_back(unit.empty() ? name : without_unit(name));
+    return out;
+}
+
+// A white gap slanted across a cut bar: the bar goes on past the axis' end.
+void break_mark(Canvas& c, double x, double w, double y) {
+    const double slant = w * 0.18;
+    c.polygon({{x - 0.5, y - 1.5 + slant}, {x + w + 0.5, y - 1.5 - slant}, {x + w + 0.5, y + 1.5 - slant}, {x - 0.5, y + 1.5 + slant}},
+              page::Color{1, 1, 1});
+}
+
+}  // namespace
+
 Drawing draw_bars(const Data& d, const Fonts& fonts, double width) {
     Drawing out;
     Canvas c(fonts, out);
     const std::size_t n = d.categories.size(), m = d.series.size();
-    double top = c.legend(d.series, width, 0) + 8;
-    // The value axis: shared (nice ticks, grid) or, when the categories have different units,
-    // none: each category is scaled to its own largest value and every bar carries its value.
-    const Range all = value_range(d);
-    const Ticks ticks = nice_ticks(all.lo, all.hi, true);
-    const auto tick_text = tick_labels(ticks);
-    double axis_w = 0;
-    if (!d.scale_each)
-        for (const auto& t : tick_text) axis_w = std::max(axis_w, c.text_width(t, kSmallSize) + 5);
-    const double x0 = axis_w, gw = (width - x0) / static_cast<double>(n);
-    const double bw = std::min(gw * 0.74 / static_cast<double>(m), 34.0), gap = 1.5;
-    const double group_w = bw * static_cast<double>(m) + gap * static_cast<double>(m - 1);
+    const double top = c.legend(legend_names(d.series, d.scale_each ? "" : common_unit(d.series)), width, 0) + 8;
     const double plot_h = std::clamp(width * 0.4, 130.0, 200.0);
-    const double py0 = top + kValueSize * kLead + 2, py1 = py0 + plot_h;  // value-label room above
-    const bool negative = all.lo < 0;
-    auto y_of = [&](double v, std::size_t k) {
-        if (!d.scale_each) return py1 - (v - ticks.lo) / (ticks.hi - ticks.lo) * plot_h;
-        const Range r = value_range(d, k);
-        return r.hi > 0 ? py1 - std::max(0.0, v) / r.hi * plot_h * 0.92 : py1;
-    };
-    const double zero = d.scale_each ? py1 : y_of(0, 0);
-    if (!d.scale_each) {
-        for (std::size_t i = 0; i < ticks.values.size(); ++i) {
-            const double y = y_of(ticks.values[i], 0);
-            if (ticks.values[i] != 0) c.grid_line(x0, y, width, y);
-            c.text(x0 - 5 - c.text_width(tick_text[i], kSmallSize), y - kSmallSize * kLead / 2, tick_text[i], kSmallSize);
+    // The value axis: one for all, or (scale=each: the categories have different units) one per
+    // category, each drawn with its ticks beside its own bars, never bars of different scales
+    // side by side without an axis (issue 17).
+    std::vector<Axis> axes;
+    if (d.scale_each) {
+        for (std::size_t k = 0; k < n; ++k) {
+            std::vector<double> vs;
+            for (std::size_t s = 0; s < m; ++s)
+                if (d.values[s][k]) vs.push_back(*d.values[s][k]);
+            axes.push_back(value_axis(c, vs, unit_of(d.categories[k]), plot_h));
         }
+    } else {
+        std::vector<double> vs;
+        for (const auto& s : d.values)
+            for (const auto& v : s)
+                if (v) vs.push_back(*v);
+        axes.push_back(value_axis(c, vs, common_unit(d.series), plot_h));
     }
+    const bool captions = std::any_of(axes.begin(), axes.end(), [](const Axis& a) { return !a.scale.caption.empty(); });
+    const double caption_top = top, value_room = kValueSize * kLead + 2;
+    const double py0 = top + (captions ? kSmallSize * kLead + 3 : 0) + value_room, py1 = py0 + plot_h;
+    const Axis& shared = axes.front();
+    const double x_shared = d.scale_each ? 0 : shared.label_w;
+    const double gw = (width - x_shared) / static_cast<double>(n);
+    bool negative = false;
+    std::vector<double> centres;
+    std::vector<std::string> notes;
     for (std::size_t k = 0; k < n; ++k) {
-        const double gx = x0 + static_cast<double>(k) * gw + (gw - group_w) / 2;
+        const Axis& a = d.scale_each ? axes[k] : shared;
+        const double g0 = x_shared + static_cast<double>(k) * gw;      // the group's left edge
+        const double x0 = d.scale_each ? g0 + a.label_w : g0;          // where its bars may start
+        const double room = d.scale_each ? gw - a.label_w - 4 : gw;    // the bars' room
+        auto y_of = [&](double v) {
+            const double clamped = std::clamp(v, a.ticks.lo, a.ticks.hi);
+            return py1 - (clamped - a.ticks.lo) / (a.ticks.hi - a.ticks.lo) * plot_h;
+        };
+        const double zero = y_of(0);
+        negative = negative || a.ticks.lo < 0;
+        // The axis: grid and tick labels, at the left of the chart or of the category's panel.
+        if (d.scale_each || k == 0) {
+            const double axis_x = d.scale_each ? x0 : x_shared;
+            const double grid_right = d.scale_each ? g0 + gw - 4 : width;
+            for (std::size_t i = 0; i < a.ticks.values.size(); ++i) {
+                const double y = y_of(a.ticks.values[i]);
+                if (a.ticks.values[i] != 0) c.grid_line(axis_x, y, grid_right, y);
+                c.text(axis_x - 5 - c.text_width(a.labels[i], kSmallSize), y - kSmallSize * kLead / 2, a.labels[i], kSmallSize);
+            }
+            if (d.scale_each) c.rule(axis_x, py0, axis_x, py1, 0.5);
+            if (!a.scale.caption.empty()) {
+                const double w = c.text_width(a.scale.caption, kSmallSize);
+                const double left = fit(axis_x - w / 2, d.scale_each ? g0 : 0.0, width - w);
+                c.text(left, caption_top, a.scale.caption, kSmallSize);
+            }
+            c.rule(axis_x, zero, grid_right, zero, 0.8);
+        }
+        const double bw = std::min(room * 0.74 / static_cast<double>(m), 34.0), gap = 1.5;
+        const double group_w = bw * static_cast<double>(m) + gap * static_cast<double>(m - 1);
+        const double gx = x0 + (room - group_w) / 2;
+        centres.push_back(x0 + room / 2);
         for (std::size_t s = 0; s < m; ++s) {
             const double bx = gx + static_cast<double>(s) * (bw + gap);
             const auto& v = d.values[s][k];
             double label_top = zero - kValueSize * kLead - 1;
             if (v) {
-                const double y = y_of(*v, k);
+                double y = y_of(*v);
+                if (*v != 0 && std::fabs(zero - y) < kMinBar) y = *v > 0 ? zero - kMinBar : zero + kMinBar;
                 c.bar(Rect{bx, std::min(y, zero), bw, std::fabs(zero - y)}, s);
+                if (*v > a.ticks.hi) break_mark(c, bx, bw, py0 + 6);
                 label_top = *v >= 0 ? y - kValueSize * kLead - 1 : y + 1;
             }
-            // Categories of different units (scale=each) each have their own largest value.
-            const double largest = magnitude(d.scale_each ? value_range(d, k) : all);
-            const std::string t = value_label(c, d, s, k, bw + gap - 1, largest);
+            const std::string t = value_label(c, d, s, k, bw + gap - 1, a.largest);
             if (!t.empty()) c.text(bx + bw / 2 - c.text_width(t, kValueSize) / 2, label_top, t, kValueSize);
+            // A cut bar whose value has no room over it is named under the chart.
+            else if (v && *v > a.ticks.hi)
+                notes.push_back("batang " + without_unit(d.series[s]) + " " + d.categories[k] + " terpotong; nilainya " + d.texts[s][k]);
         }
     }
-    c.rule(x0, zero, width, zero, 0.8);
     const auto labels = category_labels(c, d.categories, gw - 6);
     const double label_top = py1 + (negative ? kValueSize * kLead + 2 : 0) + 5;
-    for (std::size_t k = 0; k < n; ++k) c.label(labels[k], x0 + (static_cast<double>(k) + 0.5) * gw, label_top);
+    for (std::size_t k = 0; k < n; ++k) {
+        const double g0 = x_shared + static_cast<double>(k) * gw;
+        const double cx = fit(centres[k], g0 + labels[k].width / 2 + 1, g0 + gw - labels[k].width / 2 - 1);
+        c.label(labels[k], cx, label_top);
+    }
     out.width = width;
     out.height = label_top + tallest(labels) + 2;
+    if (!notes.empty()) {
+        std::string text = "Catatan: ";
+        for (std::size_t i = 0; i < notes.size(); ++i) text += (i ? "; " : "") + notes[i];
+        const Label l = c.wrap(text + ".", width, kSmallSize);
+        c.label(l, 0, out.height + 2, true);
+        out.height += 2 + l.height + 2;
+    }
     return out;
 }
 
@@ -140,7 +253,8 @@ Drawing draw_hbars(const Data& d, const Fonts& fonts, double width) {
     const std::size_t n = d.categories.size(), m = d.series.size();
     const bool banded = !d.bands.empty();
     // Against a scale, one series needs no legend of its own: the bands' legend is below.
-    const double top = banded && m == 1 ? 0 : c.legend(d.series, width, 0) + 6;
+    const std::string unit = banded ? unit_of(d.series.front()) : common_unit(d.series);
+    const double top = banded && m == 1 ? 3 : c.legend(legend_names(d.series, unit), width, 0) + 6;
     // The category column: as wide as the longest name on one line, at most 38% of the width.
     double names_w = 0;
     for (const auto& name : d.categories) names_w = std::max(names_w, c.text_width(name, kLabelSize) + 1);
@@ -172,8 +286,19 @@ Drawing draw_hbars(const Data& d, const Fonts& fonts, double width) {
                 if (v && *v <= cap) hi = std::max(hi, *v);
         all.hi = std::max(hi, all.hi > cap ? std::min(all.hi, cap) : 0.0);
     }
+    // Outliers beyond kBreakRatio times the rest are cut (as beyond a scale's cap), so no
+    // non-zero bar is drawn at zero length beside them.
+    if (!banded) {
+        std::vector<double> magnitudes;
+        for (const auto& s : d.values)
+            for (const auto& v : s)
+                if (v) magnitudes.push_back(std::fabs(*v));
+        const double limit = axis_limit(magnitudes, kMinVisible / std::max(1.0, plot_w));
+        if (limit > 0 && limit < all.hi) all.hi = limit;
+    }
     Ticks ticks = nice_ticks(all.lo, all.hi, true);
-    std::vector<std::string> tick_text = tick_labels(ticks);
+    AxisScale scale = axis_scale(ticks, unit);
+    std::vector<std::string> tick_text = tick_labels(ticks, scale);
     auto crowded = [&] {  // adjacent tick labels closer than 6 pt
         const double spacing = plot_w / static_cast<double>(ticks.values.size() - 1);
         for (const auto& t : tick_text) if (c.text_width(t, kSmallSize) + 6 > spacing) return true;
@@ -181,36 +306,33 @@ Drawing draw_hbars(const Data& d, const Fonts& fonts, double width) {
     };
     for (int wanted = 4; crowded() && wanted >= 2; --wanted) {
         ticks = nice_ticks(all.lo, all.hi, true, wanted);
-        tick_text = tick_labels(ticks);
+        scale = axis_scale(ticks, unit);
+        tick_text = tick_labels(ticks, scale);
     }
     auto x_of = [&](double v) { return x0 + (v - ticks.lo) / (ticks.hi - ticks.lo) * plot_w; };
     const double bar_h = banded ? 11 : 9, gap = 1;
     const double bars_h = bar_h * static_cast<double>(m) + gap * static_cast<double>(m - 1);
-    // Against a scale, the bounds are named above the plot.
-    const double plot_top = banded ? top + kSmallSize * kLead + 2 : top;
+    // Against a scale, the bounds are the axis' ticks (below the plot, issue 17: named above it
+    // they crowded at its top edge).
+    const double plot_top = top;
     std::vector<double> row_top{plot_top};
     for (std::size_t k = 0; k < n; ++k) row_top.push_back(row_top.back() + std::max(labels[k].height, bars_h) + 8);
     const double y = row_top.back();
     std::vector<page::Color> tints;
+    std::vector<double> bounds;  // the scale's bounds inside the axis, highest first
     if (banded) {
         // Stripes behind everything (boxes are drawn before paths), each band from its bound to
         // the next band's, clipped to the axis; each bound a line, named above the plot where
         // its number does not touch the one to its right.
         tints = band_tints(d.bands.size());
-        double upper = ticks.hi, named_left = INFINITY;
+        double upper = ticks.hi;
         for (std::size_t i = 0; i < d.bands.size(); ++i) {
             const double from = std::clamp(d.bands[i].from.value_or(ticks.lo), ticks.lo, ticks.hi);
             if (upper > from) c.rect(Rect{x_of(from), plot_top, x_of(upper) - x_of(from), y - plot_top}, tints[d.bands.size() - 1 - i], std::nullopt);
             upper = std::min(upper, from);
             if (!d.bands[i].from || *d.bands[i].from <= ticks.lo || *d.bands[i].from >= ticks.hi) continue;
-            const double bound = *d.bands[i].from, x = x_of(bound);
-            c.grid_line(x, plot_top - 1, x, y);
-            const std::string t = id_number(bound, bound == std::floor(bound) ? 0 : 1);
-            const double w = c.text_width(t, kSmallSize);
-            if (x + w / 2 + 3 <= named_left && x + w / 2 <= width) {
-                c.text(x - w / 2, top, t, kSmallSize);
-                named_left = x - w / 2;
-            }
+            c.grid_line(x_of(*d.bands[i].from), plot_top, x_of(*d.bands[i].from), y);
+            bounds.push_back(*d.bands[i].from);
         }
     }
     for (std::size_t k = 0; k < n; ++k) {
@@ -220,7 +342,8 @@ Drawing draw_hbars(const Data& d, const Fonts& fonts, double width) {
         for (std::size_t s = 0; s < m; ++s, by += bar_h + gap) {
             const auto& v = d.values[s][k];
             const bool cut = v && *v > ticks.hi;
-            const double xe = v ? x_of(cut ? ticks.hi : *v) : x_of(0);
+            double xe = v ? x_of(cut ? ticks.hi : *v) : x_of(0);
+            if (v && *v != 0 && std::fabs(xe - x_of(0)) < kMinBar) xe = x_of(0) + (*v > 0 ? kMinBar : -kMinBar);
             if (v) c.bar(Rect{std::min(xe, x_of(0)), by, std::fabs(xe - x_of(0)), bar_h}, s);
             if (cut) {  // the break: a white gap slanted across the bar, a bar's height from its end
                 const double bx = xe - bar_h, slant = bar_h * 0.35;
@@ -231,11 +354,36 @@ Drawing draw_hbars(const Data& d, const Fonts& fonts, double width) {
             c.text(std::max(xe, x_of(0)) + 3, by + (bar_h - kValueSize * kLead) / 2, end_text(s, k), kValueSize);
         }
     }
-    for (std::size_t i = 0; i < ticks.values.size(); ++i) {
-        const double x = x_of(ticks.values[i]);
-        if (ticks.values[i] != 0 && !banded) c.grid_line(x, plot_top, x, y);
-        const double w = c.text_width(tick_text[i], kSmallSize);
-        c.text(std::clamp(x - w / 2, x0 - 3, width - w), y + 3, tick_text[i], kSmallSize);
+    if (banded) {
+        // The ticks are the axis' ends and the scale's bounds, each named where it keeps 4 pt
+        // from its neighbours (the axis' end first: it gives the scale's reach).
+        std::vector<double> at{ticks.lo};
+        for (auto it = bounds.rbegin(); it != bounds.rend(); ++it) at.push_back(*it);
+        at.push_back(ticks.hi);
+        const int decimals = std::any_of(at.begin(), at.end(), [](double v) { return v != std::floor(v); }) ? 1 : 0;
+        std::vector<std::pair<double, std::string>> kept;  // x, text
+        auto box = [&](double v, const std::string& t) {
+            const double w = c.text_width(t, kSmallSize);
+            return std::pair{fit(x_of(v) - w / 2, x0 - 3, width - w), w};
+        };
+        const auto [end_x, end_w] = box(ticks.hi, id_number(ticks.hi, decimals));
+        double right = -INFINITY;
+        for (std::size_t i = 0; i + 1 < at.size(); ++i) {
+            const std::string t = id_number(at[i], decimals);
+            const auto [bx, w] = box(at[i], t);
+            if (bx < right + 4 || bx + w + 4 > end_x) continue;
+            c.text(bx, y + 3, t, kSmallSize);
+            right = bx + w;
+        }
+        c.text(end_x, y + 3, id_number(ticks.hi, decimals), kSmallSize);
+        (void)end_w;
+    } else {
+        for (std::size_t i = 0; i < ticks.values.size(); ++i) {
+            const double x = x_of(ticks.values[i]);
+            if (ticks.values[i] != 0) c.grid_line(x, plot_top, x, y);
+            const double w = c.text_width(tick_text[i], kSmallSize);
+            c.text(fit(x - w / 2, x0 - 3, width - w), y + 3, tick_text[i], kSmallSize);
+        }
     }
     // The grid goes behind the bars: move it to the front of the path list.
     std::stable_partition(out.ops.paths.begin(), out.ops.paths.end(),
@@ -243,6 +391,12 @@ Drawing draw_hbars(const Data& d, const Fonts& fonts, double width) {
     c.rule(x_of(0), plot_top, x_of(0), y, 0.8);
     out.width = width;
     out.height = y + 3 + kSmallSize * kLead + 2;
+    // The axis' unit under its numbers ("Rp miliar", "%"), centred on the plot.
+    if (!scale.caption.empty()) {
+        const double w = c.text_width(scale.caption, kSmallSize);
+        c.text(fit(x0 + plot_w / 2 - w / 2, 0, width - w), out.height, scale.caption, kSmallSize);
+        out.height += kSmallSize * kLead + 2;
+    }
     if (banded) {
         std::vector<std::string> names;
         for (auto it = d.bands.rbegin(); it != d.bands.rend(); ++it) names.push_back(it->label);

@@ -12,20 +12,38 @@ Drawing draw_lines(const Data& d, const Fonts& fonts, double width) {
     Drawing out;
     Canvas c(fonts, out);
     const std::size_t n = d.categories.size(), m = d.series.size();
-    const double top = c.legend(d.series, width, 0, true) + 8;
+    // The series' shared unit ("Target (Indeks)", "Realisasi (Indeks)") names the axis, once.
+    std::string unit = m > 0 ? unit_of(d.series.front()) : "";
+    for (const auto& name : d.series)
+        if (unit_of(name) != unit) unit.clear();
+    std::vector<std::string> names;
+    for (const auto& name : d.series) names.push_back(unit.empty() ? name : without_unit(name));
+    const double top = c.legend(names, width, 0, true) + 8;
     double lo = INFINITY, hi = -INFINITY;
     for (const auto& s : d.values)
         for (const auto& v : s)
             if (v) lo = std::min(lo, *v), hi = std::max(hi, *v);
     // Starting at zero unless that squeezes the lines into the top fifth of the plot.
     const bool from_zero = lo >= 0 && lo < (hi - lo) * 4;
-    const Ticks ticks = nice_ticks(lo, hi, from_zero);
-    const auto tick_text = tick_labels(ticks);
+    // The tick count from the plot's height: two labels at least three label heights apart.
+    constexpr double kMinTickGap = 24;
+    const double plot_h = std::clamp(width * 0.36, 120.0, 180.0);
+    Ticks ticks;
+    for (int wanted = tick_count(plot_h, kMinTickGap);; --wanted) {
+        ticks = nice_ticks(lo, hi, from_zero, wanted);
+        if (plot_h / static_cast<double>(ticks.values.size() - 1) >= kMinTickGap || wanted <= 2) break;
+    }
+    const AxisScale scale = axis_scale(ticks, unit);
+    const auto tick_text = tick_labels(ticks, scale);
     double axis_w = 0;
     for (const auto& t : tick_text) axis_w = std::max(axis_w, c.text_width(t, kSmallSize) + 5);
     const double x0 = axis_w, slot = (width - x0) / static_cast<double>(n);
-    const double plot_h = std::clamp(width * 0.36, 120.0, 180.0);
-    const double py0 = top + 4, py1 = py0 + plot_h;
+    const double caption_h = scale.caption.empty() ? 0 : kSmallSize * 1.15 + 3;
+    if (!scale.caption.empty()) {
+        const double w = c.text_width(scale.caption, kSmallSize);
+        c.text(std::max(0.0, std::min(x0 - w / 2, width - w)), top, scale.caption, kSmallSize);
+    }
+    const double py0 = top + caption_h + 4, py1 = py0 + plot_h;
     auto y_of = [&](double v) { return py1 - (v - ticks.lo) / (ticks.hi - ticks.lo) * plot_h; };
     auto x_of = [&](std::size_t k) { return x0 + (static_cast<double>(k) + 0.5) * slot; };
     for (std::size_t i = 0; i < ticks.values.size(); ++i) {
@@ -63,7 +81,7 @@ Drawing draw_lines(const Data& d, const Fonts& fonts, double width) {
             const double w = c.text_width(d.texts[s][k], kValueSize), x = x_of(k), y = y_of(*d.values[s][k]);
             for (const double label_top : {y - 4 - value_h, y + 4}) {
                 const Rect r{std::clamp(x - w / 2, x0 + 1, width - w), label_top, w, value_h};
-                if (r.y < top || r.bottom() > py1 - 1 || w > slot - 2) continue;
+                if (r.y < top + caption_h || r.bottom() > py1 - 1 || w > slot - 2) continue;
                 if (std::any_of(taken.begin(), taken.end(), [&](const Rect& o) { return overlap(r, o); })) continue;
                 c.text(r.x, r.y, d.texts[s][k], kValueSize);
                 taken.push_back(r);

@@ -131,6 +131,7 @@ private:
     // set in `measure`.
     [[nodiscard]] double signature_height(const md::Blocks& blocks, std::size_t from, double measure) const;
     void add_letterhead(const md::Blocks& blocks);
+    void add_cover(const md::Blocks& blocks);  // cover.cpp
     void add_centred(const md::Spans& spans);
     std::vector<PlacedLine> centred_lines(const md::Spans& spans, double measure) const;
     void directive(const md::Block& b);

@@ -141,7 +141,7 @@ done
 
 # A broken data file: positioned error, exit 1, no new file, an earlier PDF at -o left as it was.
 mkdir "$tmp/broken"
-cp "$(dirname "$sample")"/*.toml "$tmp/broken/"
+cp "$(dirname "$sample")"/* "$tmp/broken/"  # the data files and what they name (the logo)
 bad="$tmp/broken/$(basename "$sample")"
 "$lkjip" build -q "$bad" -o "$tmp/keep.pdf" 2>"$tmp/err" || fail "lkjip build of a copy of $sample fails: $(first_line "$tmp/err")"
 cp "$tmp/keep.pdf" "$tmp/keep.orig.pdf"

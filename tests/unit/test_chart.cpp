@@ -4,6 +4,7 @@
 // join boxes, the whole inside the column).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -59,6 +60,8 @@ const char* kIku =
     "| Nilai Ekspor | 1.234,5 | - |\n"
     "| **Jumlah** | **1.376,1** | **141,51** |\n";
 
+Ticks pct_ticks() { return nice_ticks(0, 87.5, true); }
+
 }  // namespace
 
 TEST_CASE("chart: nice ticks (Heckbert) from zero, 4 to 7 of them") {
@@ -98,9 +101,10 @@ TEST_CASE("chart: id-ID numbers for ticks and values") {
     CHECK(id_short(900000, 3, 1000000) == "0,9 jt");
     CHECK(id_short(23250000, 3, 10810035803) == "23,3 jt");
     CHECK(id_short(900000, 3, 950000) == "900.000");
-    CHECK(tick_labels(nice_ticks(0, 87.5, true)) == std::vector<std::string>{"0", "20", "40", "60", "80", "100"});
-    CHECK(tick_labels(nice_ticks(0, 9e9, true)).back() == "10 M");
-    CHECK(tick_labels(nice_ticks(0, 0.9, true))[1] == "0,2");
+    const Ticks pct = nice_ticks(0, 87.5, true);
+    CHECK(tick_labels(pct, axis_scale(pct, "%")) == std::vector<std::string>{"0", "20", "40", "60", "80", "100"});
+    const Ticks small_ticks = nice_ticks(0, 0.9, true);
+    CHECK(tick_labels(small_ticks, axis_scale(small_ticks, ""))[1] == "0,2");
     CHECK(parse_id("1.234,56") == 1234.56);
     CHECK(parse_id("-12,5") == -12.5);
     CHECK(parse_id("Rp 1.000") == 1000);
@@ -162,9 +166,9 @@ TEST_CASE("chart: shortened values of categories with their own scale keep their
         INFO(t.text);
         CHECK(t.text.rfind("0 ", 0) != 0);
         CHECK(t.text.rfind("0,", 0) != 0);
-        shortened = shortened || t.text == "3.538 T";
+        shortened = shortened || t.text == "3.538 T" || t.text.find("3.537.597.309.237.210") != std::string::npos;
     }
-    CHECK(shortened);
+    CHECK(shortened);  // over the cut bar, or in the note under the chart when the bar is narrow
 }
 
 TEST_CASE("chart: the bands of a scale behind horizontal bars") {
@@ -298,4 +302,166 @@ TEST_CASE("chart: the sample report draws its figures") {
         CHECK(lists.find("Gambar 3.6") != std::string::npos);
     }
     std::system(("rm -rf '" + dir + "'").c_str());
+}
+
+// Issue 17: honest scales. Made-up numbers for each pure function, then the drawings.
+TEST_CASE("chart: units named by labels and axes") {
+    CHECK(unit_of("Pagu (Rp)") == "Rp");
+    CHECK(unit_of("Survei Kepuasan Masyarakat (SKM) (%)") == "%");
+    CHECK(unit_of("Nilai (a (b) c)") == "a (b) c");
+    CHECK(unit_of("Target") == "");
+    CHECK(unit_of("(LKjIP)") == "");
+    CHECK(unit_of("Nilai (Indeks) lama") == "");
+    CHECK(without_unit("Nilai SAKIP OPD (Indeks) ") == "Nilai SAKIP OPD");
+    CHECK(without_unit("Target") == "Target");
+    // The magnitude goes into the caption, in words, and the ticks are plain numbers.
+    const Ticks rp = nice_ticks(0, 9e9, true);
+    const AxisScale s = axis_scale(rp, "Rp");
+    CHECK(s.caption == "Rp miliar");
+    CHECK(s.divisor == 1e9);
+    CHECK(tick_labels(rp, s).back() == "10");
+    CHECK(tick_labels(rp, s).front() == "0");
+    CHECK(axis_scale(nice_ticks(0, 4e12, true), "Rupiah").caption == "Rp triliun");
+    CHECK(axis_scale(nice_ticks(0, 3e7, true), "orang").caption == "juta orang");
+    CHECK(axis_scale(nice_ticks(0, 3e7, true), "").caption == "juta");
+    CHECK(axis_scale(pct_ticks(), "%").caption == "%");
+    CHECK(axis_scale(nice_ticks(0, 27, true), "juta USD").caption == "juta USD");
+    CHECK(axis_scale(nice_ticks(0, 27, true), "").caption.empty());
+    const Ticks half = nice_ticks(0, 1.8e9, true);
+    const auto labels = tick_labels(half, axis_scale(half, "Rp"));
+    CHECK(labels[1] == "0,5");
+}
+
+TEST_CASE("chart: the tick count comes from the room") {
+    CHECK(tick_count(48, 24) == 3);
+    CHECK(tick_count(100, 24) == 5);
+    CHECK(tick_count(170, 24) == 7);
+    CHECK(tick_count(1000, 24) == 7);
+    CHECK(tick_count(0, 24) == 3);
+    CHECK(tick_count(-5, 24) == 3);
+}
+
+TEST_CASE("chart: the axis breaks only for a few far outliers") {
+    // 51 miliar beside 3.537 triliun: the axis stops at the small one; the big one is cut.
+    CHECK(axis_limit({51e9, 3537.6e9}, 4.0 / 170) == 51e9);
+    // Values spread evenly over orders of magnitude (a budget): no break.
+    CHECK(axis_limit({8.3e6, 8.7e6, 110e6, 607e6, 953e6, 1.01e9, 6.8e9, 7.1e9, 8.2e9, 8.97e9}, 4.0 / 250) == 8.97e9);
+    // A bar tall enough: no break whatever the ratio.
+    CHECK(axis_limit({50, 100}, 4.0 / 170) == 100);
+    // Most values huge, one small: cutting most bars would hide the chart, so no break.
+    CHECK(axis_limit({1, 1e6, 1e6, 1e6}, 4.0 / 170) == 1e6);
+    CHECK(axis_limit({}, 0.1) == 0);
+    CHECK(axis_limit({0, 0, 5}, 0.1) == 5);
+    CHECK(axis_limit({1, 2, 3, 4, 5, 6, 7, 1000}, 0.01) == 7);
+}
+
+namespace {
+// Every vertical axis rule of a drawing (x, top, bottom) and every text run's text.
+std::vector<std::string> texts_of(const Drawing& d) {
+    std::vector<std::string> out;
+    for (const auto& t : d.ops.text) out.push_back(t.text);
+    return out;
+}
+bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+}  // namespace
+
+TEST_CASE("chart: categories of different units each get a drawn axis") {
+    const std::string table = "| Indikator | Target | Realisasi |\n|---|---:|---:|\n"
+                              "| Nilai SAKIP OPD (Indeks) | 85,60 | 85,75 |\n"
+                              "| Nilai Ekspor (juta USD) | 26,97 | 14,50 |\n"
+                              "| Nilai Perdagangan (Rupiah) | 51.000.000.000 | 3.537.597.309.237 |\n";
+    const Fonts f = fonts();
+    for (double width : {430.0, 250.0}) {
+        INFO("width " << width);
+        const Drawing d = draw(table_data("type=bar scale=each", table), f, width);
+        check_labels(d, width);
+        // One vertical axis rule per category.
+        int axes = 0;
+        for (const auto& r : d.ops.rules)
+            if (std::fabs(r.x1 - r.x2) < 1e-9 && std::fabs(r.y1 - r.y2) > 50) ++axes;
+        CHECK(axes == 3);
+        const auto t = texts_of(d);
+        CHECK(has(t, "Indeks"));
+        CHECK(has(t, "juta USD"));
+        CHECK(has(t, "Rp miliar"));  // the axis stops at the target; the realisasi is cut
+        // 85,60 and 26,97 are not drawn the same height: each bar stands on its own axis, whose
+        // top tick is above it.
+        std::vector<double> heights;
+        for (const auto& p : d.ops.paths)
+            if (p.fill && p.ops.size() == 5) heights.push_back(std::fabs(p.ops[2].y1 - p.ops[0].y1));
+        REQUIRE(heights.size() >= 8);  // 6 bars and the legend's 2 keys
+        for (double h : heights) CHECK(h >= 1.0);
+    }
+}
+
+TEST_CASE("chart: no non-zero bar at zero height, a unit kept when a label is shortened") {
+    const Fonts f = fonts();
+    // Shared axis: 0,5 beside 100 000 is cut down to a visible bar on a broken axis.
+    const std::string table = "| Indikator | Target (%) | Realisasi (%) |\n|---|---:|---:|\n"
+                              "| A | 0,5 | 0,6 |\n| B | 0,4 | 100.000 |\n";
+    const Drawing d = draw(table_data("type=bar", table), f, 430);
+    check_labels(d, 430);
+    double smallest = INFINITY;
+    for (const auto& p : d.ops.paths)
+        if (p.fill && p.ops.size() == 5) smallest = std::min(smallest, std::fabs(p.ops[2].y1 - p.ops[0].y1));
+    CHECK(smallest >= 4);
+    const auto t = texts_of(d);
+    CHECK(has(t, "100.000"));  // the cut bar keeps its value
+    CHECK(has(t, "%"));        // the axis names the unit, the legend no longer does
+    CHECK(has(t, "Target"));
+    // A long category at 160 pt: shortened, but "(Rp triliun)" stays whole.
+    const std::string longer = "| Indikator | Target | Realisasi |\n|---|---:|---:|\n"
+                               "| Nilai Modal Usaha Usaha Mikro Kecil dan Menengah yang Disalurkan oleh Koperasi "
+                               "Simpan Pinjam di Seluruh Wilayah Kota (Rp triliun) | 8,42 | 10,33 |\n"
+                               "| B (Indeks) | 1 | 2 |\n| C (Indeks) | 1 | 2 |\n| D (Indeks) | 1 | 2 |\n";
+    const Drawing l = draw(table_data("type=bar scale=each", longer), f, 160);
+    check_labels(l, 160);
+    bool unit = false, cut = false;
+    for (const auto& run : l.ops.text) {
+        unit = unit || run.text.find("triliun)") != std::string::npos;
+        cut = cut || run.text.find("\xE2\x80\xA6") != std::string::npos;
+    }
+    CHECK(cut);
+    CHECK(unit);
+    // A legend's one line: the series' name shortened, its unit whole.
+    const std::string legend = "| Tahun | Realisasi Nilai Ekspor Perdagangan Daerah (juta USD) | Target Renstra (Indeks) |\n"
+                               "|---|---:|---:|\n| 2023 | 1 | 2 |\n| 2024 | 2 | 3 |\n";
+    const Drawing g = draw(table_data("type=line", legend), f, 160);
+    check_labels(g, 160);
+    bool kept = false;
+    for (const auto& run : g.ops.text) kept = kept || (run.text.find("\xE2\x80\xA6 (juta USD)") != std::string::npos);
+    CHECK(kept);
+}
+
+TEST_CASE("chart: horizontal bars name their unit, bands' bounds are ticks below the plot") {
+    const Fonts f = fonts();
+    const std::string budget = "| Program | Pagu (Rp) | Realisasi (Rp) |\n|---|---:|---:|\n"
+                               "| Program A | 8.973.297.000 | 8.191.603.594 |\n"
+                               "| Program B | 8.660.000 | 8.327.500 |\n";
+    const Drawing d = draw(table_data("type=hbar", budget), f, 430);
+    check_labels(d, 430);
+    const auto t = texts_of(d);
+    CHECK(has(t, "Rp miliar"));
+    CHECK(has(t, "Pagu"));
+    CHECK_FALSE(has(t, "Pagu (Rp)"));
+    CHECK(has(t, "10"));  // ticks "0, 2 … 10" under the caption, not "2 M … 10 M"
+    CHECK_FALSE(has(t, "10 M"));
+    // The smallest program's bar is visible.
+    for (const auto& p : d.ops.paths)
+        if (p.fill && p.ops.size() == 5) CHECK(std::fabs(p.ops[1].x1 - p.ops[0].x1) >= 1.0);
+
+    const std::string capaian = "| Sasaran | Capaian (%) |\n|---|---:|\n| S1 | 100,18 |\n| S2 | 53,76 |\n";
+    const Drawing b = draw(table_data("type=hbar bands=\"90:Sangat Tinggi;75:Tinggi;65:Sedang;50:Rendah;:Sangat Rendah\"", capaian), f, 430);
+    check_labels(b, 430);
+    // Nothing above the stripes: the bounds are named under the axis.
+    double stripes_top = INFINITY;
+    for (const auto& box : b.ops.boxes) stripes_top = std::min(stripes_top, -(box.y + box.h));
+    for (const auto& r : b.texts) {
+        if (r.y < stripes_top) CHECK(r.y >= stripes_top);
+    }
+    const auto bt = texts_of(b);
+    for (const char* bound : {"0", "50", "90", "%"}) {
+        INFO(bound);
+        CHECK(has(bt, bound));
+    }
 }

@@ -146,9 +146,11 @@ TEST_CASE("markdown: every generated report parses without warnings, every capti
     const auto d = md::parse(*text, "lkjip.md", diags);
     CHECK(diags.items().empty());
     int captioned = 0, chapters = 0;
+    bool cover = false;  // the cover ranks its lines by heading level (sampul.md.j2): not chapters
     for (const auto& b : d.blocks) {
+        if (b.kind == Block::Kind::directive && (b.directive == "cover" || b.directive == "end-cover")) cover = b.directive == "cover";
         if (b.caption) ++captioned;
-        if (b.kind == Block::Kind::chapter) ++chapters;
+        if (b.kind == Block::Kind::chapter && !cover) ++chapters;
         CHECK_FALSE((b.kind == Block::Kind::paragraph && md::plain_text(b.spans).rfind("Tabel ", 0) == 0));
     }
     CHECK(captioned >= 8);
