@@ -53,34 +53,52 @@ bool tercapai(double capaian_persen, int decimals) {
 
 namespace {
 
-ScaleBand band(std::optional<double> bound, const char* predikat, const char* kategori, double mean) {
-    return ScaleBand{bound, false, predikat, kategori, mean};
+ScaleBand band(std::optional<double> bound, const char* predikat, const char* kategori) {
+    return ScaleBand{bound, false, predikat, kategori, std::nullopt};
+}
+
+// The class mean of each band for the metode rata-rata data kelompok is the midpoint of the band's
+// range on 0-100, computed from the bounds so that it cannot drift from them: seed 002's
+// 95 / 82,5 / 70 / 57,5 / 25 are (90+100)/2 … (0+50)/2. `step` is where a band starts above its
+// bound: 0 for the continuous ranges of the seeds, 1 for a regulation that writes integer ranges
+// (Permendagri 86/2017: 91-100, 76-90, …, whose means are 95,5 / 83 / 70,5 / 58 / 25).
+Scale with_class_means(std::string name, std::vector<ScaleBand> bands, double step) {
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        const double upper = i == 0 ? 100.0 : *bands[i - 1].bound;
+        const double lower = bands[i].bound ? *bands[i].bound + step : 0.0;
+        bands[i].nilai_tengah = (lower + upper) / 2.0;
+    }
+    return Scale{std::move(name), std::move(bands)};
 }
 
 const std::vector<std::pair<std::string, Scale>>& presets() {
     static const std::vector<std::pair<std::string, Scale>> all = {
-        // Seed 002 Tabel 3.1 (Permendagri 54/2010), class means from the same page.
+        // Seed 002 Tabel 3.1 (Permendagri 54/2010); its class means on the same page.
         {"permendagri-54-2010",
-         {"permendagri-54-2010",
-          {band(90, "Sangat Tinggi", "Sangat Berhasil", 95), band(75, "Tinggi", "Berhasil", 82.5),
-           band(65, "Sedang", "Cukup Berhasil", 70), band(50, "Rendah", "Tidak Berhasil", 57.5),
-           band(std::nullopt, "Sangat Rendah", "Sangat Tidak Berhasil", 25)}}},
-        // Permendagri 86/2017 (RKPD evaluation); class means are the midpoints of its ranges.
+         with_class_means("permendagri-54-2010",
+                          {band(90, "Sangat Tinggi", "Sangat Berhasil"), band(75, "Tinggi", "Berhasil"),
+                           band(65, "Sedang", "Cukup Berhasil"), band(50, "Rendah", "Tidak Berhasil"),
+                           band(std::nullopt, "Sangat Rendah", "Sangat Tidak Berhasil")},
+                          0)},
+        // Permendagri 86/2017 (RKPD evaluation), integer ranges.
         {"permendagri-86-2017",
-         {"permendagri-86-2017",
-          {band(90, "Sangat Tinggi", "", 95.5), band(75, "Tinggi", "", 83), band(65, "Sedang", "", 70.5),
-           band(50, "Rendah", "", 58), band(std::nullopt, "Sangat Rendah", "", 25)}}},
+         with_class_means("permendagri-86-2017",
+                          {band(90, "Sangat Tinggi", ""), band(75, "Tinggi", ""), band(65, "Sedang", ""),
+                           band(50, "Rendah", ""), band(std::nullopt, "Sangat Rendah", "")},
+                          1)},
         // Seed 000 (LAKIP Kota Pontianak 2020) and its class means 92,5 / 77,5 / 62,5 / 27,5.
         {"empat-kategori",
-         {"empat-kategori",
-          {band(85, "Sangat Berhasil", "", 92.5), band(70, "Berhasil", "", 77.5),
-           band(55, "Cukup Berhasil", "", 62.5), band(std::nullopt, "Tidak Berhasil", "", 27.5)}}},
+         with_class_means("empat-kategori",
+                          {band(85, "Sangat Berhasil", ""), band(70, "Berhasil", ""), band(55, "Cukup Berhasil", ""),
+                           band(std::nullopt, "Tidak Berhasil", "")},
+                          0)},
         // PermenPANRB 88/2021, the SAKIP letter grades.
         {"sakip-88-2021",
-         {"sakip-88-2021",
-          {band(90, "AA", "Sangat Memuaskan", 95), band(80, "A", "Memuaskan", 85), band(70, "BB", "Sangat Baik", 75),
-           band(60, "B", "Baik", 65), band(50, "CC", "Cukup", 55), band(30, "C", "Kurang", 40),
-           band(std::nullopt, "D", "Sangat Kurang", 15)}}},
+         with_class_means("sakip-88-2021",
+                          {band(90, "AA", "Sangat Memuaskan"), band(80, "A", "Memuaskan"), band(70, "BB", "Sangat Baik"),
+                           band(60, "B", "Baik"), band(50, "CC", "Cukup"), band(30, "C", "Kurang"),
+                           band(std::nullopt, "D", "Sangat Kurang")},
+                          0)},
     };
     return all;
 }

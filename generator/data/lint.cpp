@@ -225,6 +225,18 @@ void lint_keputusan_iku(const AgencyYear& d, Diagnostics& diags) {
     }
 }
 
+// [iku]: an IKU fixed after the report that measures against it cannot be the one it used.
+void lint_iku(const AgencyYear& d, Diagnostics& diags) {
+    if (!d.iku) return;
+    const Date& t = d.iku->tanggal.value;
+    if (day_key(t) > day_key(d.laporan.tanggal.value)) {
+        diags.warning(d.iku->tanggal.pos,
+                      fmt::format("the IKU is dated {}, after the report it is measured in ({})", idfmt::tanggal(t.year, t.month, t.day),
+                                  idfmt::tanggal(d.laporan.tanggal.value.year, d.laporan.tanggal.value.month,
+                                                 d.laporan.tanggal.value.day)));
+    }
+}
+
 // ---- plausibility (issue 16) --------------------------------------------------------------
 
 // A capaian of 6.936.465,31% (Probolinggo 2021: an input of 3,5 kuadriliun rupiah that the
@@ -665,6 +677,7 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     lint_pk(d, diags);
     lint_kepala_daerah(d, diags);
     lint_keputusan_iku(d, diags);
+    lint_iku(d, diags);
     compute::lint_evaluasi_akip(d, diags);
     for (std::size_t i = 0; i < d.renstra.sasaran.size(); ++i) {
         if (v.sasaran[i].indicators.empty()) {

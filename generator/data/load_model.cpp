@@ -335,6 +335,25 @@ std::optional<KeputusanIku> read_keputusan_iku(TableReader& root, int report_yea
     return k;
 }
 
+// [iku]: the date (and place) the IKU was fixed when no decree number is known. With
+// [keputusan_iku] the decree dates it; two dates for one IKU would disagree sooner or later.
+std::optional<IkuDocument> read_iku(TableReader& root, bool has_keputusan) {
+    const toml::table* t = root.opt_table("iku");
+    if (!t) return std::nullopt;
+    TableReader r(*t, "[iku]", root.diags());
+    IkuDocument k;
+    k.pos = r.pos();
+    k.tanggal = r.required_date("tanggal");
+    k.tempat = r.opt_string("tempat");
+    if (auto b = r.opt_bool("perubahan")) k.perubahan = *b;
+    r.finish();
+    if (has_keputusan) {
+        root.diags().error(k.pos, "[iku] dates an IKU fixed without a decree, but the data has [keputusan_iku]",
+                           "the decree's `tanggal` and `tempat` sign the Lampiran IKU: remove [iku]");
+    }
+    return k;
+}
+
 }  // namespace
 
 Person read_person(const toml::table& t, const std::string& where, Diagnostics& diags) {
@@ -399,6 +418,7 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
     m.inovasi = read_achievements(r, "inovasi");
     m.pk = read_pk(r);
     m.keputusan_iku = read_keputusan_iku(r, m.laporan.tahun.value);
+    m.iku = read_iku(r, m.keputusan_iku.has_value());
     r.finish();
     return m;
 }

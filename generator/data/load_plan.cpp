@@ -92,11 +92,15 @@ Settings read_settings(const toml::table* t, Diagnostics& diags) {
     s.average_rule = enum_choice(r, "rata_rata", {"dibatasi", "apa-adanya"}, AverageRule::capped);
     read_band("rata_rata_min", "rata_rata_maks", s.average_min, s.average_max);
     s.zero_target = enum_choice(r, "target_nol", {"tercapai", "tidak-dapat-diukur"}, ZeroTarget::achieved);
-    if (s.group_method.value == GroupMethod::grouped_mean) {
+    if (auto b = r.opt_bool("tabel_nilai_tengah")) s.class_mean_table = {*b, pos_of(*r.table().get("tabel_nilai_tengah"))};
+    if (s.group_method.value == GroupMethod::grouped_mean || s.class_mean_table.value) {
         for (const auto& band : s.scale.value.bands) {
             if (!band.nilai_tengah) {
-                diags.error(s.group_method.pos, fmt::format("metode_sasaran = \"data-kelompok\" needs a `nilai_tengah` "
-                                                            "for every category; '{}' has none", band.predikat));
+                const bool grouped = s.group_method.value == GroupMethod::grouped_mean;
+                diags.error(grouped ? s.group_method.pos : s.class_mean_table.pos,
+                            fmt::format("{} needs a `nilai_tengah` for every category; '{}' has none",
+                                        grouped ? "metode_sasaran = \"data-kelompok\"" : "tabel_nilai_tengah = true",
+                                        band.predikat));
                 break;
             }
         }
@@ -146,9 +150,10 @@ Renstra read_renstra(TableReader& root) {
         s.solusi = sr.opt_string("solusi");
         s.upaya = sr.opt_string("upaya");
         s.analisis_program = sr.opt_string("analisis_program");
+        s.nama_renstra = sr.opt_string("nama_renstra");
         for (const toml::table* ft : sr.table_array("foto", false)) {
             TableReader fr(*ft, "[[renstra.sasaran.foto]]", diags);
-            s.foto.push_back(Photo{fr.path("berkas"), fr.string("keterangan")});
+            s.foto.push_back(Photo{fr.opt_path("berkas"), fr.string("keterangan")});
             fr.finish();
         }
         s.pagu_penetapan_tertulis = sr.opt_money("pagu_penetapan_tertulis");
@@ -173,6 +178,7 @@ Indicator read_indicator(const toml::table& t, Diagnostics& diags) {
     TableReader r(t, label, diags);
     ind.id = r.string("id");
     ind.nama = r.string("nama");
+    ind.nama_renstra = r.opt_string("nama_renstra");
     const bool has_sasaran = r.has("sasaran"), has_tujuan = r.has("tujuan");
     if (has_sasaran == has_tujuan) {
         diags.error(r.pos(), fmt::format("{} needs exactly one owner: `sasaran = \"…\"` or `tujuan = \"…\"`", label));

@@ -215,7 +215,9 @@ void validate_references(const AgencyYear& m, Diagnostics& diags) {
     for (const auto& s : m.renstra.sasaran) {
         sasaran.add(s.id);
         tujuan.require(s.tujuan, fmt::format("sasaran `{}`", s.id.value));
-        for (const auto& f : s.foto) check_image(f.berkas, diags);
+        for (const auto& f : s.foto) {
+            if (f.berkas) check_image(*f.berkas, diags);
+        }
     }
     for (const auto& ind : m.indikator) {
         indikator.add(ind.id);

@@ -113,6 +113,9 @@ struct Settings {
     Located<AverageRule> average_rule{AverageRule::capped, {}};
     Located<double> average_min{0, {}}, average_max{120, {}};
     Located<ZeroTarget> zero_target{ZeroTarget::achieved, {}};
+    // Print the class means of the scale in BAB III's scale table although sasaran are averaged
+    // (seed 002 names the "Metode Rata-rata Data Kelompok" and its means; its figures are means).
+    Located<bool> class_mean_table{false, {}};
 };
 
 enum class Paper { a4, f4 };
@@ -176,7 +179,9 @@ struct Tujuan {
 };
 
 struct Photo {
-    Text berkas;  // path resolved relative to the data file that named it
+    // Path resolved relative to the data file that named it; none for a photo whose image the
+    // source has lost (a text extraction keeps only the caption: seed 002's Dokumentasi Kegiatan).
+    OptText berkas;
     Text keterangan;
 };
 
@@ -190,6 +195,10 @@ struct Sasaran {
     // How the programs and kegiatan behind the sasaran carried its result, as the agency words it
     // (seed 004 Tabel 12, 20, 28, 36, 44), printed under them.
     OptText analisis_program;
+    // The sasaran as the Renstra words it, when the PK and the measurement name it otherwise (seed
+    // 004 §2.1 "Meningkatnya Kuantitas dan Kualitas Usaha Mikro", Tabel 3 "… Pelaku dan Kualitas
+    // Produk Usaha Mikro"): printed beside `uraian` in the Renstra table of BAB II.
+    OptText nama_renstra;
 };
 
 // One cell of the Renstra program matrix: a number, or a target the plan states in words ("A",
@@ -247,6 +256,7 @@ struct Comparison {
 
 struct Indicator {
     Text id, nama;
+    OptText nama_renstra;  // as the Renstra names it, when it differs (seed 004 §2.1; see Sasaran)
     OwnerKind owner_kind = OwnerKind::sasaran;
     Text owner;  // id of the tujuan or sasaran
     Text satuan;
@@ -387,6 +397,16 @@ struct KeputusanIku {
     bool diktum_pertama = false;      // PERTAMA, KEDUA … (seed 003) instead of KESATU, KEDUA …
 };
 
+// The IKU as the agency fixed it when the data holds no decree number (seed 002's Lampiran "IKU
+// Perubahan 2021-2026", signed "Pekalongan, 9 Desember 2024" without a Keputusan): the place and
+// date its Lampiran in the LKjIP is signed with.
+struct IkuDocument {
+    SourcePos pos;           // the [iku] table
+    Located<Date> tanggal;   // required
+    OptText tempat;          // default laporan.tempat
+    bool perubahan = false;  // a revised IKU: "Indikator Kinerja Utama Perubahan"
+};
+
 // The result of the evaluation of the agency's AKIP (SAKIP) by the Inspektorat, one year
 // (PermenPANRB 88/2021: perencanaan 30, pengukuran 30, pelaporan 15, evaluasi internal 25; seed
 // 002 Tabel 3.40). Scores per component only: the total and the predikat are computed; what a
@@ -428,6 +448,7 @@ struct AgencyYear {
     std::vector<Achievement> prestasi, inovasi;
     std::optional<PerjanjianKinerja> pk;
     std::optional<KeputusanIku> keputusan_iku;
+    std::optional<IkuDocument> iku;  // [iku]: the IKU's date without a decree (never with keputusan_iku)
     std::vector<AkipEvaluation> evaluasi_akip;  // by year, as the data lists them
 };
 

@@ -205,6 +205,7 @@ Value ContextBuilder::indicator(std::size_t index, int nomor) const {
     m.emplace_back("nomor", integer(nomor));
     m.emplace_back("id", text(ind.id));
     m.emplace_back("nama", text(ind.nama));
+    m.emplace_back("nama_renstra", opt_text(ind.nama_renstra));
     m.emplace_back("satuan", text(ind.satuan));
     m.emplace_back("polaritas", str(ind.polarity.value == Polarity::positive ? "positif" : "negatif"));
     m.emplace_back("tipe", str(ind.tipe.value == Aggregation::cumulative ? "kumulatif" : "data-terakhir"));
@@ -384,6 +385,7 @@ Value ContextBuilder::build() const {
     root.emplace_back("inovasi", achievements(d_.inovasi));
     root.emplace_back("pk", pk());
     root.emplace_back("keputusan_iku", keputusan_iku());
+    root.emplace_back("iku_dokumen", iku_dokumen());
     root.emplace_back("evaluasi_akip", evaluasi_akip_context(d_));
     return map(std::move(root));
 }
@@ -439,6 +441,7 @@ Value ContextBuilder::pengaturan() const {
     m.emplace_back("metode", str(s.group_method.value == GroupMethod::mean ? "rata-rata" : "data-kelompok"));
     m.emplace_back("efisiensi", str(s.efficiency.value == EfficiencyRule::ratio ? "rasio" : "perbandingan"));
     m.emplace_back("skala", scale_value(s));
+    m.emplace_back("tabel_nilai_tengah", boolean(s.class_mean_table.value || s.group_method.value == GroupMethod::grouped_mean));
     // The averaging rule, stated beside every average (issue 16).
     m.emplace_back("rata_rata", str(s.average_rule.value == AverageRule::capped ? "dibatasi" : "apa-adanya"));
     m.emplace_back("rata_rata_min", num(s.average_min.value, s.average_min.pos));

@@ -67,6 +67,7 @@ private:
     Value history_indicators(OwnerKind kind, const std::string& id) const;
     Value pk() const;             // context_docs.cpp
     Value keputusan_iku() const;  // context_docs.cpp
+    Value iku_dokumen() const;    // context_docs.cpp
     static std::string rumus_text(const Indicator& ind);
 
     const AgencyYear& d_;

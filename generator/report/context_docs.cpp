@@ -189,4 +189,15 @@ Value ContextBuilder::keputusan_iku() const {
     return map(std::move(m));
 }
 
+// [iku]: the IKU fixed without a decree the data holds (seed 002's Lampiran IKU Perubahan).
+Value ContextBuilder::iku_dokumen() const {
+    if (!d_.iku) return none();
+    const IkuDocument& k = *d_.iku;
+    Map m;
+    m.emplace_back("tanggal", date_text(k.tanggal));
+    m.emplace_back("tempat", k.tempat ? opt_text(k.tempat) : str(d_.laporan.tempat.value, d_.laporan.tempat.pos));
+    m.emplace_back("perubahan", boolean(k.perubahan));
+    return map(std::move(m));
+}
+
 }  // namespace lkjip::report

@@ -146,10 +146,11 @@ Value ContextBuilder::sasaran(std::size_t index) const {
     m.emplace_back("solusi", opt_text(s.solusi));
     m.emplace_back("upaya", opt_text(s.upaya));
     m.emplace_back("analisis_program", opt_text(s.analisis_program));
+    m.emplace_back("nama_renstra", opt_text(s.nama_renstra));
     List photos;
     for (const auto& f : s.foto) {
         Map fm;
-        fm.emplace_back("berkas", str(f.berkas.value, f.berkas.pos));
+        fm.emplace_back("berkas", opt_text(f.berkas));
         fm.emplace_back("keterangan", str(f.keterangan.value, f.keterangan.pos));
         photos.push_back(map(std::move(fm)));
     }
@@ -201,6 +202,11 @@ void ContextBuilder::add_plan(Map& root) const {
     rm.emplace_back("tujuan", list(std::move(tujuan_values)));
     rm.emplace_back("sasaran", list(std::move(sasaran_values)));
     add_renstra_program(rm, r);
+    // Whether the Renstra table has a second name to print (`nama_renstra`), and so its note.
+    bool named_twice = false;
+    for (const auto& s : r.sasaran) named_twice = named_twice || s.nama_renstra.has_value();
+    for (const auto& ind : d_.indikator) named_twice = named_twice || ind.nama_renstra.has_value();
+    rm.emplace_back("ada_nama_renstra", boolean(named_twice));
     root.emplace_back("renstra", map(std::move(rm)));
 
     List iku;
