@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "common/image_info.hpp"
+#include "layout/shaping.hpp"
 #include "pdf/session.hpp"
 
 namespace lkjip::pdf::detail {
@@ -282,7 +283,19 @@ private:
                 st_.size = t.size;
             }
             set_fill(t.color);
-            HPDF_Page_TextOut(hp_, real(t.x), real(t.y), utf8.c_str());
+            const layout::Shaper* shaper = shaper_of(t.font);
+            const auto pieces = shaper ? shaper->shape(t.text).pieces : std::vector<layout::Shaper::Piece>{};
+            if (pieces.size() <= 1) {
+                HPDF_Page_TextOut(hp_, real(t.x), real(t.y), utf8.c_str());
+                continue;
+            }
+            // Kerned text: each piece between two kerning adjustments at the x the layout
+            // measured (layout/shaping.hpp). The pieces touch, so text extraction reads one word.
+            for (std::size_t k = 0; k < pieces.size(); ++k) {
+                const std::size_t end = k + 1 < pieces.size() ? pieces[k + 1].at : t.text.size();
+                to_bmp(std::string_view(t.text).substr(pieces[k].at, end - pieces[k].at), utf8, *s_.font_codes[t.font]);
+                HPDF_Page_TextOut(hp_, real(t.x + pieces[k].x * t.size), real(t.y), utf8.c_str());
+            }
         }
         if (open) HPDF_Page_EndText(hp_);
     }
@@ -305,6 +318,14 @@ private:
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
     }
 
+    // The shaper the layout measured this font with, if the font was loaded by the layout.
+    const layout::Shaper* shaper_of(std::size_t font) {
+        if (shapers_.size() != doc_.fonts.size()) shapers_.assign(doc_.fonts.size(), std::nullopt);
+        auto& slot = shapers_[font];
+        if (!slot) slot = layout::shaper_for_file(doc_.fonts[font].file);
+        return slot->get();
+    }
+
     Session& s_;
     const page::Document& doc_;
     const page::Page& page_;
@@ -312,6 +333,7 @@ private:
     std::size_t n_;  // 1-based, for messages
     State st_;
     std::string error_;
+    std::vector<std::optional<std::shared_ptr<const layout::Shaper>>> shapers_;
 };
 
 }  // namespace
