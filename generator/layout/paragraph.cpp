@@ -80,8 +80,8 @@ double widest_piece(const std::string& text, const std::vector<std::size_t>& poi
 }
 
 // What breaking at a point of a word costs (TeX's \hyphenpenalty and \exhyphenpenalty are both
-// 50). A break after "/" is as good as one after a hyphen; the breaks of a URL and the other
-// UAX #14 opportunities inside a word cost more, so spaces and syllables are preferred.
+// 50). A break after "/" costs what one after a hyphen costs in TeX; the breaks of a URL and the
+// other UAX #14 opportunities inside a word cost more, so spaces and syllables are preferred.
 constexpr double kHyphenPenalty = 50, kSlashPenalty = 50, kUrlPenalty = 200, kOtherPenalty = 100;
 
 // One part of a word (text between spaces in one style) and the UAX #14 breaks inside it
@@ -97,8 +97,6 @@ using WordParts = std::vector<WordPart>;
 
 void add_break(std::vector<Item>& items, std::vector<Piece>& pieces, WordBreak::Kind kind, Face face, const std::string& link) {
     switch (kind) {
-        // Flagged: a line ending in the word's own hyphen counts as a hyphenated line.
-        case WordBreak::Kind::hyphen: items.push_back(Item::pen(0, kHyphenPenalty, true)); break;
         case WordBreak::Kind::slash: items.push_back(Item::pen(0, kSlashPenalty)); break;
         case WordBreak::Kind::url: items.push_back(Item::pen(0, kUrlPenalty)); break;
         case WordBreak::Kind::other: items.push_back(Item::pen(0, kOtherPenalty)); break;

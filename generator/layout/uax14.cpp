@@ -63,16 +63,6 @@ std::vector<WordBreak> word_breaks(std::string_view word, std::string_view brks)
     }
     start.push_back(word.size());
     const bool url = url_like(word);
-    auto letters_before = [&](std::size_t k) {  // letters ending just before code point k
-        std::size_t n = 0;
-        while (k > n && is_letter(cps[k - 1 - n])) ++n;
-        return n;
-    };
-    auto letters_from = [&](std::size_t k) {
-        std::size_t n = 0;
-        while (k + n < cps.size() && is_letter(cps[k + n])) ++n;
-        return n;
-    };
     // Between code points k-1 and k.
     for (std::size_t k = 1; k < cps.size(); ++k) {
         const char32_t before = cps[k - 1], after = cps[k];
@@ -83,11 +73,11 @@ std::vector<WordBreak> word_breaks(std::string_view word, std::string_view brks)
         if (in_number) continue;
         const char b = brks[start[k] - 1];
         const bool uax = b == LINEBREAK_ALLOWBREAK || b == LINEBREAK_MUSTBREAK;
-        if (uax && is_hyphen(before)) {
-            // "sub-kegiatan", "masing-masing": the hyphenation minimums on both sides.
-            if (k >= 1 && letters_before(k - 1) >= 2 && letters_from(k) >= 3) out.push_back({WordBreak::Kind::hyphen, start[k]});
-            continue;
-        }
+        // No break after a hyphen the word has ("Undang-Undang", "sub-kegiatan"): text
+        // extraction (poppler's pdftotext, copy and paste) removes a hyphen that ends a line
+        // before a letter, as it must for the added ones, so "Undang-" / "Undang" would read
+        // "UndangUndang". Such a word breaks at its syllables instead; a URL before the hyphen.
+        if (is_hyphen(before)) continue;
         if (uax && before == '/') {
             out.push_back({WordBreak::Kind::slash, start[k]});
             continue;

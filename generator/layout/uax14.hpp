@@ -21,7 +21,6 @@ constexpr char kMustBreak = 0, kAllowBreak = 1, kNoBreak = 2;  // libunibreak's 
 // A break inside a word (text between spaces), `at` bytes from its start.
 struct WordBreak {
     enum class Kind {
-        hyphen,  // after a hyphen or dash the word already has ("sub-kegiatan"): the line shows it
         slash,   // after "/" ("dan/atau", "Tinggi/Berhasil", a path)
         url,     // in a URL or e-mail address: before . _ - ~ # ? & = % (The Chicago Manual of Style, 17th ed., on URLs)
         other,   // any other UAX #14 opportunity (after "?" or "!" inside a word, …)
@@ -30,9 +29,9 @@ struct WordBreak {
     friend bool operator==(const WordBreak&, const WordBreak&) = default;
 };
 
-// The breaks inside `word`, given the UAX #14 values of its bytes (`brks`, same length). A break
-// after a hyphen keeps the hyphenation minimums (two letters before, three after, as hyphenate.hpp)
-// so a line never ends "e-"; nothing ever breaks between two digits ("1.234,56", "2020-2024").
+// The breaks inside `word`, given the UAX #14 values of its bytes (`brks`, same length). None
+// after a hyphen or dash of the word (text extraction would drop it, uax14.cpp), none inside a
+// number ("1.234,56", "2020-2024").
 std::vector<WordBreak> word_breaks(std::string_view word, std::string_view brks);
 
 // A URL, a host name or an e-mail address ("https://…", "www.…", "sakip.go.id", "a@b.id").
