@@ -218,6 +218,20 @@ void warn_oversized(Builder& builder, const std::shared_ptr<const std::string>& 
     }
 }
 
+// The kerning of every run, as the shaper measured it (layout/shaping.hpp): the writer draws the
+// pieces where they are given, so the PDF stage needs no shaping of its own (docs/architecture.md).
+void add_kerning(page::Document& doc, const FontBook& book) {
+    for (page::Page& p : doc.pages) {
+        for (page::TextRun& t : p.text) {
+            if (t.font >= book.metrics.size() || book.metrics[t.font].shaper() == nullptr) continue;
+            const auto shaped = book.metrics[t.font].shaper()->shape(t.text);
+            if (shaped.pieces.size() <= 1) continue;
+            t.pieces.reserve(shaped.pieces.size());
+            for (const auto& piece : shaped.pieces) t.pieces.push_back(page::TextPiece{piece.at, piece.x * t.size});
+        }
+    }
+}
+
 }  // namespace
 
 std::optional<page::Document> typeset(const md::Document& doc, const LayoutSettings& settings, Diagnostics& diags) {
@@ -250,6 +264,7 @@ std::optional<page::Document> typeset(const md::Document& doc, const LayoutSetti
                 diags.warning(SourcePos{file, 0, 0}, fmt::format("the page numbers of the lists of contents did not settle after {} passes", pass));
             }
             warn_oversized(builder, file, diags);
+            add_kerning(assembly.doc, *book);
             return std::move(assembly.doc);
         }
         entries = std::move(assembly.entries);

@@ -1,5 +1,6 @@
 #include "layout/font_metrics.hpp"
 
+#include <cmath>
 #include <vector>
 
 #include <fmt/format.h>
@@ -94,6 +95,8 @@ std::optional<FontMetrics> FontMetrics::load(const std::string& path, std::strin
     const std::vector<std::uint8_t> bytes(file.bytes.begin(), file.bytes.end());
     auto f = parse(bytes, error);
     if (!f) error = fmt::format("font file `{}`: {}", path, error);
+    // The PDF writer finds the shaper by the file the page model names (page::Font::file).
+    else register_shaper(path, f->shaper_);
     return f;
 }
 
@@ -141,6 +144,18 @@ std::optional<FontMetrics> FontMetrics::parse(const std::vector<std::uint8_t>& b
     for (const auto& [c, g] : f.cmap_) {
         if (c < kDirect) f.direct_[c] = g;
     }
+    // HarfBuzz reads the font itself; it is used only when it sees the same glyphs for the
+    // basic Latin letters as the cmap read here, so a font HarfBuzz rejects (or reads
+    // differently) is still measured, without kerning, rather than measured as empty.
+    if (auto shaper = Shaper::create(bytes)) {
+        bool same = true;
+        for (char32_t c = 0x20; c < 0x7F && same; ++c) {
+            const std::string one(1, static_cast<char>(c));
+            same = shaper->shape(one).pieces.size() == 1 &&
+                   std::abs(shaper->width(one) - f.advance(c)) < 1e-9;
+        }
+        if (same) f.shaper_ = std::move(shaper);
+    }
     return f;
 }
 
@@ -158,6 +173,11 @@ double FontMetrics::advance(char32_t c) const {
 }
 
 double FontMetrics::width(std::string_view utf8, double size) const {
+    if (shaper_) return shaper_->width(utf8) * size;
+    return nominal_width(utf8, size);
+}
+
+double FontMetrics::nominal_width(std::string_view utf8, double size) const {
     double w = 0;
     for (std::size_t i = 0; i < utf8.size();) w += advance(next_code_point(utf8, i));
     return w * size;

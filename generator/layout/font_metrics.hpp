@@ -6,11 +6,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "layout/shaping.hpp"
 
 namespace lkjip::layout {
 
@@ -26,8 +29,13 @@ public:
     [[nodiscard]] double advance(char32_t c) const;
     [[nodiscard]] double ascender() const { return ascender_; }    // em, positive
     [[nodiscard]] double descender() const { return descender_; }  // em, negative
-    // Width of UTF-8 text at `size` points (missing glyphs count as the .notdef advance).
+    // Width of UTF-8 text at `size` points as HarfBuzz sets it, kerning included (missing
+    // glyphs count as the .notdef advance). The nominal advances when HarfBuzz cannot read the
+    // font. pdf/draw.cpp draws with the same shaper (shaping.hpp), so measured = drawn.
     [[nodiscard]] double width(std::string_view utf8, double size) const;
+    // The sum of the nominal advances (hmtx), without kerning.
+    [[nodiscard]] double nominal_width(std::string_view utf8, double size) const;
+    [[nodiscard]] const Shaper* shaper() const { return shaper_.get(); }
 
 private:
     // Glyph ids of U+0000..U+25FF (Latin, punctuation, arrows, ≥ ≤, ▲ ▼) in an array: measuring
@@ -38,6 +46,7 @@ private:
     std::vector<std::uint16_t> advances_;  // per glyph, font units
     double units_per_em_ = 1000;
     double ascender_ = 0.8, descender_ = -0.2;
+    std::shared_ptr<const Shaper> shaper_;
 };
 
 // Decodes UTF-8; invalid bytes become U+FFFD so measuring never fails.

@@ -1,5 +1,6 @@
 #include "layout/hyphenate.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <unordered_map>
@@ -40,16 +41,16 @@ std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
 
 namespace {
 
-// Where hyph_id_ID's patterns break against the KBBI syllabification (issue 17: "deng-an",
-// "Pekalong-an", "memil-iki", "Masyarak-at"): the digraphs ng, ny, sy, kh are one consonant and
-// begin the syllable (PUEBI, Pemenggalan Kata 1b-1c). Written as KBBI divides them.
+// Words where hyph_id_ID's patterns and the general corrections below (kbbi_corrections) still
+// break against the KBBI syllabification (issue 17: "deng-an", "Pekalong-an", "memil-iki",
+// "Masyarak-at"), written as KBBI divides them. tests/unit/test_hyphenate_kbbi.cpp checks these
+// and a few hundred more common report words against KBBI.
 constexpr std::string_view kExceptions[] = {
-    "de-ngan",        "me-mi-li-ki",     "ma-sya-ra-kat",  "pe-ka-lo-ngan",  "pe-nge-lo-la-an",
-    "pe-nge-lo-la",   "pe-nge-lo-laan",  "me-nge-lo-la",   "pe-nga-wa-san",  "pe-nga-was-an",
-    "me-nge-na-i",    "se-hing-ga",      "te-ngah",        "me-ne-ngah",     "ling-kung-an",
-    "pe-nge-tahu-an", "ke-ma-sya-ra-kat-an", "pe-nyu-sun-an", "pe-nye-leng-ga-ra-an",
-    "me-nye-leng-ga-ra-kan", "pe-nye-dia-an", "khu-sus",  "a-khir",         "sya-rat",
-    "mu-sya-wa-rah",  "pro-vin-si",      "in-dus-tri",     "pe-me-rin-tah",  "pe-me-rin-tah-an",
+    "de-ngan",          "me-mi-li-ki",    "ma-sya-ra-kat",    "ke-ma-sya-ra-kat-an", "pe-ka-long-an",
+    "se-hing-ga",       "te-ngah",        "me-ne-ngah",       "ling-kung-an",        "khu-sus",
+    "a-khir",           "sya-rat",        "mu-sya-wa-rah",    "pro-vin-si",          "in-dus-tri",
+    "pe-me-rin-tah",    "pe-me-rin-tah-an", "kua-li-tas",     "kuan-ti-tas",         "se-kre-ta-ri-at",
+    "kon-struk-si",     "trans-pa-ran-si", "in-fra-struk-tur", "in-struk-si",        "de-mo-kra-si",
 };
 
 // Words of other languages that reports use as they are; Indonesian patterns split them wrongly
@@ -79,6 +80,64 @@ std::optional<std::vector<std::size_t>> exception_points(std::string_view lower)
         if (plain == lower) return at;
     }
     return std::nullopt;
+}
+
+bool is_vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+           (static_cast<unsigned char>(c) >= 0xE0 && static_cast<unsigned char>(c) <= 0xFC);
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Corrections of the patterns' points (byte offsets in the lower-case Latin-1 `w`) toward the
+// KBBI syllabification, where the patterns follow sound and KBBI the word's parts:
+// - ng and ny before a vowel begin the syllable (PUEBI, Pemenggalan Kata 1c): "peng-ukuran"
+//   becomes "pe-ngukuran";
+// - no break after the per- of a per-…-an noun before a vowel ("per-ubahan"; KBBI
+//   pe·ru·bah·an, pe·ru·sa·ha·an);
+// - a last syllable consonant + "an" after a vowel is usually the suffix -an on a root ending
+//   in that consonant (ke·gi·at·an, pe·nga·was·an, pem·ba·ngun·an): the pattern's break before
+//   the consonant is then inside the root's last syllable, and KBBI's break (before "an") leaves
+//   only two letters, so there is none; "-kan" in a me-/di-/ber-/ter- verb is the suffix -kan
+//   and keeps its break (me·la·ku·kan);
+// - every piece between breaks has a vowel: "kon-s-truksi", "men-do-r-ong" lose both breaks.
+void kbbi_corrections(std::string_view w, std::vector<std::size_t>& at) {
+    for (std::size_t& p : at) {
+        if (p >= 4 && p < w.size() && w[p - 2] == 'n' && (w[p - 1] == 'g' || w[p - 1] == 'y') && is_vowel(w[p])) p -= 2;
+    }
+    std::erase_if(at, [&](std::size_t p) { return p == 3 && starts_with(w, "per") && is_vowel(w[3]); });
+    if (w.size() >= 6 && w.substr(w.size() - 2) == "an") {
+        const std::string_view tail = w.substr(0, w.size() - 2);
+        const std::size_t c = tail.size() >= 2 && (tail.substr(tail.size() - 2) == "ng" || tail.substr(tail.size() - 2) == "ny" ||
+                                                   tail.substr(tail.size() - 2) == "sy" || tail.substr(tail.size() - 2) == "kh")
+                                  ? 2
+                                  : 1;
+        const std::size_t before_c = tail.size() - c;
+        const bool consonant = !is_vowel(tail[before_c]);
+        const bool verb_kan = c == 1 && tail.back() == 'k' &&
+                              (starts_with(w, "me") || starts_with(w, "di") || starts_with(w, "ber") || starts_with(w, "ter"));
+        if (consonant && before_c > 0 && is_vowel(tail[before_c - 1]) && !verb_kan) {
+            std::erase(at, before_c);
+        }
+    }
+    std::sort(at.begin(), at.end());
+    at.erase(std::unique(at.begin(), at.end()), at.end());
+    for (bool changed = true; changed;) {
+        changed = false;
+        std::size_t prev = 0;
+        for (std::size_t k = 0; k <= at.size(); ++k) {
+            const std::size_t end = k < at.size() ? at[k] : w.size();
+            const std::string_view piece = w.substr(prev, end - prev);
+            if (std::none_of(piece.begin(), piece.end(), is_vowel)) {
+                // Drop the breaks on both sides of the piece that has no vowel.
+                if (k < at.size()) at.erase(at.begin() + static_cast<std::ptrdiff_t>(k));
+                if (k > 0) at.erase(at.begin() + static_cast<std::ptrdiff_t>(k - 1));
+                changed = true;
+                break;
+            }
+            prev = end;
+        }
+    }
 }
 
 }  // namespace
@@ -167,6 +226,7 @@ std::vector<std::size_t> Hyphenator::run_points(std::u32string_view letters) con
         for (std::size_t i = 0; i + 1 < latin1.size(); ++i) {
             if (hyphens[i] & 1) out.push_back(i + 1);  // odd: a break is allowed after letter i
         }
+        kbbi_corrections(latin1, out);
     }
     std::erase_if(out, [&](std::size_t p) { return p < kLeft || p + kRight > latin1.size(); });
     return out;

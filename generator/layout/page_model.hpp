@@ -23,6 +23,16 @@ struct Font {
     std::string file;  // absolute path of the .ttf
 };
 
+// Where kerning moves the text of a run (issue 17): piece k starts at byte `at` of the run's text
+// and is drawn `x` points right of the run's origin. The layout measured the shaped advances
+// (layout/shaping.hpp); the writer draws each piece with the font's nominal ones, so the pieces
+// touch and text extraction still reads whole words.
+struct TextPiece {
+    std::size_t at = 0;
+    double x = 0;
+    friend bool operator==(const TextPiece&, const TextPiece&) = default;
+};
+
 // A run of text in one font and size, placed at its baseline origin.
 struct TextRun {
     double x = 0, y = 0;
@@ -30,6 +40,7 @@ struct TextRun {
     double size = 12;
     std::string text;      // UTF-8
     Color color{};
+    std::vector<TextPiece> pieces;  // kerned text: two or more pieces, the first at 0; empty: one piece
 };
 
 // A straight line (table rules, dot leaders are text, underlines).

@@ -1,6 +1,9 @@
 #include "layout/paragraph.hpp"
 
+#include <algorithm>
+
 #include "layout/linebreak.hpp"
+#include "layout/uax14.hpp"
 
 namespace lkjip::layout {
 
@@ -64,7 +67,7 @@ std::vector<std::size_t> cut_points(const std::string& text, const FontMetrics& 
     return cuts;
 }
 
-// The widest piece of `text` between its hyphenation points (a hyphen ignored: this only decides
+// The widest piece of `text` between its break points (a hyphen ignored: this only decides
 // whether a word can be set at all).
 double widest_piece(const std::string& text, const std::vector<std::size_t>& points, const FontMetrics& font, double size) {
     double widest = 0;
@@ -76,40 +79,94 @@ double widest_piece(const std::string& text, const std::vector<std::size_t>& poi
     return std::max(widest, font.width(std::string_view(text).substr(prev), size));
 }
 
-// One word (text between spaces, possibly in several styles) with its hyphenation points.
-// The last word of a paragraph keeps at least four letters after a hyphen: a last line of one
-// syllable ("berkelanjut-" / "an") is a runt that careful typesetting avoids.
+// What breaking at a point of a word costs (TeX's \hyphenpenalty and \exhyphenpenalty are both
+// 50). A break after "/" costs what one after a hyphen costs in TeX; the breaks of a URL and the
+// other UAX #14 opportunities inside a word cost more, so spaces and syllables are preferred.
+constexpr double kHyphenPenalty = 50, kSlashPenalty = 50, kUrlPenalty = 200, kOtherPenalty = 100;
+
+// One part of a word (text between spaces in one style) and the UAX #14 breaks inside it
+// (uax14.hpp), `at` relative to the part; a break at 0 is a break before the part.
 // The parts point at their spans: a copy of the span per word copied its whole text each time,
 // quadratic in a long paragraph (issue 18).
-using WordParts = std::vector<std::pair<std::string, const md::Span*>>;
+struct WordPart {
+    std::string text;
+    const md::Span* span = nullptr;
+    std::vector<WordBreak> breaks;
+};
+using WordParts = std::vector<WordPart>;
 
+void add_break(std::vector<Item>& items, std::vector<Piece>& pieces, WordBreak::Kind kind, Face face, const std::string& link) {
+    switch (kind) {
+        case WordBreak::Kind::slash: items.push_back(Item::pen(0, kSlashPenalty)); break;
+        case WordBreak::Kind::url: items.push_back(Item::pen(0, kUrlPenalty)); break;
+        case WordBreak::Kind::other: items.push_back(Item::pen(0, kOtherPenalty)); break;
+    }
+    pieces.push_back({"", face, link});
+}
+
+// One word (text between spaces, possibly in several styles) with its breaks and hyphenation
+// points. The last word of a paragraph keeps at least four letters after a hyphen: a last line
+// of one syllable ("berkelanjut-" / "an") is a runt that careful typesetting avoids.
 void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const WordParts& parts,
               const FontSet& fonts, const ParagraphStyle& style, bool last_word = false) {
     // A word of many styles ("[*[*…a*](u)…" nests 20 000 of them) can be wider than the line
     // though each of its parts fits: then it may also break between its parts, or its line ran
     // off the page (issue 18).
     double word_width = 0;
-    for (const auto& [text, span_ptr] : parts) word_width += fonts.get(face_of(*span_ptr)).width(text, style.size);
+    for (const auto& part : parts) word_width += fonts.get(face_of(*part.span)).width(part.text, style.size);
     const bool break_between = parts.size() > 1 && word_width > style.measure;
-    for (const auto& [text, span_ptr] : parts) {
-        const md::Span& span = *span_ptr;
+    for (const auto& part : parts) {
+        const std::string& text = part.text;
+        const md::Span& span = *part.span;
         const Face face = face_of(span);
-        if (break_between && &text != &parts.front().first) {
-            items.push_back(Item::pen(0, 1000));
-            pieces.push_back({"", face, span.link});
-        }
+        const bool first = &part == &parts.front();
+        const bool break_before = !first && !part.breaks.empty() && part.breaks.front().at == 0;
+        if (break_before) add_break(items, pieces, part.breaks.front().kind, face, span.link);
+        else if (break_between && !first) add_break(items, pieces, WordBreak::Kind::other, face, span.link);
         std::vector<std::size_t> points;
         // Italic marks a foreign word (PUEBI): Indonesian patterns would split it wrongly.
         if (style.hyphenator && parts.size() == 1 && !span.code && !span.italic) points = style.hyphenator->points(text);
         if (last_word) {
             std::vector<std::size_t> trimmed = points;
             while (!trimmed.empty() && text.size() - trimmed.back() < 4) trimmed.pop_back();
-            if (widest_piece(text, trimmed, fonts.get(face), style.size) <= style.measure) points = std::move(trimmed);
+            points = std::move(trimmed);
         }
-        if (widest_piece(text, points, fonts.get(face), style.size) > style.measure) {
+        // Every place the part may break, in order: UAX #14 breaks win over a hyphenation point
+        // at the same place (the word's own hyphen or slash ends the line, not an added one).
+        struct Cut {
+            std::size_t at;
+            bool hyphenation;
+            WordBreak::Kind kind;
+        };
+        std::vector<Cut> cuts;
+        for (const WordBreak& b : part.breaks) {
+            if (b.at > 0 && b.at < text.size()) cuts.push_back({b.at, false, b.kind});
+        }
+        for (std::size_t p : points) {
+            if (std::none_of(cuts.begin(), cuts.end(), [&](const Cut& c) { return c.at == p; })) {
+                cuts.push_back({p, true, WordBreak::Kind::other});
+            }
+        }
+        std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) { return a.at < b.at; });
+        std::vector<std::size_t> at;
+        for (const Cut& c : cuts) at.push_back(c.at);
+        if (last_word && widest_piece(text, at, fonts.get(face), style.size) > style.measure &&
+            style.hyphenator && parts.size() == 1 && !span.code && !span.italic) {
+            // The runt rule gave way: without it the word fits between its syllables.
+            points = style.hyphenator->points(text);
+            for (std::size_t p : points) {
+                if (std::none_of(cuts.begin(), cuts.end(), [&](const Cut& c) { return c.at == p; })) {
+                    cuts.push_back({p, true, WordBreak::Kind::other});
+                }
+            }
+            std::sort(cuts.begin(), cuts.end(), [](const Cut& a, const Cut& b) { return a.at < b.at; });
+            at.clear();
+            for (const Cut& c : cuts) at.push_back(c.at);
+        }
+        if (widest_piece(text, at, fonts.get(face), style.size) > style.measure) {
             // A string no line can hold (a long URL, an account number, a word in a very narrow
-            // column even between its syllables): break it where the line is full, without a
-            // hyphen, rather than let it run into the margin (issue 5).
+            // column even between its syllables and breaks): break it where the line is full,
+            // without a hyphen, rather than let it run into the margin (issue 5).
             std::size_t prev = 0;
             for (std::size_t cut : cut_points(text, fonts.get(face), style.size, style.measure)) {
                 add_box_text(items, pieces, text.substr(prev, cut - prev), face, span.link, fonts, style.size);
@@ -121,12 +178,16 @@ void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const WordPa
             continue;
         }
         std::size_t prev = 0;
-        for (std::size_t p : points) {
-            add_box_text(items, pieces, text.substr(prev, p - prev), face, span.link, fonts, style.size);
-            // A discretionary hyphen: breaking here costs 50 and adds the width of "-".
-            items.push_back(Item::pen(fonts.get(face).width("-", style.size), 50, true));
-            pieces.push_back({"-", face, span.link});
-            prev = p;
+        for (const Cut& c : cuts) {
+            add_box_text(items, pieces, text.substr(prev, c.at - prev), face, span.link, fonts, style.size);
+            if (c.hyphenation) {
+                // A discretionary hyphen: breaking here costs 50 and adds the width of "-".
+                items.push_back(Item::pen(fonts.get(face).width("-", style.size), kHyphenPenalty, true));
+                pieces.push_back({"-", face, span.link});
+            } else {
+                add_break(items, pieces, c.kind, face, span.link);
+            }
+            prev = c.at;
         }
         add_box_text(items, pieces, text.substr(prev), face, span.link, fonts, style.size);
     }
@@ -142,19 +203,55 @@ std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fon
         items.push_back(Item::box(style.first_indent));
         pieces.push_back({"", Face::regular, ""});
     }
+    // UAX #14 over the whole paragraph (a line break span is a mandatory break), so that
+    // the context across spaces and styles counts.
+    std::string all;
+    std::vector<std::size_t> span_at;  // offset of each span's text in `all`
+    for (const auto& sp : spans) {
+        span_at.push_back(all.size());
+        all += sp.line_break ? std::string("\n") : sp.text;
+    }
+    const std::string brks = line_breaks(all);
     WordParts word;
+    std::vector<std::size_t> word_at;  // offset of each part in `all`
     auto end_word = [&](bool last = false) {
         if (word.empty()) return;
+        const std::size_t from = word_at.front();
+        const std::size_t to = word_at.back() + word.back().text.size();
+        std::string text;
+        for (const auto& part : word) text += part.text;
+        // The parts are contiguous in `all` unless a span boundary fell inside the word, which
+        // is also contiguous: spans are concatenated with nothing between them.
+        const std::vector<WordBreak> breaks =
+            text.size() == to - from ? word_breaks(text, std::string_view(brks).substr(from, to - from)) : std::vector<WordBreak>{};
+        std::size_t part_start = 0, k = 0;
+        for (auto& part : word) {
+            for (; k < breaks.size() && breaks[k].at < part_start + part.text.size(); ++k) {
+                part.breaks.push_back({breaks[k].kind, breaks[k].at - part_start});
+            }
+            part_start += part.text.size();
+        }
         add_word(items, pieces, word, fonts, style, last);
         word.clear();
+        word_at.clear();
     };
-    auto add_space = [&] {
+    auto add_space = [&](std::size_t at) {
         end_word();
         if (items.empty() || items.back().kind != Item::Kind::box) return;
+        // UAX #14 allows a break after the last of a run of spaces unless what follows is
+        // closing punctuation, "/", "%", … (LB13: "Tinggi /" stays on one line): the space is
+        // then a tie, as TeX's "~" (a penalty of 10000 before the glue).
+        std::size_t last = at;
+        while (last + 1 < all.size() && all[last + 1] == ' ') ++last;
+        const bool tie = brks[last] == kNoBreak;
+        if (tie) {
+            items.push_back(Item::pen(0, kInfinity));
+            pieces.push_back({"", Face::regular, ""});
+        }
         // Interword glue as in TeX: stretch half a space, shrink a third.
         items.push_back(style.justify ? Item::glue(space, space / 2, space / 3) : Item::glue(space, 0, 0));
         pieces.push_back({" ", Face::regular, ""});
-        if (!style.justify) {
+        if (!style.justify && !tie) {
             // Ragged right: each space is a possible break with enough stretch to fill the line.
             items.back() = Item::glue(0, style.measure / 3, 0);
             items.push_back(Item::pen(0, 0));
@@ -163,7 +260,8 @@ std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fon
             pieces.push_back({" ", Face::regular, ""});
         }
     };
-    for (const auto& s : spans) {
+    for (std::size_t si = 0; si < spans.size(); ++si) {
+        const auto& s = spans[si];
         if (s.line_break) {
             end_word();
             items.push_back(Item::glue(0, kInfinity, 0));
@@ -175,10 +273,13 @@ std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fon
         std::size_t at = 0;
         while (at <= s.text.size()) {
             const std::size_t sp = s.text.find(' ', at);
-            const std::string part = s.text.substr(at, sp == std::string::npos ? std::string::npos : sp - at);
-            if (!part.empty()) word.emplace_back(part, &s);
+            std::string part = s.text.substr(at, sp == std::string::npos ? std::string::npos : sp - at);
+            if (!part.empty()) {
+                word.push_back(WordPart{std::move(part), &s, {}});
+                word_at.push_back(span_at[si] + at);
+            }
             if (sp == std::string::npos) break;
-            add_space();
+            add_space(span_at[si] + sp);
             at = sp + 1;
         }
     }
@@ -221,7 +322,7 @@ std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fon
         }
         // A line broken at a hyphenation point shows the hyphen.
         const Item& brk = items[line.end];
-        if (brk.kind == Item::Kind::penalty && brk.flagged && !placed.runs.empty()) {
+        if (brk.kind == Item::Kind::penalty && brk.flagged && pieces[line.end].text == "-" && !placed.runs.empty()) {
             placed.runs.back().text += "-";
             x += brk.width;
         }

@@ -272,6 +272,10 @@ private:
                 fail("text run", i, "not valid UTF-8");
                 break;
             }
+            if (!pieces_valid(t)) {
+                fail("text run", i, "its kerned pieces do not start at 0, rise, fall on characters and lie in the text");
+                break;
+            }
             if (!open) {
                 HPDF_Page_BeginText(hp_);
                 open = true;
@@ -282,7 +286,18 @@ private:
                 st_.size = t.size;
             }
             set_fill(t.color);
-            HPDF_Page_TextOut(hp_, real(t.x), real(t.y), utf8.c_str());
+            const auto& pieces = t.pieces;
+            if (pieces.size() <= 1) {
+                HPDF_Page_TextOut(hp_, real(t.x), real(t.y), utf8.c_str());
+                continue;
+            }
+            // Kerned text: each piece between two kerning adjustments at the x the layout
+            // measured (layout/shaping.hpp). The pieces touch, so text extraction reads one word.
+            for (std::size_t k = 0; k < pieces.size(); ++k) {
+                const std::size_t end = k + 1 < pieces.size() ? pieces[k + 1].at : t.text.size();
+                to_bmp(std::string_view(t.text).substr(pieces[k].at, end - pieces[k].at), utf8, *s_.font_codes[t.font]);
+                HPDF_Page_TextOut(hp_, real(t.x + pieces[k].x), real(t.y), utf8.c_str());
+            }
         }
         if (open) HPDF_Page_EndText(hp_);
     }
@@ -303,6 +318,19 @@ private:
                              real(std::max(l.x, l.x + l.w)), real(std::max(l.y, l.y + l.h))};
         HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(hp_, rect, dst);
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    }
+
+    // Pieces start at byte 0 at x 0, each later one at a character boundary inside the text, with
+    // finite offsets: anything else would cut a character in two or draw text off its line.
+    static bool pieces_valid(const page::TextRun& t) {
+        if (t.pieces.empty()) return true;
+        if (t.pieces.front().at != 0 || t.pieces.front().x != 0) return false;
+        for (std::size_t k = 1; k < t.pieces.size(); ++k) {
+            const auto at = t.pieces[k].at;
+            if (at <= t.pieces[k - 1].at || at >= t.text.size() || !std::isfinite(t.pieces[k].x)) return false;
+            if ((static_cast<unsigned char>(t.text[at]) & 0xC0) == 0x80) return false;  // a UTF-8 continuation byte
+        }
+        return true;
     }
 
     Session& s_;

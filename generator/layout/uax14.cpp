@@ -1,0 +1,94 @@
+#include "layout/uax14.hpp"
+
+#include <mutex>
+
+#include <linebreak.h>
+
+#include "layout/font_metrics.hpp"
+
+namespace lkjip::layout {
+
+static_assert(kMustBreak == LINEBREAK_MUSTBREAK && kAllowBreak == LINEBREAK_ALLOWBREAK && kNoBreak == LINEBREAK_NOBREAK);
+
+namespace {
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// Letters for the hyphenation minimums: ASCII and Latin-1 letters, as hyphenate.cpp counts them.
+bool is_letter(char32_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+bool is_hyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013 || c == 0x2014; }
+
+// Where a URL may also break: before these (the punctuation then starts the next line, which
+// tells the reader the address goes on).
+bool url_break_before(char32_t c) {
+    return c == '.' || c == '_' || c == '-' || c == '~' || c == '#' || c == '?' || c == '&' || c == '=' || c == '%';
+}
+
+}  // namespace
+
+std::string line_breaks(std::string_view utf8) {
+    static std::once_flag once;
+    std::call_once(once, [] { init_linebreak(); });
+    std::string brks(utf8.size(), static_cast<char>(LINEBREAK_NOBREAK));
+    if (!utf8.empty()) {
+        set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(utf8.data()), utf8.size(), "id", brks.data());
+    }
+    return brks;
+}
+
+bool url_like(std::string_view w) {
+    if (w.find("://") != std::string_view::npos || w.rfind("www.", 0) == 0) return true;
+    const std::size_t at = w.find('@');
+    if (at != std::string_view::npos && at > 0 && w.find('.', at) != std::string_view::npos) return true;
+    // A host name: two dots with letters on both sides of each ("sakip.pekalongankota.go.id").
+    int dots = 0;
+    for (std::size_t i = 1; i + 1 < w.size(); ++i) {
+        const auto prev = static_cast<unsigned char>(w[i - 1]), next = static_cast<unsigned char>(w[i + 1]);
+        if (w[i] == '.' && std::isalpha(prev) && std::isalpha(next)) ++dots;
+    }
+    return dots >= 2;
+}
+
+std::vector<WordBreak> word_breaks(std::string_view word, std::string_view brks) {
+    std::vector<WordBreak> out;
+    if (word.size() != brks.size()) return out;
+    std::vector<std::size_t> start;  // byte offset of each code point
+    std::u32string cps;
+    for (std::size_t i = 0; i < word.size();) {
+        start.push_back(i);
+        cps.push_back(next_code_point(word, i));
+    }
+    start.push_back(word.size());
+    const bool url = url_like(word);
+    // Between code points k-1 and k.
+    for (std::size_t k = 1; k < cps.size(); ++k) {
+        const char32_t before = cps[k - 1], after = cps[k];
+        // Inside a number, its separators included: "1.234,56", "2020-2024", "v1.2".
+        const bool in_number = (is_digit(before) && is_digit(after)) ||
+                               (is_digit(before) && k + 1 < cps.size() && !is_letter(after) && is_digit(cps[k + 1])) ||
+                               (k >= 2 && is_digit(cps[k - 2]) && !is_letter(before) && is_digit(after));
+        if (in_number) continue;
+        const char b = brks[start[k] - 1];
+        const bool uax = b == LINEBREAK_ALLOWBREAK || b == LINEBREAK_MUSTBREAK;
+        // No break after a hyphen the word has ("Undang-Undang", "sub-kegiatan"): text
+        // extraction (poppler's pdftotext, copy and paste) removes a hyphen that ends a line
+        // before a letter, as it must for the added ones, so "Undang-" / "Undang" would read
+        // "UndangUndang". Such a word breaks at its syllables instead; a URL before the hyphen.
+        if (is_hyphen(before)) continue;
+        if (uax && before == '/') {
+            out.push_back({WordBreak::Kind::slash, start[k]});
+            continue;
+        }
+        if (url && url_break_before(after) && before != '/' && !is_digit(after)) {
+            out.push_back({WordBreak::Kind::url, start[k]});
+            continue;
+        }
+        if (uax) out.push_back({WordBreak::Kind::other, start[k]});
+    }
+    return out;
+}
+
+}  // namespace lkjip::layout
