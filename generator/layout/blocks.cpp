@@ -500,7 +500,7 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
         const bool closing_total = n >= 3 && b.table.total_row.size() == n && b.table.total_row[n - 1];
         const bool group_row = !last && r < b.table.total_row.size() && b.table.total_row[r];
         p.flow.keep_with_next = (r == 0 && !last) || (r + 2 == n) || (closing_total && r + 3 == n) || group_row ||
-                                (last && b.table.source.has_value()) || small;
+                                (last && b.table.source.has_value()) || small || table->body[r].keep_with_next;
         push(std::move(p));
     }
     if (b.table.source) add_paragraph(*b.table.source, indent, measure, kSourceSize, false, false, kSourceSize * 0.5);
