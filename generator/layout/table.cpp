@@ -1,6 +1,7 @@
 #include "layout/table.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -370,7 +371,11 @@ struct Setter {
         for (std::size_t i = 0; i < cell.lines.size(); ++i) {
             PlacedLine& line = cell.lines[i];
             overfull = overfull || line.overfull;
-            const double room = std::max(ps.measure - line.width, 0.0);
+            // A ragged line's width includes the stretch that fills it: centring and right
+            // alignment use where its last run ends.
+            double natural = 0;
+            for (const auto& run : line.runs) natural = std::max(natural, run.x + text_width(run.text, run.face, fonts, style.size));
+            const double room = std::max(ps.measure - (line.runs.empty() ? line.width : natural), 0.0);
             const double shift = align == md::Align::right ? std::max(room - hang, 0.0) : align == md::Align::center ? room / 2 : 0;
             for (auto& run : line.runs) run.x += style.pad_x + indent + shift;
             cell.baselines.push_back(first + static_cast<double>(i) * lead);
@@ -542,6 +547,81 @@ PlacedTable layout_table(const md::Table& table, const FontSet& fonts, const Tab
     for (std::size_t r = 0; r < table.rows.size(); ++r) out.body.push_back(body_row(table, r, group, n, colx, d.body_max[r], d, setter));
     settle_rows(out.body, n);
     out.overfull = setter.overfull;
+    return out;
+}
+
+std::vector<std::vector<std::size_t>> split_columns(const md::Table& table, const FontSet& fonts, const TableStyle& style) {
+    const std::size_t n = column_count(table);
+    std::vector<std::size_t> all(n);
+    for (std::size_t i = 0; i < n; ++i) all[i] = i;
+    if (n < 2) return {all};
+    const std::vector<bool> group = group_rows(table, n);
+    const Demands d = column_demands(table, group, fonts, style, n);
+    std::vector<double> min(n);
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        min[i] = d.figures[i] ? std::max(d.min[i], d.body_line[i]) : d.min[i];
+        sum += min[i];
+    }
+    if (sum <= style.max_width) return {all};
+    // Key columns: what a reader needs on every part to know the row (No, Uraian).
+    constexpr std::size_t kMaxKeyColumns = 3;
+    std::vector<std::size_t> keys;
+    double key_width = 0;
+    for (std::size_t i = 0; i < n && keys.size() < kMaxKeyColumns; ++i) {
+        if (key_width + min[i] > style.max_width / 3) break;
+        keys.push_back(i);
+        key_width += min[i];
+        if (!d.figures[i]) break;
+    }
+    if (keys.size() == n) keys.clear();
+    std::vector<std::vector<std::size_t>> parts;
+    std::vector<std::size_t> part = keys;
+    double width = key_width;
+    for (std::size_t i = keys.size(); i < n; ++i) {
+        if (part.size() > keys.size() && width + min[i] > style.max_width) {
+            parts.push_back(std::move(part));
+            part = keys;
+            width = key_width;
+        }
+        part.push_back(i);
+        width += min[i];
+    }
+    if (part.size() > keys.size()) parts.push_back(std::move(part));
+    return parts;
+}
+
+md::Table table_columns(const md::Table& table, const std::vector<std::size_t>& columns) {
+    md::Table out;
+    std::vector<std::size_t> index(column_count(table) + 1, SIZE_MAX);  // old column -> new
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        if (columns[k] < index.size()) index[columns[k]] = k;
+        out.align.push_back(columns[k] < table.align.size() ? table.align[columns[k]] : md::Align::none);
+    }
+    for (const auto& level : table.header) {
+        std::vector<md::HeaderCell> cells;
+        for (const auto& hc : level) {
+            std::size_t first = SIZE_MAX, count = 0;
+            for (std::size_t c = hc.first; c < hc.first + std::max<std::size_t>(hc.span, 1) && c < index.size(); ++c) {
+                if (index[c] == SIZE_MAX) continue;
+                first = std::min(first, index[c]);
+                ++count;
+            }
+            if (count == 0) continue;
+            md::HeaderCell cell = hc;
+            cell.first = first;
+            cell.span = count;
+            cells.push_back(std::move(cell));
+        }
+        out.header.push_back(std::move(cells));
+    }
+    for (const auto& row : table.rows) {
+        std::vector<md::TableCell> cells;
+        for (std::size_t c : columns) cells.push_back(c < row.size() ? row[c] : md::TableCell{});
+        out.rows.push_back(std::move(cells));
+    }
+    out.total_row = table.total_row;
+    out.source = table.source;
     return out;
 }
 

@@ -75,6 +75,16 @@ struct PlacedTable {
 // decimal comma; a cell's leading `&emsp;` levels indent it by one em each.
 PlacedTable layout_table(const md::Table& table, const FontSet& fonts, const TableStyle& style);
 
+// Issue 17: a table too wide for `style.max_width` even at its smallest type lost its right-hand
+// columns without a word. Such a table is cut into parts of whole columns: each part repeats the
+// key columns (the leading columns up to the first text column, No and Uraian: at most 3, in at
+// most a third of the measure), then takes the next columns while their minimum widths fit. One
+// part when the table fits, or when no cut helps (a single column wider than the measure).
+std::vector<std::vector<std::size_t>> split_columns(const md::Table& table, const FontSet& fonts, const TableStyle& style);
+// The table of the given columns (in order): header cells cut to the columns they still cover,
+// rows, total marks and the source note kept.
+md::Table table_columns(const md::Table& table, const std::vector<std::size_t>& columns);
+
 // Font indices of the page model for each Face (regular, bold, italic, bold_italic, fallback).
 struct FaceIds {
     std::size_t ids[5] = {0, 1, 2, 3, 4};
