@@ -209,7 +209,7 @@ TEST_CASE("columns: the step goes to the column whose rows it shortens") {
     CHECK(estimated_lines(tie[1].rows[0], 1, t.widths[1]) == 2);
 }
 
-TEST_CASE("columns: minimums that do not fit are said; a table of figures keeps its natural width") {
+TEST_CASE("columns: minimums that do not fit are said, a table of figures keeps its natural width") {
     const auto r = solve_reading_widths({text_column(1, 2, 60), figure_column(1, 50, 10, 1)}, 100);
     CHECK_FALSE(r.fits);
     CHECK(r.widths == std::vector<double>{60, 50});

@@ -192,7 +192,7 @@ TEST_CASE("tables: a repeated program name spans its rows in the per-sasaran bud
     CHECK(spans > 5);
 }
 
-TEST_CASE("tables: a ^^ cell continues the cell above; in code or in the first row it is text") {
+TEST_CASE("tables: a ^^ cell continues the cell above, in code or in the first row it is text") {
     const auto t = table("| Program | Kegiatan |\n|---|---|\n| ^^ | A |\n| Program X | B |\n| ^^ | C |\n| `^^` | D |\n");
     CHECK_FALSE(t.rows[0][0].continued);
     CHECK(md::plain_text(t.rows[0][0].spans) == "^^");
@@ -249,7 +249,7 @@ TEST_CASE("tables: a spanned cell is drawn once across its rows, without rules i
     CHECK(heads == 3);
 }
 
-TEST_CASE("tables: figures line up on the decimal comma, never wrap; text gets the width, not figure headers") {
+TEST_CASE("tables: figures line up on the decimal comma and never wrap, text gets the width, not figure headers") {
     Fonts f;
     const std::string long_text = "Meningkatnya Akuntabilitas Kinerja Perangkat Daerah melalui Evaluasi Berkala atas Seluruh "
                                   "Program dan Kegiatan yang Dilaksanakan oleh Setiap Bidang pada Tahun Berjalan";
