@@ -561,6 +561,33 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
         style.size -= 1;
         *table = layout_table(b.table, book_.set, style);
     }
+    // Issue 17: still too wide at the smallest type, it is set in parts of whole columns, each
+    // repeating the key columns, never silently cut at the page's edge (split_columns, table.hpp).
+    if (!table->fits) {
+        const auto parts = split_columns(b.table, book_.set, style);
+        if (parts.size() > 1) {
+            std::size_t keys = 0;  // the leading columns every part repeats
+            while (keys < parts[1].size() && parts[1][keys] == keys) ++keys;
+            diags_.warning(here(), fmt::format("this table of {} columns is too wide for a page even at {} pt; it is set in {} parts "
+                                               "of its columns, each repeating the first {}",
+                                               table->column_widths.size(), style.size, parts.size(), keys));
+            for (std::size_t k = 0; k < parts.size(); ++k) {
+                md::Block part = b;
+                part.table = table_columns(b.table, parts[k]);
+                if (k + 1 < parts.size()) part.table.source.reset();
+                if (k > 0 && b.caption) {
+                    part.caption.reset();
+                    add_paragraph({md::Span{b.caption_kind + " " + b.caption_number + " (lanjutan)", true, false, false, "", false}},
+                                  indent, measure, kCaptionSize, false, true, settings_.size);
+                    section().pieces.back().flow.keep_with_next = true;
+                }
+                add_table(part, indent, measure);
+            }
+            if (to_landscape) new_section(false, false, numbering_);
+            return;
+        }
+        diags_.warning(here(), "this table is too wide for a page even at 6 pt and runs past the right margin");
+    }
     if (table->overfull) {
         diags_.warning(here(),
                        "a word in this table is wider than its column and was cut to fit");
@@ -607,7 +634,7 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
         const bool closing_total = n >= 3 && b.table.total_row.size() == n && b.table.total_row[n - 1];
         const bool group_row = !last && r < b.table.total_row.size() && b.table.total_row[r];
         p.flow.keep_with_next = (r == 0 && !last) || (r + 2 == n) || (closing_total && r + 3 == n) || group_row ||
-                                (last && b.table.source.has_value()) || small;
+                                (last && b.table.source.has_value()) || small || table->body[r].keep_with_next;
         push(std::move(p));
     }
     if (b.table.source) add_paragraph(*b.table.source, indent, measure, kSourceSize, false, false, kSourceSize * 0.5);

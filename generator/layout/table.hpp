@@ -36,6 +36,11 @@ struct PlacedCell {
     double height = 0;                          // a header cell may cover several header rows
     std::vector<PlacedLine> lines;
     std::vector<double> baselines;              // per line, from the row top
+    // Row spans (a `^^` cell, docs/markdown.md): the cell at the head of a span holds the text, set
+    // from its row's top across the rows of the span; each continued cell has no text of its own;
+    // no rule is drawn under a cell whose next row continues it.
+    bool continued = false;
+    bool joins_below = false;
 };
 
 struct PlacedRow {
@@ -44,6 +49,9 @@ struct PlacedRow {
     bool header = false;
     bool total = false;   // a total row: bold text, a heavier rule above
     bool group = false;   // a group row: its one bold cell spans the whole table, left-aligned
+    // The text of a row span started here or above runs past this row's bottom: a page break here
+    // would cut it (the typesetter keeps the row with the next).
+    bool keep_with_next = false;
 };
 
 struct PlacedTable {
@@ -62,8 +70,20 @@ struct PlacedTable {
     double size = 10;                    // the text size it was laid out at (style.size); drawn at it
 };
 
-// Lays the table out in `style.max_width`. Pure: fonts are metrics, nothing is drawn.
+// Lays the table out in `style.max_width` (column widths: solve_reading_widths, columns.hpp).
+// Pure: fonts are metrics, nothing is drawn. Figures in a right-aligned column line up on their
+// decimal comma; a cell's leading `&emsp;` levels indent it by one em each.
 PlacedTable layout_table(const md::Table& table, const FontSet& fonts, const TableStyle& style);
+
+// Issue 17: a table too wide for `style.max_width` even at its smallest type lost its right-hand
+// columns without a word. Such a table is cut into parts of whole columns: each part repeats the
+// key columns (the leading columns up to the first text column, No and Uraian: at most 3, in at
+// most a third of the measure), then takes the next columns while their minimum widths fit. One
+// part when the table fits, or when no cut helps (a single column wider than the measure).
+std::vector<std::vector<std::size_t>> split_columns(const md::Table& table, const FontSet& fonts, const TableStyle& style);
+// The table of the given columns (in order): header cells cut to the columns they still cover,
+// rows, total marks and the source note kept.
+md::Table table_columns(const md::Table& table, const std::vector<std::size_t>& columns);
 
 // Font indices of the page model for each Face (regular, bold, italic, bold_italic, fallback).
 struct FaceIds {
@@ -74,8 +94,9 @@ struct FaceIds {
 // (x, top) in page coordinates (y upwards): text runs, the grid, header shading. The slice is a
 // closed box (frame, every column, every row); `last` is clamped to the body. Text is drawn at
 // table.size, whatever style.size says (a caller that shrank the type to make the table fit
-// cannot draw it at the wrong size); `style` gives the rules and the header fill. Returns the
-// height drawn.
+// cannot draw it at the wrong size); `style` gives the rules and the header fill. A row span cut by
+// the slice's first row has its text drawn again there (as much as its rows in the slice hold).
+// Returns the height drawn.
 double draw_table_slice(const PlacedTable& table, std::size_t first, std::size_t last, double x, double top,
                         const TableStyle& style, const FaceIds& faces, page::Page& page);
 

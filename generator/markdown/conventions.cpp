@@ -2,6 +2,7 @@
 // with their table or image, "Sumber:" notes, chart declarations, multi-level table headers and
 // total rows. Pure functions over plain data.
 #include <algorithm>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -110,8 +111,56 @@ bool cell_is_bold(const TableCell& c) {
     return any;
 }
 
+// docs/markdown.md, Tables: a cell whose whole text is `^^` (not code) continues the cell above
+// it, the row-span mark of markdown-it-multimd-table, which a GFM viewer shows as a ditto mark.
+bool continues_above(const TableCell& c) {
+    std::string text;
+    for (const auto& s : c.spans) {
+        if (s.code || s.line_break) return false;
+        text += s.text;
+    }
+    const auto first = text.find_first_not_of(' ');
+    return first != std::string::npos && text.substr(first, text.find_last_not_of(' ') + 1 - first) == "^^";
+}
+
+// Leading em spaces (`&emsp;`, U+2003) indent the cell by one level each; they are removed, so the
+// text wraps under itself rather than under the spaces.
+int take_indent(TableCell& c) {
+    static constexpr std::string_view kEmSpace = "\xE2\x80\x83";
+    int levels = 0;
+    std::size_t span = 0, at = 0;  // where the text starts
+    for (; span < c.spans.size(); ++span, at = 0) {
+        const Span& s = c.spans[span];
+        if (s.line_break || s.code) break;
+        while (true) {
+            if (s.text.compare(at, kEmSpace.size(), kEmSpace) == 0) {
+                ++levels;
+                at += kEmSpace.size();
+            } else if (at < s.text.size() && s.text[at] == ' ') {
+                ++at;
+            } else {
+                break;
+            }
+        }
+        if (at < s.text.size()) break;
+    }
+    if (levels == 0) return 0;
+    c.spans.erase(c.spans.begin(), c.spans.begin() + static_cast<long>(std::min(span, c.spans.size())));
+    if (!c.spans.empty()) c.spans.front().text.erase(0, at);
+    return levels;
+}
+
 void table_rows(Table& t) {
     t.total_row.clear();
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        for (auto& cell : t.rows[r]) {
+            if (r > 0 && continues_above(cell)) {
+                cell.continued = true;
+                cell.spans.clear();
+            }
+            cell.indent = take_indent(cell);
+        }
+    }
     for (auto& row : t.rows) {
         bool total = false;
         for (auto& cell : row) cell.bold = cell_is_bold(cell);

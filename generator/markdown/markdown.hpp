@@ -29,6 +29,11 @@ enum class Align { none, left, center, right };
 struct TableCell {
     Spans spans;
     bool bold = false;  // the whole cell is bold text
+    // `^^`: the cell continues the cell above (a row span, docs/markdown.md); its spans are empty.
+    bool continued = false;
+    // Leading `&emsp;` (U+2003): levels of indentation of the whole cell (the budget tree's kegiatan
+    // and sub kegiatan); the em spaces are removed from the spans.
+    int indent = 0;
 };
 
 // A header cell spanning `span` columns at one level of a multi-level header ("Tahun 2024 >

@@ -1,6 +1,7 @@
 // The planning and budget parts of the report context: Renstra, tujuan, sasaran with their seven
 // analyses' values, the IKU set, programs, urusan and the agency budget.
 #include <algorithm>
+#include <string_view>
 
 #include "compute/idformat.hpp"
 #include "report/context_build.hpp"
@@ -225,12 +226,69 @@ void ContextBuilder::add_plan(Map& root) const {
     root.emplace_back("tujuan_capaian", group(v_.tujuan_semua));
 }
 
+namespace {
+
+// Permendagri 90/2019 codes in their order: segment by segment, numbers by value ("3.30.01" before
+// "3.30.02", "2.01.0002" after "2.01.0001", "9" before "10"), a code before the codes under it; an
+// empty code last.
+bool code_before(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return !a.empty() && b.empty();
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        const std::size_t ea = std::min(a.find('.', i), a.size()), eb = std::min(b.find('.', j), b.size());
+        std::string_view sa(a.data() + i, ea - i), sb(b.data() + j, eb - j);
+        const auto digits = [](std::string_view v) {
+            return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        if (digits(sa) && digits(sb)) {
+            while (sa.size() > 1 && sa.front() == '0') sa.remove_prefix(1);
+            while (sb.size() > 1 && sb.front() == '0') sb.remove_prefix(1);
+            if (sa.size() != sb.size()) return sa.size() < sb.size();
+        }
+        if (sa != sb) return sa < sb;
+        i = ea + 1;
+        j = eb + 1;
+    }
+    return a.size() - std::min(i, a.size()) < b.size() - std::min(j, b.size());
+}
+
+// The budget tree in code order (issue 17: sub kegiatan codes out of order in the table): the
+// children of every level sorted by code, stably, the computed results moved with them.
+void sort_by_code(Activity& a, compute::ActivityResult& r) {
+    std::vector<std::size_t> order(a.children.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t x, std::size_t y) { return code_before(a.children[x].kode.value, a.children[y].kode.value); });
+    std::vector<Activity> children;
+    std::vector<compute::ActivityResult> results;
+    for (std::size_t i : order) {
+        children.push_back(std::move(a.children[i]));
+        results.push_back(i < r.children.size() ? std::move(r.children[i]) : compute::ActivityResult{});
+    }
+    a.children = std::move(children);
+    r.children = std::move(results);
+    for (std::size_t i = 0; i < a.children.size(); ++i) sort_by_code(a.children[i], r.children[i]);
+}
+
+}  // namespace
+
 void ContextBuilder::add_budget(Map& root) const {
-    List programs;
-    for (std::size_t i = 0; i < d_.program.size(); ++i) programs.push_back(activity(d_.program[i], v_.program[i]));
+    List programs, tree;
+    for (std::size_t i = 0; i < d_.program.size(); ++i) {
+        programs.push_back(activity(d_.program[i], v_.program[i]));
+        Activity a = d_.program[i];
+        compute::ActivityResult r = i < v_.program.size() ? v_.program[i] : compute::ActivityResult{};
+        sort_by_code(a, r);
+        tree.push_back(activity(a, r));
+    }
+    // urusan: the budget tree, every level in code order; `program` keeps the data's order.
+    std::vector<std::size_t> urusan_order(v_.urusan.size());
+    for (std::size_t u = 0; u < urusan_order.size(); ++u) urusan_order[u] = u;
+    std::stable_sort(urusan_order.begin(), urusan_order.end(),
+                     [&](std::size_t x, std::size_t y) { return code_before(v_.urusan[x].kode, v_.urusan[y].kode); });
     List urusan;
-    for (std::size_t u = 0; u < v_.urusan.size(); ++u) {
-        const compute::UrusanResult& ur = v_.urusan[u];
+    for (std::size_t u = 0; u < urusan_order.size(); ++u) {
+        const compute::UrusanResult& ur = v_.urusan[urusan_order[u]];
         std::string name = ur.kode.empty() ? "Urusan Lainnya" : "Urusan " + ur.kode;
         for (const auto& du : d_.urusan) {
             if (du.kode.value == ur.kode) name = du.nama.value;
@@ -240,8 +298,12 @@ void ContextBuilder::add_budget(Map& root) const {
         m.emplace_back("nama", str(name));
         m.emplace_back("romawi", str(idfmt::romawi(static_cast<int>(u + 1))));
         m.emplace_back("anggaran", budget_context(ur.budget));
+        std::vector<std::size_t> in_order = ur.programs;
+        std::stable_sort(in_order.begin(), in_order.end(), [&](std::size_t x, std::size_t y) {
+            return code_before(d_.program[x].kode.value, d_.program[y].kode.value);
+        });
         List ps;
-        for (std::size_t pi : ur.programs) ps.push_back(programs[pi]);
+        for (std::size_t pi : in_order) ps.push_back(tree[pi]);
         m.emplace_back("program", list(std::move(ps)));
         urusan.push_back(map(std::move(m)));
     }

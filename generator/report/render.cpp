@@ -1,6 +1,7 @@
 // Rendering the report templates: the environment with the report's own functions (chapter,
 // section, table and figure numbering: one counter, so every number appears once) and the money
 // filters, then the template of the whole report or of one chapter.
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 
@@ -64,17 +65,44 @@ void add_numbering(tpl::Environment& env) {
     env.add_function("tabel_berikut", [n](const tpl::Args&) { return tpl::Value(fmt::format("{}.{}", n->bab, n->tabel + 1)); });
 }
 
-// Money as the report writes it: whole rupiah, or with sen when the data has sen.
-std::string uang(const tpl::Value& v) {
-    if (v.kind() == tpl::Value::Kind::integer) return idfmt::angka(v.as_int());
+// Issue 17, one precision per money column: an amount with sen beside whole rupiah printed
+// "2.462.765.539,35" over "5.651.730.628" (Probolinggo's budget tables). When any amount of the data
+// has sen, every amount of the report is printed with its two decimals.
+bool any_sen(const std::optional<Located<Money>>& m) { return m && m->value.sen % 100 != 0; }
+bool any_sen(const Activity& a) {
+    if (any_sen(a.pagu) || any_sen(a.pagu_perubahan) || any_sen(a.realisasi)) return true;
+    return std::any_of(a.children.begin(), a.children.end(), [](const Activity& c) { return any_sen(c); });
+}
+bool any_sen(const BelanjaJenis& b) {
+    if (any_sen(b.pagu) || any_sen(b.realisasi)) return true;
+    return std::any_of(b.rincian.begin(), b.rincian.end(), [](const BelanjaJenis& r) { return any_sen(r); });
+}
+bool any_sen(const AgencyYear& d) {
+    for (const auto& p : d.program)
+        if (any_sen(p)) return true;
+    for (const auto& b : d.anggaran.belanja)
+        if (any_sen(b)) return true;
+    for (const auto& r : d.anggaran.pendapatan)
+        if (r.target.value.sen % 100 != 0 || r.realisasi.value.sen % 100 != 0) return true;
+    for (const auto& p : d.renstra.program)
+        for (const auto& [year, pagu] : p.pagu)
+            if (pagu.value.sen % 100 != 0) return true;
+    return any_sen(d.anggaran.pagu_non_gaji) || any_sen(d.anggaran.realisasi_non_gaji);
+}
+
+// Money as the report writes it: whole rupiah, or, when the report has sen anywhere, every amount
+// with two decimals.
+std::string uang(const tpl::Value& v, bool sen) {
+    // Whole rupiah stay integers (exact to the ±10^16 limit, past a double's 2^53).
+    if (v.kind() == tpl::Value::Kind::integer) return idfmt::angka(v.as_int()) + (sen ? ",00" : "");
     if (v.is_number()) return idfmt::angka(v.as_double(), 2);
     throw tpl::Error{fmt::format("an amount of money must be a number, found {}", v.type_name())};
 }
 
-void add_money_filters(tpl::Environment& env) {
-    env.add_filter("uang", [](const tpl::Value& v, const tpl::Args&) { return tpl::Value(uang(v)); });
-    env.add_filter("uang_rp", [](const tpl::Value& v, const tpl::Args&) {
-        const std::string s = uang(v);
+void add_money_filters(tpl::Environment& env, bool sen) {
+    env.add_filter("uang", [sen](const tpl::Value& v, const tpl::Args&) { return tpl::Value(uang(v, sen)); });
+    env.add_filter("uang_rp", [sen](const tpl::Value& v, const tpl::Args&) {
+        const std::string s = uang(v, sen);
         return tpl::Value(s.starts_with("-") ? "-Rp " + s.substr(1) : "Rp " + s);
     });
 }
@@ -138,7 +166,7 @@ std::optional<std::string> render_markdown(const AgencyYear& data, const Markdow
     path.push_back(builtin_template_dir());
     tpl::Environment env(path);
     add_numbering(env);
-    add_money_filters(env);
+    add_money_filters(env, any_sen(data));
     add_indonesian_filters(env);
     const std::string name = options.bab && options.dokumen == DocumentKind::lkjip ? fmt::format("bab{}.md.j2", *options.bab)
                                                                                     : fmt::format("{}.md.j2", kind_name(options.dokumen));

@@ -43,7 +43,7 @@ if "$lkjip" build -q "$kalbar" --dokumen iku -o "$tmp/iku.pdf" 2>"$tmp/err"; the
     "Faks (0561) 732690" "KEPUTUSAN KEPALA DINAS KOPERASI" "NOMOR 17 TAHUN 2024" "TENTANG" "Menimbang" "a. bahwa" "b. bahwa" \
     "Mengingat" "Peraturan Pemerintah Nomor 8 Tahun 2008" "MEMUTUSKAN" "Menetapkan" "PERTAMA" "KEDUA" "Ditetapkan di Pontianak" \
     "pada tanggal 2 Januari 2024" "JUNAIDI" "Tembusan" "Kepala Biro Organisasi Setda Provinsi Kalimantan Barat" \
-    "LAMPIRAN KEPUTUSAN" "PERIODE 2024" "Tugas Pokok" "Fungsi" "Jumlah Koperasi Sehat dan Cukup Sehat" "JUNAIDI" + words "$tmp/iku.pdf" "4,57" "Jumlah Koperasi Aktif" +
+    "LAMPIRAN KEPUTUSAN" "PERIODE 2024" "Tugas Pokok" "Fungsi" "Persentase Koperasi Berkualitas" "Koperasi Sehat" "JUNAIDI" + words "$tmp/iku.pdf" "4,57" "Jumlah Koperasi Aktif" +
 else
   fail "lkjip build --dokumen iku fails for Kalimantan Barat: $(head -1 "$tmp/err")"
 fi

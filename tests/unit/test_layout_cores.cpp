@@ -143,6 +143,82 @@ TEST_CASE("columns: minimums that do not fit say so") {
     CHECK(solve_column_widths({0, 0}, {0, 0}, 100).widths == std::vector<double>{50, 50});
 }
 
+namespace {
+
+// A column of made-up words: `cells` rows, each of `words` words `word` wide, interword space 1.
+ColumnNeed text_column(std::size_t cells, std::size_t words, double word) {
+    ColumnNeed c;
+    c.space = 1;
+    c.min = word;
+    c.max = static_cast<double>(words) * (word + 1) - 1;
+    c.rows.assign(cells, std::vector<double>(words, word));
+    return c;
+}
+
+ColumnNeed figure_column(std::size_t cells, double figure, double header_word, std::size_t header_words) {
+    ColumnNeed c;
+    c.space = 1;
+    c.figures = true;
+    c.min = std::max(figure, header_word);
+    c.max = std::max(figure, static_cast<double>(header_words) * (header_word + 1) - 1);
+    c.rows.push_back(std::vector<double>(header_words, header_word));
+    c.rows.resize(cells + 1, std::vector<double>{figure});
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("columns: estimated lines set first-fit, hard breaks and overlong words counted") {
+    CHECK(estimated_lines({}, 1, 10) == 0);
+    CHECK(estimated_lines({4, 4, 4}, 1, 9) == 2);    // "4 4" fits 9, the third goes down
+    CHECK(estimated_lines({4, 4, 4}, 1, 14) == 1);
+    CHECK(estimated_lines({4, kHardBreak, 4}, 1, 100) == 2);
+    CHECK(estimated_lines({25}, 1, 10) == 3);        // cut into three lines
+}
+
+TEST_CASE("columns: figures get their widest figure or header word, text gets the rest (issue 17)") {
+    // A label column of 5 words of 30 and a figure column under a 3-word header: CSS would share
+    // the spare by preferred widths and give the figures' header room the label needs.
+    std::vector<ColumnNeed> cols = {text_column(2, 5, 30), figure_column(2, 40, 35, 3)};
+    cols[0].rows.insert(cols[0].rows.begin(), std::vector<double>{20});  // its header row
+    const auto r = solve_reading_widths(cols, 200);
+    CHECK(r.fits);
+    CHECK(r.widths[1] == doctest::Approx(40));   // the widest figure, not the header on one line
+    CHECK(r.widths[0] == doctest::Approx(160));  // the label takes the rest: its 5 words on 1 line
+    CHECK(estimated_lines(cols[0].rows[1], 1, r.widths[0]) == 1);
+    // With room for every label on one line, the figure header goes to one line, then the
+    // label column takes what is left.
+    const auto wide = solve_reading_widths(cols, 300);
+    CHECK(wide.widths[1] == doctest::Approx(107));
+    CHECK(wide.widths[0] + wide.widths[1] == doctest::Approx(300));
+}
+
+TEST_CASE("columns: the step goes to the column whose rows it shortens") {
+    // Column 0 wraps its one long cell; column 1 wraps every row: the same space saves more height
+    // in column 1, so it gets the space first; both end within their one-line widths.
+    std::vector<ColumnNeed> cols = {text_column(1, 6, 20), text_column(6, 3, 20)};
+    cols[0].rows.resize(6);  // rows 1-5 of column 0 are empty
+    const auto r = solve_reading_widths(cols, 20 + 20 + 42);
+    CHECK(r.widths[1] == doctest::Approx(62));  // its three words on one line: six rows shorter
+    CHECK(r.widths[0] == doctest::Approx(20));
+    // Two equally tall cells in a row: widening one alone does not shorten the row, yet the
+    // search does not stall; each ends on two lines.
+    std::vector<ColumnNeed> tie = {text_column(1, 4, 20), text_column(1, 4, 20)};
+    const auto t = solve_reading_widths(tie, 2 * 41 + 1);
+    CHECK(estimated_lines(tie[0].rows[0], 1, t.widths[0]) == 2);
+    CHECK(estimated_lines(tie[1].rows[0], 1, t.widths[1]) == 2);
+}
+
+TEST_CASE("columns: minimums that do not fit are said, a table of figures keeps its natural width") {
+    const auto r = solve_reading_widths({text_column(1, 2, 60), figure_column(1, 50, 10, 1)}, 100);
+    CHECK_FALSE(r.fits);
+    CHECK(r.widths == std::vector<double>{60, 50});
+    const auto f = solve_reading_widths({figure_column(3, 30, 10, 1), figure_column(3, 40, 10, 1)}, 300);
+    CHECK(f.fits);
+    CHECK(f.widths == std::vector<double>{30, 40});
+    CHECK(solve_reading_widths({}, 100).widths.empty());
+}
+
 #include "layout/font_metrics.hpp"
 
 TEST_CASE("fonts: metrics from the Debian TrueType files") {
