@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -14,6 +15,12 @@
 namespace lkjip::md {
 
 namespace {
+
+// The longest link target kept as a link: RFC 9110, 4.1 asks senders and recipients to support
+// URIs of at least 8000 octets; anything longer is no address a reader follows. Beyond it the
+// text stays and has no link: every piece of a line carries its link's target, so an 800 KB
+// bare "www.www.…" ran lkjip out of memory (issue 17).
+constexpr std::size_t kMaxLinkTarget = 8000;
 
 struct Style {
     bool bold = false, italic = false, code = false, strike = false;
@@ -94,6 +101,7 @@ void link_bare_urls(Spans& spans, std::size_t from) {
         }
         std::size_t at = 0;
         for (const auto& [begin, end] : urls) {
+            if (end - begin > kMaxLinkTarget) continue;  // stays text
             Span part = s;
             if (begin > at) {
                 part.text = s.text.substr(at, begin - at);
@@ -179,6 +187,11 @@ void inlines(cmark_node* node, Style style, Spans& out, const InlineReport* repo
             if (type == CMARK_NODE_LINK) {
                 const char* url = cmark_node_get_url(n);
                 c.link = url ? url : "";
+                if (std::strlen(c.link) > kMaxLinkTarget) {
+                    if (report && report->diags)
+                        report->diags->warning(report->at(n), fmt::format("a link target longer than {} bytes; its text is printed without the link", kMaxLinkTarget));
+                    c.link = "";
+                }
             }
             // Every node but the leaves handled above is exited (cmark-gfm's iterator, S_is_leaf).
             styles.push_back(c);

@@ -4,6 +4,7 @@
 #include "markdown/scan.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <vector>
 
 namespace lkjip::md {
@@ -189,10 +190,9 @@ std::vector<FootnoteProblem> footnote_problems(std::string_view text) {
     }
     std::sort(references.begin(), references.end());
     std::vector<FootnoteProblem> out;
-    std::vector<std::string> seen;
+    std::unordered_set<std::string> seen;  // linear in the definitions, however many
     for (const auto& d : definitions) {
-        const bool twice = std::find(seen.begin(), seen.end(), d.label) != seen.end();
-        seen.push_back(d.label);
+        const bool twice = !seen.insert(d.label).second;
         if (twice) out.push_back({d.label, d.line, d.column, true});
         else if (!std::binary_search(references.begin(), references.end(), d.label)) out.push_back({d.label, d.line, d.column, false});
     }

@@ -239,3 +239,14 @@ TEST_CASE("render markdown: task boxes and footnotes are drawn") {
     CHECK(number->y == doctest::Approx(note->y));
     CHECK(number->x < note->x);
 }
+
+TEST_CASE("render markdown: a link target past 8000 bytes stays text without its link") {
+    std::string www;
+    for (int i = 0; i < 3000; ++i) www += "www.";
+    Diagnostics diags;
+    const auto doc = parse(www + "\n\n[long](https://e.com/" + std::string(9000, 'a') + ")\n", diags);
+    for (const auto& b : doc.blocks)
+        for (const auto& s : b.spans) CHECK(s.link.size() <= 8000);
+    CHECK(md::plain_text(doc.blocks[0].spans) == www);
+    CHECK(messages(diags).find("t.md:3:1: warning: a link target longer than 8000 bytes") != std::string::npos);
+}
