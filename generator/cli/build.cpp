@@ -131,6 +131,7 @@ int run_render(const RenderOptions& options, bool colour) {
         settings.page_height_mm = 330;
     }
     settings.sans = options.sans;
+    settings.link_urls = options.link_urls;
     settings.info.title = fs::path(settings.source_name).stem().string();
     std::string bytes;
     std::size_t pages = 0;

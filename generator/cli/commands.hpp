@@ -55,6 +55,7 @@ struct RenderOptions {
     std::string output;                   // PDF, "-" for standard output
     std::string paper = "A4";             // A4 or F4
     bool sans = false;
+    bool link_urls = false;               // print each link's URL after its text
 };
 
 // Any Markdown file through the typesetter. 0 ok, 1 errors (no output written).

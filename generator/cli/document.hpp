@@ -89,7 +89,8 @@ inline layout::LayoutSettings settings_of(const AgencyYear& data, const std::str
 // Markdown to PDF bytes; false with diagnostics on error. `pages` gets the page count.
 inline bool typeset_to_pdf(const std::string& markdown, const layout::LayoutSettings& settings, Diagnostics& diags,
                            std::string& bytes, std::size_t& pages) {
-    const md::Document doc = md::parse(markdown, settings.source_name, diags);
+    md::Document doc = md::parse(markdown, settings.source_name, diags);
+    if (settings.link_urls) md::print_link_targets(doc);
     const auto typeset = layout::typeset(doc, settings, diags);
     if (!typeset || diags.has_errors()) return false;
     const pdf::WriteResult result = pdf::write_pdf(*typeset, bytes);

@@ -178,6 +178,7 @@ int run(int argc, char** argv) {
     render_cmd->add_option("-o,--output", render.output, "PDF file (- for standard output)")->required();
     render_cmd->add_option("--paper", render.paper, "A4 or F4")->check(CLI::IsMember({"A4", "F4"}));
     render_cmd->add_flag("--sans", render.sans, "Liberation Sans instead of Liberation Serif");
+    render_cmd->add_flag("--link-urls", render.link_urls, "Print each link's URL after its text where the text does not show it");
 
     lkjip::cli::BatchOptions batch;
     CLI::App* batch_cmd = app.add_subcommand("batch", "Build the reports of many data files in parallel, incrementally");

@@ -20,7 +20,8 @@ constexpr double kCaptionSize = 11;
 constexpr double kSourceSize = 9;
 constexpr double kChapterSize = 14;
 constexpr double kCodeSize = 9;
-constexpr double kListIndent = 22;  // hanging indent of a list level
+constexpr double kListIndent = 22;   // hanging indent of a list level
+constexpr double kQuoteIndent = 18;  // indent of a block quote level, its bar in it
 // The smallest type a table is set in on an upright page before it goes landscape: 8 pt is the
 // table type of the seed reports (and two points under the tables' 10 pt).
 constexpr double kPortraitFloor = 8;
@@ -141,6 +142,7 @@ void Builder::draw_lines(page::Page& ops, const std::vector<PlacedLine>& lines, 
         for (const auto& run : line.runs) {
             ops.text.push_back(page::TextRun{x + shift + run.x, -y, book_.ids.ids[static_cast<int>(run.face)], size, run.text, {}});
         }
+        add_marks(ops, line, x + shift, -y, size);
         y += step;
     }
 }
@@ -186,11 +188,14 @@ void Builder::add_block(const md::Block& b, double indent, double measure) {
         case md::Block::Kind::list: return add_list(b, indent, measure, 0);
         case md::Block::Kind::quote: {
             const std::size_t from = section().pieces.size();
-            add_blocks(b.children, indent + 18, measure - 18);
-            // A grey bar beside the quoted lines, piece by piece so it follows page breaks.
+            const double inner = nested_indent(indent, kQuoteIndent);
+            add_blocks(b.children, inner, measure - (inner - indent));
+            // A grey bar beside the quoted lines, piece by piece so it follows page breaks; past
+            // the indentation limit the bars of deeper quotes fall on the last one.
+            const double bar = inner - kQuoteIndent + 6;
             for (std::size_t i = from; i < section().pieces.size(); ++i) {
                 Piece& p = section().pieces[i];
-                p.ops.rules.push_back(page::Rule{indent + 6, -p.space_before, indent + 6, -p.flow.height, 2, {0.6, 0.6, 0.6}});
+                p.ops.rules.push_back(page::Rule{bar, -p.space_before, bar, -p.flow.height, 2, {0.6, 0.6, 0.6}});
             }
             return;
         }
@@ -204,6 +209,7 @@ void Builder::add_block(const md::Block& b, double indent, double measure) {
         case md::Block::Kind::table: return add_table(b, indent, measure);
         case md::Block::Kind::image: return add_image(b, indent, measure);
         case md::Block::Kind::code: return add_code(b, indent, measure);
+        case md::Block::Kind::footnote: return add_footnote(b, indent, measure);
         case md::Block::Kind::directive: return;
     }
 }
@@ -282,15 +288,18 @@ void Builder::add_chapter(const md::Block& b) {
 }
 
 void Builder::add_heading(const md::Block& b, double indent, double measure) {
-    const double size = settings_.size;
-    md::Spans spans = all_bold(b.spans);
-    if (b.level >= 4)
-        for (auto& s : spans) s.italic = true;
+    const HeadingStyle& hs = heading_style(b.level);
+    const double size = settings_.size + hs.size_delta;
+    md::Spans spans = b.spans;
+    for (auto& s : spans) {
+        s.bold = s.bold || hs.bold;
+        s.italic = s.italic || hs.italic;
+    }
     const auto lines = set_paragraph(spans, book_.set, ParagraphStyle{size, measure, 0, false, hyphenator_});
     const double step = line_height(size);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         Piece p;
-        p.space_before = i == 0 ? size : 0;
+        p.space_before = i == 0 ? settings_.size * hs.space_before : 0;
         p.flow.height = step + p.space_before;
         p.flow.keep_with_next = true;
         draw_lines(p.ops, {lines[i]}, indent, measure, size, p.space_before + baseline(size, step), step, false, false);
@@ -330,21 +339,26 @@ void Builder::add_paragraph(const md::Spans& spans, double indent, double measur
 void Builder::add_list(const md::Block& b, double indent, double measure, int depth) {
     for (std::size_t i = 0; i < b.items.size(); ++i) {
         const std::size_t first = section().pieces.size();
+        // Past the indentation limit a deeper level is set where the last one was; its markers
+        // (• – a. 1)) still tell the levels apart.
+        const double inner = std::max(indent, nested_indent(indent, kListIndent));
+        const double inner_measure = measure - (inner - indent);
         for (const auto& child : b.items[i]) {
-            if (child.kind == md::Block::Kind::list) add_list(child, indent + kListIndent, measure - kListIndent, depth + 1);
+            if (child.kind == md::Block::Kind::list) add_list(child, inner, inner_measure, depth + 1);
             else if (child.kind == md::Block::Kind::paragraph)
-                add_paragraph(child.spans, indent + kListIndent, measure - kListIndent, settings_.size, true, false,
-                              settings_.size * 0.25);
-            else add_block(child, indent + kListIndent, measure - kListIndent);
+                add_paragraph(child.spans, inner, inner_measure, settings_.size, true, false, settings_.size * 0.25);
+            else add_block(child, inner, inner_measure);
         }
         if (first >= section().pieces.size()) continue;
-        // The marker hangs in the indent, right-aligned, on the first line of the item.
+        // The marker hangs in the indent, right-aligned, on the first line of the item; a GFM
+        // task item's marker is its box, open or ticked.
         Piece& p = section().pieces[first];
-        const std::string m = marker(b, depth, i);
-        const double w = book_.set.get(Face::regular).width(m, settings_.size);
-        const double step = line_height(settings_.size);
+        const int task = i < b.tasks.size() ? b.tasks[i] : 0;
+        const std::string m = task == 2 ? "\u2611" : task == 1 ? "\u2610" : marker(b, depth, i);  // ☑ ☐
         const Face face = book_.set.get(Face::regular).has_glyph(decode_utf8(m).front()) ? Face::regular : Face::fallback;
-        p.ops.text.push_back(page::TextRun{indent + kListIndent - 5 - w, -(p.space_before + baseline(settings_.size, step)),
+        const double w = book_.set.get(face).width(m, settings_.size);
+        const double step = line_height(settings_.size);
+        p.ops.text.push_back(page::TextRun{inner - 5 - w, -(p.space_before + baseline(settings_.size, step)),
                                            book_.ids.ids[static_cast<int>(face)], settings_.size, m, {}});
     }
 }
@@ -648,22 +662,43 @@ void Builder::add_code(const md::Block& b, double indent, double measure) {
     const double step = kCodeSize * 1.3;
     const double char_w = mono.width("0", kCodeSize);
     const auto per_line = static_cast<std::size_t>(std::max(8.0, (measure - 8) / char_w));
-    const std::string text = md::plain_text(b.spans);
+    // Tabs to spaces at stops of four columns, as CommonMark counts them (spec 2.2, Tabs).
+    std::string text;
+    std::size_t column = 0;
+    for (const char c : md::plain_text(b.spans)) {
+        if (c == '\t') {
+            const std::size_t n = 4 - column % 4;
+            text.append(n, ' ');
+            column += n;
+            continue;
+        }
+        text += c;
+        if (c == '\n') column = 0;
+        else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+    }
     std::vector<std::string> lines;
     std::size_t at = 0;
     while (at <= text.size()) {
         const std::size_t nl = text.find('\n', at);
         const std::string line = text.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
-        // A code line longer than the column wraps at the column (code has no hyphenation):
-        // cut every `per_line` code points, counting UTF-8 lead bytes.
-        std::size_t start = 0, count = 0;
+        // A code line longer than the column wraps (code has no hyphenation): after the last
+        // space within `per_line` code points when the line has one past its indentation, so a
+        // word is not cut (issue 17: "Golo" / "ngan" in a README's shell session), else at the
+        // column; counting UTF-8 lead bytes.
+        std::size_t start = 0, count = 0, space = std::string::npos;
+        bool text_seen = false;
         for (std::size_t i = 0; i < line.size(); ++i) {
             if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
             if (count == per_line) {
-                lines.push_back(line.substr(start, i - start));
-                start = i;
+                const std::size_t cut = space != std::string::npos ? space + 1 : i;
+                lines.push_back(line.substr(start, cut - start));
+                start = cut;
                 count = 0;
+                for (std::size_t k = cut; k < i; ++k) count += (static_cast<unsigned char>(line[k]) & 0xC0) != 0x80;
+                space = std::string::npos;
             }
+            if (line[i] == ' ' && text_seen) space = i;
+            text_seen = text_seen || line[i] != ' ';
             ++count;
         }
         lines.push_back(line.substr(start));
@@ -677,8 +712,26 @@ void Builder::add_code(const md::Block& b, double indent, double measure) {
         p.flow.height = step + p.space_before;
         p.flow.paragraph = next_paragraph_;
         p.ops.boxes.push_back(page::Box{indent, -(p.space_before + step), measure, step, page::Color{0.95, 0.95, 0.95}, std::nullopt, 0});
-        if (!lines[i].empty())
-            p.ops.text.push_back(page::TextRun{indent + 4, -(p.space_before + baseline(kCodeSize, step)), FontBook::kMono, kCodeSize, lines[i], {}});
+        // A character Liberation Mono lacks (box drawing beyond its set, arrows, CJK) in the
+        // fallback face, as in text, rather than as a missing glyph.
+        const FontMetrics& fallback = book_.set.get(Face::fallback);
+        double x = indent + 4;
+        std::string run;
+        bool run_mono = true;
+        const double y = -(p.space_before + baseline(kCodeSize, step));
+        const auto flush = [&] {
+            if (run.empty()) return;
+            p.ops.text.push_back(page::TextRun{x, y, run_mono ? FontBook::kMono : book_.ids.ids[static_cast<int>(Face::fallback)], kCodeSize, run, {}});
+            x += (run_mono ? mono : fallback).width(run, kCodeSize);
+            run.clear();
+        };
+        for (const char32_t c : decode_utf8(lines[i])) {
+            const bool in_mono = mono.has_glyph(c) || !fallback.has_glyph(c);
+            if (in_mono != run_mono) flush();
+            run_mono = in_mono;
+            append_utf8(run, c);
+        }
+        flush();
         push(std::move(p));
     }
     ++next_paragraph_;
@@ -796,7 +849,9 @@ std::vector<PlacedLine> Builder::centred_lines(const md::Spans& spans, double me
             sp.text = run.text;
             sp.bold = run.face == Face::bold || run.face == Face::bold_italic;
             sp.italic = run.face == Face::italic || run.face == Face::bold_italic;
+            sp.code = run.face == Face::mono;
             sp.link = run.link;
+            sp.strike = run.strike;
             again.push_back(std::move(sp));
         }
         auto one = set_paragraph(again, book_.set, ParagraphStyle{settings_.size, measure, 0, false, nullptr});

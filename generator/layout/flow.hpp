@@ -114,6 +114,19 @@ private:
     // error at the block's line.
     std::optional<std::pair<std::string, ImageInfo>> open_image(const md::Block& b);
     void add_code(const md::Block& b, double indent, double measure);
+    // Markdown beyond the reports' own (issue 17, marks.cpp): headings 1-6, nesting, marks.
+    struct HeadingStyle {
+        double size_delta;  // points added to the body size
+        bool bold, italic;
+        double space_before;  // in body sizes
+    };
+    static const HeadingStyle& heading_style(int level);
+    // Where a nested quote or list level starts: `step` further in, up to the indentation limit.
+    [[nodiscard]] double nested_indent(double indent, double step) const;
+    // Strikethrough lines and link annotations of the runs of a placed line.
+    void add_marks(page::Page& ops, const PlacedLine& line, double x, double baseline_y, double size) const;
+    void add_footnote(const md::Block& b, double indent, double measure);
+    bool notes_started_ = false;  // the rule above the first footnote is drawn
     void add_caption(const md::Block& b, double indent, double measure);
     // Where a list of contents sits: pieces [first, first + count) of a section.
     struct ListSlot {

@@ -23,8 +23,9 @@ std::unique_ptr<FontBook> load_book(bool sans, std::string& error) {
         book->metrics.push_back(std::move(*m));
         book->fonts.push_back(page::Font{file.substr(0, file.size() - 4), path});
     }
-    for (int f = 0; f < 5; ++f) book->set.faces[f] = &book->metrics[static_cast<std::size_t>(f)];
-    for (std::size_t f = 0; f < 5; ++f) book->ids.ids[f] = f;
+    // Face::mono is FontBook::kMono: inline code is set in it like the other faces.
+    for (int f = 0; f < 6; ++f) book->set.faces[f] = &book->metrics[static_cast<std::size_t>(f)];
+    for (std::size_t f = 0; f < 6; ++f) book->ids.ids[f] = f;
     return book;
 }
 

@@ -24,6 +24,7 @@ struct LayoutSettings {
     std::string running_header;                           // printed at the top of numbered pages, "" for none
     std::string source_name = "document.md";              // for diagnostics
     std::string base_dir = ".";                           // relative image paths start here
+    bool link_urls = false;                               // print link targets after their text (render --link-urls)
     page::DocumentInfo info;
     // docs/limits.md: the longest real LKjIP seen has about 150 pages; past 5000 the input is a
     // data mistake (a table of every transaction), reported as an error.

@@ -79,11 +79,13 @@ struct Image {
     double x = 0, y = 0, w = 0, h = 0;
 };
 
-// A clickable area that jumps to a place in the document (Daftar Isi entries).
+// A clickable area that jumps to a place in the document (Daftar Isi entries), or, when `uri`
+// is set, opens that URI (a Markdown link: a PDF URI action, PDF 1.7 12.6.4.7).
 struct Link {
     double x = 0, y = 0, w = 0, h = 0;
     std::size_t target_page = 0;  // index into Document::pages
     double target_y = 0;
+    std::string uri = {};         // "" for a link inside the document
 };
 
 struct Page {

@@ -14,9 +14,11 @@ struct Piece {
     std::string text;
     Face face = Face::regular;
     std::string link;
+    bool strike = false;
 };
 
 Face face_of(const md::Span& s) {
+    if (s.code) return Face::mono;
     if (s.bold && s.italic) return Face::bold_italic;
     if (s.bold) return Face::bold;
     if (s.italic) return Face::italic;
@@ -25,14 +27,14 @@ Face face_of(const md::Span& s) {
 
 // Splits `text` into runs of the span's face and of the fallback face for missing glyphs.
 void add_box_text(std::vector<Item>& items, std::vector<Piece>& pieces, const std::string& text, Face face,
-                  const std::string& link, const FontSet& fonts, double size) {
+                  const std::string& link, const FontSet& fonts, double size, bool strike = false) {
     const std::u32string cps = decode_utf8(text);
     std::string run;
     Face run_face = face;
     auto flush = [&] {
         if (run.empty()) return;
         items.push_back(Item::box(fonts.get(run_face).width(run, size)));
-        pieces.push_back({run, run_face, link});
+        pieces.push_back({run, run_face, link, strike});
         run.clear();
     };
     for (char32_t c : cps) {
@@ -169,17 +171,17 @@ void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const WordPa
             // without a hyphen, rather than let it run into the margin (issue 5).
             std::size_t prev = 0;
             for (std::size_t cut : cut_points(text, fonts.get(face), style.size, style.measure)) {
-                add_box_text(items, pieces, text.substr(prev, cut - prev), face, span.link, fonts, style.size);
+                add_box_text(items, pieces, text.substr(prev, cut - prev), face, span.link, fonts, style.size, span.strike);
                 items.push_back(Item::pen(0, 1000));
                 pieces.push_back({"", face, span.link});
                 prev = cut;
             }
-            add_box_text(items, pieces, text.substr(prev), face, span.link, fonts, style.size);
+            add_box_text(items, pieces, text.substr(prev), face, span.link, fonts, style.size, span.strike);
             continue;
         }
         std::size_t prev = 0;
         for (const Cut& c : cuts) {
-            add_box_text(items, pieces, text.substr(prev, c.at - prev), face, span.link, fonts, style.size);
+            add_box_text(items, pieces, text.substr(prev, c.at - prev), face, span.link, fonts, style.size, span.strike);
             if (c.hyphenation) {
                 // A discretionary hyphen: breaking here costs 50 and adds the width of "-".
                 items.push_back(Item::pen(fonts.get(face).width("-", style.size), kHyphenPenalty, true));
@@ -189,7 +191,7 @@ void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const WordPa
             }
             prev = c.at;
         }
-        add_box_text(items, pieces, text.substr(prev), face, span.link, fonts, style.size);
+        add_box_text(items, pieces, text.substr(prev), face, span.link, fonts, style.size, span.strike);
     }
 }
 
@@ -314,9 +316,9 @@ std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fon
             if (!p.text.empty()) {
                 auto& runs = placed.runs;
                 const bool joins = !runs.empty() && i > 0 && items[i - 1].kind != Item::Kind::glue && runs.back().face == p.face &&
-                                   runs.back().link == p.link;
+                                   runs.back().link == p.link && runs.back().strike == p.strike;
                 if (joins) runs.back().text += p.text;
-                else runs.push_back(PlacedRun{x, p.text, p.face, p.link});
+                else runs.push_back(PlacedRun{x, p.text, p.face, p.link, p.strike});
             }
             x += it.width;
         }

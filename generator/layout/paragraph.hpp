@@ -13,12 +13,17 @@
 
 namespace lkjip::layout {
 
-enum class Face { regular, bold, italic, bold_italic, fallback };
+enum class Face { regular, bold, italic, bold_italic, fallback, mono };
 
-// The faces of one family plus the fallback for glyphs the family lacks (▲ ▼ ➤ …).
+// The faces of one family plus the fallback for glyphs the family lacks (▲ ▼ ➤ …) and the
+// monospace face of inline code (a set without it sets code in the text face).
 struct FontSet {
-    const FontMetrics* faces[5] = {nullptr, nullptr, nullptr, nullptr, nullptr};
-    [[nodiscard]] const FontMetrics& get(Face f) const { return *faces[static_cast<int>(f)]; }
+    const FontMetrics* faces[6] = {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+    // A set without the mono face measures and sets code in the text face.
+    [[nodiscard]] const FontMetrics& get(Face f) const {
+        const FontMetrics* m = faces[static_cast<int>(f)];
+        return m || f != Face::mono ? *m : *faces[0];
+    }
 };
 
 struct ParagraphStyle {
@@ -35,6 +40,7 @@ struct PlacedRun {
     std::string text;
     Face face = Face::regular;
     std::string link;
+    bool strike = false;  // GFM strikethrough: drawn with a line through it
     friend bool operator==(const PlacedRun&, const PlacedRun&) = default;
 };
 

@@ -18,6 +18,7 @@ namespace {
 constexpr double kSlack = 0.01;
 
 Face face_of(const md::Span& s, bool bold) {
+    if (s.code) return Face::mono;  // as set_paragraph sets it (issue 17)
     const bool b = bold || s.bold;
     if (b && s.italic) return Face::bold_italic;
     if (b) return Face::bold;

@@ -87,7 +87,7 @@ md::Table table_columns(const md::Table& table, const std::vector<std::size_t>& 
 
 // Font indices of the page model for each Face (regular, bold, italic, bold_italic, fallback).
 struct FaceIds {
-    std::size_t ids[5] = {0, 1, 2, 3, 4};
+    std::size_t ids[6] = {0, 1, 2, 3, 4, 5};  // by Face, mono last
 };
 
 // Draws the header rows then body rows [first, last) with the table's top-left corner at

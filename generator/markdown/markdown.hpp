@@ -20,6 +20,7 @@ struct Span {
     bool bold = false, italic = false, code = false;
     std::string link;          // target of a link, "" for none
     bool line_break = false;   // a hard break (`<br>` in a table cell, two spaces at a line end)
+    bool strike = false;       // GFM strikethrough (`~~text~~`)
     friend bool operator==(const Span&, const Span&) = default;
 };
 using Spans = std::vector<Span>;
@@ -58,7 +59,7 @@ struct Block;
 using Blocks = std::vector<Block>;
 
 struct Block {
-    enum class Kind { chapter, heading, paragraph, list, quote, rule, table, image, code, directive } kind = Kind::paragraph;
+    enum class Kind { chapter, heading, paragraph, list, quote, rule, table, image, code, directive, footnote } kind = Kind::paragraph;
     std::uint32_t line = 0;
     int level = 0;             // heading level (chapter: 1)
     std::string number;        // chapter: "BAB I" (or "" for KATA PENGANTAR, LAMPIRAN …)
@@ -68,7 +69,9 @@ struct Block {
     int start = 1;
     char delimiter = '.';
     std::vector<Blocks> items;
-    Blocks children;           // block quote content
+    // GFM task lists, per item (empty for a list without any): 0 not a task, 1 open `[ ]`, 2 done `[x]`.
+    std::vector<int> tasks;
+    Blocks children;           // block quote content; a footnote's content (its number in `number`)
     Table table;
     std::string url, alt;      // image
     std::optional<Spans> caption;  // "Tabel 3.2 …" / "Gambar 1.1 …" paragraph kept with its table or image
@@ -90,6 +93,16 @@ const std::vector<std::string>& directive_names();
 // past the limits of MarkdownLimits (scan.hpp) is an error, at its line and column, and then the
 // document is empty.
 Document parse(std::string_view text, const std::string& name, Diagnostics& diags, const MarkdownLimits& limits = {});
+
+// Prints the target of every link whose text does not show it, after the text: "the spec
+// (https://spec.commonmark.org/)", so a printed page loses no address (`lkjip render
+// --link-urls`). A link whose text is its URL (an autolink), with or without `mailto:`, and a
+// link to a fragment (`#usage`, a place in an HTML page) are left as they are.
+void print_link_targets(Document& doc);
+
+// The bare URLs of a text (GFM's extended autolinks: `https://…`, `http://…`, `www.…`), as
+// [begin, end) byte ranges, trailing punctuation and unbalanced `)` left out (GFM spec 6.9).
+std::vector<std::pair<std::size_t, std::size_t>> bare_urls(std::string_view text);
 
 // Plain text of spans, for tests, outlines and lists of tables.
 std::string plain_text(const Spans& spans);

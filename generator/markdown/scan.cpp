@@ -3,6 +3,10 @@
 // match, so a single pass gives the same answer.
 #include "markdown/scan.hpp"
 
+#include <algorithm>
+#include <unordered_set>
+#include <vector>
+
 namespace lkjip::md {
 
 namespace {
@@ -108,6 +112,91 @@ std::size_t numbered_prefix(std::string_view s) {
     if (s.empty() || !is_digit(s[0])) return 0;
     while (i < s.size() && (is_digit(s[i]) || s[i] == '.')) ++i;
     return i < s.size() && is_space(s[i]) ? i + 1 : 0;
+}
+
+namespace {
+
+std::string fold_label(std::string_view label) {
+    std::string out;
+    for (char c : label) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+}
+
+// The label of `[^label]` at `at` (the `[`), "" when there is none there; `end` after the `]`.
+std::string_view footnote_label(std::string_view s, std::size_t at, std::size_t& end) {
+    if (!starts_with(s, at, "[^")) return {};
+    std::size_t i = at + 2;
+    while (i < s.size() && s[i] != ']' && s[i] != '[' && !is_space(s[i])) ++i;
+    if (i >= s.size() || s[i] != ']' || i == at + 2) return {};
+    end = i + 1;
+    return s.substr(at + 2, i - at - 2);
+}
+
+}  // namespace
+
+std::vector<FootnoteProblem> footnote_problems(std::string_view text) {
+    struct Definition {
+        std::string label;
+        std::uint32_t line, column;
+    };
+    std::vector<Definition> definitions;
+    std::vector<std::string> references;
+    char fence = 0;
+    std::size_t fence_length = 0;
+    std::uint32_t number = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t stop = text.find('\n', start);
+        if (stop == std::string_view::npos) stop = text.size();
+        const std::string_view line = text.substr(start, stop - start);
+        ++number;
+        start = stop + 1;
+        // Block quote markers, then at most three spaces: four would be indented code.
+        std::size_t i = 0;
+        bool indented = false;
+        for (;;) {
+            std::size_t j = i;
+            while (j < line.size() && line[j] == ' ' && j - i < 4) ++j;
+            indented = j - i >= 4;
+            if (!indented && j < line.size() && line[j] == '>') {
+                i = j + 1;
+                continue;
+            }
+            i = j;
+            break;
+        }
+        if (indented && fence == 0) continue;
+        std::size_t run = 0;
+        while (i + run < line.size() && (line[i + run] == '`' || line[i + run] == '~') && line[i + run] == line[i]) ++run;
+        if (run >= 3 && (fence == 0 || (line[i] == fence && run >= fence_length))) {
+            fence = fence == 0 ? line[i] : 0;
+            fence_length = run;
+            continue;
+        }
+        if (fence != 0) continue;
+        std::size_t end = 0;
+        const std::string_view label = footnote_label(line, i, end);
+        const bool definition = !label.empty() && end < line.size() && line[end] == ':';
+        if (definition) definitions.push_back({fold_label(label), number, static_cast<std::uint32_t>(i + 1)});
+        for (std::size_t at = definition ? end : 0; (at = line.find("[^", at)) != std::string_view::npos;) {
+            std::size_t after = 0;
+            const std::string_view ref = footnote_label(line, at, after);
+            if (ref.empty()) {
+                at += 2;
+                continue;
+            }
+            references.push_back(fold_label(ref));
+            at = after;
+        }
+    }
+    std::sort(references.begin(), references.end());
+    std::vector<FootnoteProblem> out;
+    std::unordered_set<std::string> seen;  // linear in the definitions, however many
+    for (const auto& d : definitions) {
+        const bool twice = !seen.insert(d.label).second;
+        if (twice) out.push_back({d.label, d.line, d.column, true});
+        else if (!std::binary_search(references.begin(), references.end(), d.label)) out.push_back({d.label, d.line, d.column, false});
+    }
+    return out;
 }
 
 }  // namespace lkjip::md

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/diagnostics.hpp"
 
@@ -37,6 +38,15 @@ std::optional<ChapterMatch> match_chapter(std::string_view text);
 // ^((Tabel|Gambar|Lampiran|BAB)\s+[0-9IVXLC.]+|[0-9][0-9.]*)\s   (an entry of the lists of
 // contents): the length of the match (its number and the one space after it), 0 for none.
 std::size_t numbered_prefix(std::string_view title);
+
+// Footnote definitions (`[^label]:` at a line's start, outside fenced code) that cmark-gfm
+// 0.29.0.gfm.6 drops without a word: one no `[^label]` refers to, or the second of one label.
+struct FootnoteProblem {
+    std::string label;  // case-folded
+    std::uint32_t line = 0, column = 0;
+    bool duplicate = false;
+};
+std::vector<FootnoteProblem> footnote_problems(std::string_view text);
 
 // Limits of the Markdown stage (docs/markdown.md, "Limits"). Each is far above any report and
 // keeps hostile input linear in time and memory.

@@ -309,6 +309,7 @@ private:
     void link(std::size_t i) {
         const auto& l = page_.links[i];
         if (!check_numbers("link", i, {{"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}, {"target_y", l.target_y}})) return;
+        if (!l.uri.empty()) return uri_link(l);
         if (l.target_page >= s_.pages.size()) {
             return fail("link", i, fmt::format("target page {} but the document has {} pages", l.target_page + 1, s_.pages.size()));
         }
@@ -331,6 +332,15 @@ private:
             if ((static_cast<unsigned char>(t.text[at]) & 0xC0) == 0x80) return false;  // a UTF-8 continuation byte
         }
         return true;
+    }
+
+    // A Markdown link: a link annotation without border whose action is a URI action (PDF 1.7,
+    // 12.6.4.7). The layout has made the URI 7-bit ASCII; libharu escapes ( ) and \ in it.
+    void uri_link(const page::Link& l) {
+        const HPDF_Rect rect{real(std::min(l.x, l.x + l.w)), real(std::min(l.y, l.y + l.h)),
+                             real(std::max(l.x, l.x + l.w)), real(std::max(l.y, l.y + l.h))};
+        HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(hp_, rect, l.uri.c_str());
+        if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
     }
 
     Session& s_;

@@ -111,6 +111,10 @@ std::string trace(const page::Document& doc) {
             line(s);
         }
         for (const auto& l : pg.links) {
+            if (!l.uri.empty()) {
+                line(fmt::format("link {} {} {} {} -> uri {}", num(l.x), num(l.y), num(l.w), num(l.h), quoted(l.uri)));
+                continue;
+            }
             line(fmt::format("link {} {} {} {} -> page {} y={}", num(l.x), num(l.y), num(l.w), num(l.h), l.target_page + 1,
                              num(l.target_y)));
         }

@@ -100,9 +100,11 @@ TEST_CASE("markdown: directives, known and unknown") {
     REQUIRE(d.blocks.size() == 2);
     CHECK(d.blocks[0].kind == Block::Kind::directive);
     CHECK(d.blocks[0].directive == "page-break");
-    REQUIRE(diags.items().size() == 1);
+    REQUIRE(diags.items().size() == 2);
     CHECK(format_diagnostic(diags.items()[0]) ==
           "t.md:3:1: warning: unknown directive `lkjip:pagebreak`\n  hint: did you mean `lkjip:page-break`?\n");
+    // Issue 17: an ordinary HTML comment is skipped, but not without a word.
+    CHECK(format_diagnostic(diags.items()[1]) == "t.md:5:1: warning: HTML comment skipped (lkjip does not render HTML)\n");
 }
 
 TEST_CASE("markdown: a chart directive and a figure caption go with their table") {
