@@ -259,6 +259,7 @@ Anggaran read_anggaran(const toml::table* t, Diagnostics& diags) {
         a.pendapatan.push_back(std::move(rev));
     }
     a.belanja = read_belanja(r);
+    a.sumber_dana = r.string_list("sumber_dana", false);
     r.finish();
     return a;
 }
@@ -399,6 +400,7 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
     m.inovasi = read_achievements(r, "inovasi");
     m.pk = read_pk(r);
     m.keputusan_iku = read_keputusan_iku(r, m.laporan.tahun.value);
+    m.tabel_rujukan = read_tabel_rujukan(r, m.renstra);
     r.finish();
     return m;
 }
