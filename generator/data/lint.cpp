@@ -13,6 +13,7 @@
 #include "compute/idformat.hpp"
 #include "data/data.hpp"
 #include "data/lint_belanja.hpp"
+#include "data/lint_rujukan.hpp"
 #include "data/lint_narrative.hpp"
 #include "data/lint_scope.hpp"
 
@@ -629,6 +630,7 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     lint_staff(d, v, diags);
     lint_staff_totals(d, v, diags);
     lint_belanja(d, v, diags);
+    lint_tabel_rujukan(d, diags);
     for (std::size_t i = 0; i < d.program.size(); ++i) lint_budget(d.program[i], v.program[i], diags);
     const bool penetapan = d.anggaran.pagu_tertulis_jenis.value == PaguStated::penetapan;
     check_stated(d.anggaran.pagu_tertulis, penetapan ? v.total.pagu_penetapan : v.total.pagu, "the agency",

@@ -259,6 +259,7 @@ Anggaran read_anggaran(const toml::table* t, Diagnostics& diags) {
         a.pendapatan.push_back(std::move(rev));
     }
     a.belanja = read_belanja(r);
+    a.sumber_dana = r.string_list("sumber_dana", false);
     r.finish();
     return a;
 }
@@ -419,6 +420,7 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
     m.pk = read_pk(r);
     m.keputusan_iku = read_keputusan_iku(r, m.laporan.tahun.value);
     m.iku = read_iku(r, m.keputusan_iku.has_value());
+    m.tabel_rujukan = read_tabel_rujukan(r, m.renstra);
     r.finish();
     return m;
 }

@@ -20,6 +20,7 @@ std::vector<Activity> read_programs(TableReader& root);
 std::vector<BelanjaJenis> read_belanja(TableReader& anggaran);  // load_belanja.cpp
 // load_akip.cpp; sets the realisasi of the indicator each evaluation names.
 std::vector<AkipEvaluation> read_evaluasi_akip(TableReader& root, std::vector<Indicator>& indikator);
+std::vector<ReferenceTable> read_tabel_rujukan(TableReader& root, const Renstra& rs);  // load_tabel_rujukan.cpp
 
 // Cross-references: ids unique, references resolve, codes nest, money on leaves only.
 void validate_references(const AgencyYear& model, Diagnostics& diags);

@@ -363,7 +363,7 @@ static bool is_top_level_key(std::string_view key) {
     static const std::set<std::string, std::less<>> keys = {
         "extends", "laporan", "pemda", "instansi", "pimpinan", "pengaturan", "gaya", "dasar_hukum", "isu_strategis",
         "langkah_ke_depan", "organisasi", "pegawai", "sarana", "renstra", "indikator", "urusan", "program", "anggaran",
-        "prestasi", "inovasi", "pk", "keputusan_iku"};
+        "prestasi", "inovasi", "pk", "keputusan_iku", "evaluasi_akip", "tabel_rujukan"};
     return keys.count(key) > 0;
 }
 

@@ -173,6 +173,43 @@ struct Facility {
     OptText kondisi;
 };
 
+// A free table of the report (issue 15; seed 000's unnumbered lists: the SNI criteria of a pasar
+// rakyat, the exporters and importers of the year, the stock of SEMBAKO per distributor, the
+// register of koperasi berkualitas). Registers and reference lists are data a reader looks up, not
+// arithmetic of the plan: the model holds their cells as written. Only a total row is computed (the
+// sum of each `angka` column over its rows); what a source printed for it is `*_tertulis`.
+struct ReferenceCell {
+    std::optional<double> angka;  // an `angka` column's value; none for "-"
+    std::string teks;             // a text column's cell
+    SourcePos pos;
+};
+
+struct ReferenceColumn {
+    Text judul;
+    bool angka = false;             // right-aligned figures, summed in a total row
+    std::optional<Located<int>> desimal;  // default: as many as its cells have, at most 4
+};
+
+struct ReferenceGroup {
+    OptText judul;   // a row of its own above its rows ("Persyaratan Teknis")
+    OptText jumlah;  // the label of its total row ("Total Beras"); none: no total row
+    std::vector<std::vector<ReferenceCell>> baris;
+    std::vector<Located<double>> jumlah_tertulis;  // one per `angka` column, as printed
+    SourcePos pos;
+};
+
+struct ReferenceTable {
+    SourcePos pos;
+    Text judul;
+    Text letak;  // a sasaran id (after its analysis in BAB III) or "lampiran"
+    OptText sumber, uraian;
+    bool nomor = true;  // a "No" column numbered by the report
+    std::vector<ReferenceColumn> kolom;
+    std::vector<ReferenceGroup> kelompok;  // `baris` without `kelompok` is one group without a title
+    OptText jumlah;                        // the label of the table's total row over every group
+    std::vector<Located<double>> jumlah_tertulis;
+};
+
 struct Tujuan {
     Text id, uraian;
     std::optional<Located<int>> misi;
@@ -352,6 +389,7 @@ struct Anggaran {
     std::optional<Located<Money>> pagu_non_gaji, realisasi_non_gaji;
     std::vector<Revenue> pendapatan;
     std::vector<BelanjaJenis> belanja;  // by jenis, [[anggaran.belanja]] (load_belanja.cpp)
+    std::vector<Text> sumber_dana;      // where the money comes from (seed 000: APBD Kota Pontianak, DAK)
 };
 
 struct Achievement {  // prestasi or inovasi
@@ -450,6 +488,7 @@ struct AgencyYear {
     std::optional<KeputusanIku> keputusan_iku;
     std::optional<IkuDocument> iku;  // [iku]: the IKU's date without a decree (never with keputusan_iku)
     std::vector<AkipEvaluation> evaluasi_akip;  // by year, as the data lists them
+    std::vector<ReferenceTable> tabel_rujukan;  // load_tabel_rujukan.cpp
 };
 
 }  // namespace lkjip

@@ -220,6 +220,7 @@ Value ContextBuilder::indicator(std::size_t index, int nomor) const {
     m.emplace_back("target", year_series(r.target, years_all_));
     m.emplace_back("realisasi", year_series(r.realisasi, years_to_date_));
     m.emplace_back("realisasi_sebelum", year_series(r.realisasi, years_before_));
+    m.emplace_back("realisasi_riwayat", year_series(r.realisasi, years_history_));
     m.emplace_back("target_tahun", opt_num(r.target_tahun));
     m.emplace_back("realisasi_tahun", opt_num(r.realisasi_tahun));
     m.emplace_back("capaian", capaian_value(r.capaian, r.band, r.tercapai, d_.settings));
@@ -236,6 +237,9 @@ Value ContextBuilder::indicator(std::size_t index, int nomor) const {
     m.emplace_back("realisasi_sd", opt_num(r.realisasi_sd));
     m.emplace_back("realisasi_sd_tahun", r.realisasi_sd_tahun ? integer(*r.realisasi_sd_tahun) : none());
     m.emplace_back("target_akhir", opt_num(r.target_akhir));
+    // The next year's target, which seed 000 Tabel III.4 compares the realisasi with beside the end target.
+    const auto next = r.target.find(year_ + 1);
+    m.emplace_back("target_lanjut", next == r.target.end() ? none() : num(next->second));
     const int dec = d_.settings.decimals.value;
     m.emplace_back("progres", capaian_value(r.progres, r.progres_band, r.progres.persen && compute::tercapai(*r.progres.persen, dec), d_.settings));
     m.emplace_back("standar_nasional", opt_num(ind.standar_nasional));
@@ -358,6 +362,20 @@ ContextBuilder::ContextBuilder(const AgencyYear& d, const ReportValues& v)
         if (y <= year) years_to_date_.push_back(y);
         if (y < year) years_before_.push_back(y);
     }
+    // Every earlier year an indicator has a realisasi for, the years before the Renstra included
+    // (issue 15; seed 000 Tabel III.3 compares 2017-2020 under a Renstra from 2020): the measurement
+    // table of a sasaran prints them all, not only the Renstra's years.
+    int first = std::min(d.renstra.mulai.value, year);
+    for (std::size_t i = 0; i < d.indikator.size() && i < v.indikator.size(); ++i) {
+        if (d.indikator[i].riwayat) continue;
+        const auto& r = v.indikator[i].realisasi;
+        if (!r.empty() && r.begin()->first < first) first = r.begin()->first;
+    }
+    // The five years before the Renstra are the previous Renstra's, the furthest `check` accepts
+    // without a warning; older values stay out of the table, which must fit a page.
+    constexpr int kHistoryYears = 5;
+    first = std::max(first, d.renstra.mulai.value - kHistoryYears);
+    for (int y = first; y < year; ++y) years_history_.push_back(y);
 }
 
 Value ContextBuilder::build() const {
@@ -387,6 +405,7 @@ Value ContextBuilder::build() const {
     root.emplace_back("keputusan_iku", keputusan_iku());
     root.emplace_back("iku_dokumen", iku_dokumen());
     root.emplace_back("evaluasi_akip", evaluasi_akip_context(d_));
+    root.emplace_back("tabel_rujukan", tabel_rujukan_context(d_));
     return map(std::move(root));
 }
 

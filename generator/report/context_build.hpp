@@ -35,10 +35,13 @@ Value group_context(const compute::GroupResult& g, const Settings& settings,
 std::string activity_title(const Activity& a);
 Value person_value(const Person& p);
 Value evaluasi_akip_context(const AgencyYear& d);  // context_akip.cpp
+Value tabel_rujukan_context(const AgencyYear& d);  // context_rujukan.cpp
 
 // renstra.program and the keys beside it (context_renstra_program.cpp; docs/report-context.md).
 void add_renstra_program(Map& renstra, const Renstra& r);
 Value belanja_jenis_context(const std::vector<BelanjaJenis>& lines);  // context_belanja.cpp
+// anggaran.sumber_dana, pendapatan_jumlah and surplus (context_pendapatan.cpp).
+void add_pendapatan_jumlah(Map& anggaran, const Anggaran& a);
 Value pegawai_perkembangan_context(const AgencyYear& d, const compute::ReportValues& v);  // context_pegawai.cpp
 
 class ContextBuilder {
@@ -74,6 +77,7 @@ private:
     const compute::ReportValues& v_;
     int year_;
     std::vector<int> years_all_, years_to_date_, years_before_;
+    std::vector<int> years_history_;  // every year before the report year with a realisasi, from the first
 };
 
 }  // namespace lkjip::report

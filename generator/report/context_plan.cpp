@@ -200,6 +200,7 @@ void ContextBuilder::add_plan(Map& root) const {
     rm.emplace_back("tahun", years(years_all_));
     rm.emplace_back("tahun_sd", years(years_to_date_));
     rm.emplace_back("tahun_sebelum", years(years_before_));
+    rm.emplace_back("tahun_riwayat", years(years_history_));
     rm.emplace_back("tujuan", list(std::move(tujuan_values)));
     rm.emplace_back("sasaran", list(std::move(sasaran_values)));
     add_renstra_program(rm, r);
@@ -331,6 +332,7 @@ void ContextBuilder::add_budget(Map& root) const {
     a.emplace_back("pendapatan", list(std::move(revenue)));
     a.emplace_back("non_gaji", non_gaji_context(d_.anggaran));
     a.emplace_back("belanja", belanja_jenis_context(d_.anggaran.belanja));
+    add_pendapatan_jumlah(a, d_.anggaran);
     root.emplace_back("anggaran", map(std::move(a)));
 }
 
