@@ -40,7 +40,7 @@ struct TextRun {
     double size = 12;
     std::string text;      // UTF-8
     Color color{};
-    std::vector<TextPiece> pieces;  // kerned text: two or more pieces, the first at 0; empty: one piece
+    std::vector<TextPiece> pieces{};  // kerned text: two or more pieces, the first at 0; empty: one piece
 };
 
 // A straight line (table rules, dot leaders are text, underlines).

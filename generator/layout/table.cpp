@@ -26,17 +26,16 @@ Face face_of(const md::Span& s, bool bold) {
     return Face::regular;
 }
 
-// Width of text as set_paragraph sets it: a glyph the face lacks comes from the fallback face.
+// The width the paragraph setter gives the text: shaped (kerned) when the face has every glyph,
+// else each character in the face that has it, as set_paragraph falls back (layout/shaping.hpp).
 double text_width(std::string_view text, Face face, const FontSet& fonts, double size) {
     const FontMetrics& f = fonts.get(face);
     const FontMetrics* fallback = fonts.faces[static_cast<int>(Face::fallback)];
+    bool whole = true;
+    for (std::size_t i = 0; whole && i < text.size();) whole = f.has_glyph(next_code_point(text, i));
+    if (whole || !fallback) return f.width(text, size);
     double w = 0;
-    auto add = [&](char32_t c) { w += (f.has_glyph(c) || !fallback ? f : *fallback).advance(c); };
-    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-        for (char c : text) add(static_cast<char32_t>(c));  // ASCII, the common case: no decoding
-    } else {
-        for (char32_t c : decode_utf8(text)) add(c);
-    }
+    for (char32_t c : decode_utf8(text)) w += (f.has_glyph(c) ? f : *fallback).advance(c);
     return w * size;
 }
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "layout/font_metrics.hpp"
+#include "layout/shaping.hpp"
 #include "pdf/pdf.hpp"
 
 using namespace lkjip;
@@ -74,6 +75,21 @@ page::TextRun text(double x, double y, std::size_t font, double size, std::strin
 }
 
 // Three pages: i and ii (roman), then a landscape page 1; three fonts; every kind of element.
+// The kerning the layout records (layout/document.cpp add_kerning): the pieces of each run as the
+// shaper of its font sets them, in points.
+void kern(page::Document& d) {
+    for (auto& p : d.pages) {
+        for (auto& t : p.text) {
+            const auto shaper = lkjip::layout::shaper_for_file(d.fonts[t.font].file);
+            if (!shaper) continue;
+            const auto pieces = shaper->shape(t.text).pieces;
+            t.pieces.clear();
+            if (pieces.size() > 1)
+                for (const auto& piece : pieces) t.pieces.push_back(page::TextPiece{piece.at, piece.x * t.size});
+        }
+    }
+}
+
 page::Document sample() {
     page::Document d;
     d.fonts = {{"LiberationSerif-Regular", kSerif}, {"LiberationSerif-Bold", kSerifBold}, {"DejaVuSans", kDejaVu}};
@@ -196,7 +212,9 @@ TEST_CASE("pdf: the ToUnicode CMaps are bfchar/bfrange maps of the codes used") 
 
 TEST_CASE("pdf: the text is drawn at the positions of the page model") {
     TempDir tmp;
-    const auto file = tmp.write("a.pdf", write_ok(sample()));
+    auto kerned = sample();
+    kern(kerned);
+    const auto file = tmp.write("a.pdf", write_ok(kerned));
     const auto r = run("pdftotext -f 1 -l 1 -bbox '" + file + "' -", tmp);
     REQUIRE(r.status == 0);
     // <word xMin="72.000000" yMin=... >Capaian</word>; y is measured from the top there. Kerned
@@ -311,6 +329,7 @@ TEST_CASE("pdf: graphics state is set only when it changes") {
     d.outline.clear();
     d.labels.resize(1);
     for (int i = 0; i < 50; ++i) d.pages[0].text.push_back(text(72, 600.0 - i * 10, 0, 11, "sama"));
+    kern(d);
     const auto q = qdf(tmp.write("a.pdf", write_ok(d)), tmp);
     auto count = [&q](const std::string& op) {
         std::size_t n = 0;
@@ -321,7 +340,7 @@ TEST_CASE("pdf: graphics state is set only when it changes") {
     CHECK(count(" Tf\n") == 6);
     // One Tj per run, and one more per kerning adjustment inside a run (layout/shaping.hpp).
     std::size_t pieces = 0;
-    for (const auto& t : d.pages[0].text) pieces += lkjip::layout::shaper_for_file(d.fonts[t.font].file)->shape(t.text).pieces.size();
+    for (const auto& t : d.pages[0].text) pieces += std::max<std::size_t>(t.pieces.size(), 1);
     CHECK(pieces > d.pages[0].text.size());  // "PENGANTAR", "Perangkat", "Pekalongan" are kerned
     CHECK(count(" Tj\n") == pieces);
     CHECK(count("BT\n") == 1);
@@ -531,4 +550,20 @@ TEST_CASE("pdf: trace lists every drawing operation") {
           "outline 1 \"BAB I\" -> page 1 y=769.9\n"
           "labels page 1 roman_lower start=3\n");
     CHECK(pdf::trace(d) == pdf::trace(d));
+}
+
+TEST_CASE("pdf: kerned pieces that do not fit their text are an error, never a cut character") {
+    const auto with_pieces = [](std::vector<page::TextPiece> pieces) {
+        auto d = sample();
+        d.pages[0].text.push_back(text(72, 300, 0, 12, "Kota Pekalongan \xC3\xA9t\xC3\xA9"));
+        d.pages[0].text.back().pieces = std::move(pieces);
+        return d;
+    };
+    CHECK(contains(error_of(with_pieces({{0, 0}, {17, 5}})), "kerned pieces"));  // inside "é"
+    CHECK(contains(error_of(with_pieces({{1, 0}, {5, 20}})), "kerned pieces"));  // not from 0
+    CHECK(contains(error_of(with_pieces({{0, 0}, {5, 20}, {3, 30}})), "kerned pieces"));  // falling
+    CHECK(contains(error_of(with_pieces({{0, 0}, {99, 1}})), "kerned pieces"));  // past the text
+    CHECK(contains(error_of(with_pieces({{0, 0}, {5, std::numeric_limits<double>::quiet_NaN()}})), "kerned pieces"));
+    std::string bytes;
+    CHECK(pdf::write_pdf(with_pieces({{0, 0}, {5, 24.5}, {16, 90}}), bytes).ok);
 }
