@@ -323,7 +323,10 @@ Demands column_demands(const md::Table& t, const std::vector<bool>& group, const
         for (std::size_t i = 0; i < row.size() && i < n; ++i) {
             static const md::Spans kEmpty;
             const bool cont = continues(t, group, r, i);
-            const double extra = row[i].indent * st.size + (tails[r][i] >= 0 ? d.tail[i] - tails[r][i] : 0);
+            // A whole number beside decimals (different indicators of one column: "265.251.567.556"
+            // rupiah over "11,00" %) ends at the commas only where the column has the room: its
+            // alignment never widens the column (the short wide table upright at 7 pt, issue 17).
+            const double extra = row[i].indent * st.size + (tails[r][i] > 0 ? d.tail[i] - tails[r][i] : 0);
             add(cont ? kEmpty : row[i].spans, total || row[i].bold, i, 1, d.body_max[r], h + r, extra);
             if (!cont) {
                 d.body_line[i] = std::max(d.body_line[i], d.body_max[r].back() + pad);

@@ -162,7 +162,7 @@ run batch data.toml -o tidy -q 2>err || fail "second batch: $(cat err)"
 [ -e "tidy/.$pdf.$host.$$.2.tmp" ] || fail "a running process's temporary file was removed"
 [ -e "tidy/.catatan.tmp" ] || fail "a file not named like lkjip's temporary files was removed"
 run --version >version || fail "--version fails"
-grep -Eq '^lkjip [0-9]+\.[0-9]+\.[0-9]+ \(build [0-9a-f]{16}\)$' version || fail "--version prints '$(cat version)'"
+grep -Eq '^lkjip [0-9]+\.[0-9]+\.[0-9]+ \((git [0-9a-f]{12}(-modified)?, )?build [0-9a-f]{16}\)$' version || fail "--version prints '$(cat version)'"
 
 # ---- class 11: a JPEG whose frame header is after 100 KiB of APP segments ---------------------
 jpeg big.jpg 40 30 102400

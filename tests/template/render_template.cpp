@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "common/file_read.hpp"
+#include "report/filters_id.hpp"
 #include "template/template.hpp"
 
 using namespace lkjip;
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     tpl::Environment env({argv[1]});
+    report::add_indonesian_filters(env);  // the report's id-ID filters, as the report renders them
     env.add_function("hitung", [n = std::int64_t{0}](const tpl::Args&) mutable { return tpl::Value(++n); });
     Diagnostics diags;
     const auto out = env.render_file(argv[2], context, diags);
