@@ -129,7 +129,10 @@ void kbbi_corrections(std::string_view w, std::vector<std::size_t>& at) {
             const std::size_t end = k < at.size() ? at[k] : w.size();
             const std::string_view piece = w.substr(prev, end - prev);
             if (std::none_of(piece.begin(), piece.end(), is_vowel)) {
-                // Drop the breaks on both sides of the piece that has no vowel.
+                // Drop the breaks on both sides of the piece that has no vowel. A word without
+                // any vowel ("glyphs", "nth") has no break left to drop: it stays whole, and the
+                // loop ends (it ran forever on docs/pdf.md's "glyphs").
+                if (at.empty()) break;
                 if (k < at.size()) at.erase(at.begin() + static_cast<std::ptrdiff_t>(k));
                 if (k > 0) at.erase(at.begin() + static_cast<std::ptrdiff_t>(k - 1));
                 changed = true;

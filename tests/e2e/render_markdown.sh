@@ -22,7 +22,7 @@ run_check() { $check "$@" || failures=$((failures + $?)); }
 render() {
   md=$1 name=$2
   shift 2
-  "$lkjip" render "$md" -o "$tmp/$name.pdf" "$@" 2>"$tmp/$name.err"; rc=$?
+  timeout 60 "$lkjip" render "$md" -o "$tmp/$name.pdf" "$@" 2>"$tmp/$name.err"; rc=$?
   if [ "$rc" -ne 0 ] || [ ! -s "$tmp/$name.pdf" ]; then
     fail "lkjip render $md exits $rc: $(first_line "$tmp/$name.err")"
     return 1
@@ -70,7 +70,7 @@ grep -qF 'footnotes.md:19:1: warning: footnote `[^permen]` is defined twice' "$t
 run_check has "$tmp/nesting-30.pdf" "level29" "deepest quoted words at level thirty" "item30 at list depth 30"
 
 # --- A block image given by URL: an error at its position, nothing written. ---------------------
-"$lkjip" render "$data/image-url.md" -o "$tmp/image.pdf" 2>"$tmp/image.err"; rc=$?
+timeout 60 "$lkjip" render "$data/image-url.md" -o "$tmp/image.pdf" 2>"$tmp/image.err"; rc=$?
 [ "$rc" -eq 1 ] || fail "an image URL: lkjip render exits $rc, expected 1"
 grep -qF 'image-url.md:5:1: error: the image `https://example.com/logo.png` is a URL' "$tmp/image.err" ||
   fail "no error at image-url.md:5:1 for the image URL: $(head -2 "$tmp/image.err")"

@@ -90,3 +90,12 @@ TEST_CASE("hyphenation: foreign words are not split by Indonesian patterns") {
         CHECK_MESSAGE(h->points(w).empty(), w << ": " << shown(w, h->points(w)));
     }
 }
+
+TEST_CASE("hyphenation: a word without a vowel stays whole and ends (docs/pdf.md's glyphs hung render)") {
+    std::string error;
+    const auto h = Hyphenator::load(Hyphenator::kDefaultPatterns, error);
+    REQUIRE_MESSAGE(h, error);
+    for (const char* w : {"glyphs", "rhythms", "nth", "crwths", "(glyphs),", "Glyphs"}) {
+        CHECK_MESSAGE(h->points(w).empty(), w << ": " << shown(w, h->points(w)));
+    }
+}
