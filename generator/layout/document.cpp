@@ -145,7 +145,7 @@ private:
                 const std::size_t first_row = p.header_only ? 0 : p.row;
                 const std::size_t last_row = p.header_only ? 0 : section.pieces[j - 1].row + 1;
                 const double drawn = draw_table_slice(*p.table, first_row, last_row, g.left + p.table_x, top,
-                                                      *p.table_style, book_.ids, pg);
+                                                      *p.table_style, book_.ids, pg, &book_.set);
                 y = top - drawn;
                 (void)height;
                 collect_anchors(p, index, origin);

@@ -30,6 +30,9 @@ constexpr double kNoteRuleShare = 0.4;
 constexpr double kNoteSize = 10;
 constexpr double kNoteIndent = 22;
 
+
+}  // namespace
+
 // A URI as a PDF URI action wants it: 7-bit ASCII (PDF 1.7, 12.6.4.7), so bytes outside
 // printable ASCII are percent-encoded as in RFC 3986, 2.1.
 std::string pdf_uri(std::string_view url) {
@@ -41,8 +44,6 @@ std::string pdf_uri(std::string_view url) {
     }
     return out;
 }
-
-}  // namespace
 
 // The hierarchy: size first, then weight, then italic, and less space above each lower level,
 // as LaTeX's article class steps \section (\Large bold), \subsection (\large bold),

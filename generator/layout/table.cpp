@@ -681,7 +681,7 @@ void draw_grid(const Slice& s, const std::vector<double>& colx, double x, double
 }  // namespace
 
 double draw_table_slice(const PlacedTable& table, std::size_t first, std::size_t last, double x, double top,
-                        const TableStyle& style, const FaceIds& faces, page::Page& page) {
+                        const TableStyle& style, const FaceIds& faces, page::Page& page, const FontSet* fonts) {
     Slice s;
     last = std::min(last, table.body.size());
     for (const auto& row : table.header) s.rows.push_back(&row);
@@ -718,6 +718,16 @@ double draw_table_slice(const PlacedTable& table, std::size_t first, std::size_t
                 const double y = top - (s.edge[k] + cell->baselines[i]);
                 for (const auto& run : cell->lines[i].runs) {
                     page.text.push_back({x + cell->x + run.x, y, faces.ids[static_cast<int>(run.face)], table.size, run.text, {}});
+                    // A fragment (`#usage`) names a place in an HTML page: no annotation (marks.cpp).
+                    if (fonts == nullptr || run.link.empty() || run.link.front() == '#') continue;
+                    const FontMetrics& m = fonts->get(Face::regular);
+                    page::Link l;
+                    l.x = x + cell->x + run.x;
+                    l.y = y + m.descender() * table.size;
+                    l.w = fonts->get(run.face).width(run.text, table.size);
+                    l.h = (m.ascender() - m.descender()) * table.size;
+                    l.uri = pdf_uri(run.link);
+                    page.links.push_back(std::move(l));
                 }
             }
         }

@@ -96,8 +96,12 @@ struct FaceIds {
 // table.size, whatever style.size says (a caller that shrank the type to make the table fit
 // cannot draw it at the wrong size); `style` gives the rules and the header fill. A row span cut by
 // the slice's first row has its text drawn again there (as much as its rows in the slice hold).
-// Returns the height drawn.
+// Returns the height drawn. With `fonts`, a linked run of a cell gets its URI link annotation, as
+// in running text (issue 17: links inside table cells were not clickable).
 double draw_table_slice(const PlacedTable& table, std::size_t first, std::size_t last, double x, double top,
-                        const TableStyle& style, const FaceIds& faces, page::Page& page);
+                        const TableStyle& style, const FaceIds& faces, page::Page& page, const FontSet* fonts = nullptr);
+
+// A URI as a PDF URI action wants it: 7-bit ASCII (PDF 1.7, 12.6.4.7), percent-encoded (marks.cpp).
+std::string pdf_uri(std::string_view url);
 
 }  // namespace lkjip::layout

@@ -250,3 +250,22 @@ TEST_CASE("render markdown: a link target past 8000 bytes stays text without its
     CHECK(md::plain_text(doc.blocks[0].spans) == www);
     CHECK(messages(diags).find("t.md:3:1: warning: a link target longer than 8000 bytes") != std::string::npos);
 }
+
+TEST_CASE("render markdown: links inside table cells are URI annotations over their text") {
+    Diagnostics diags;
+    const auto doc = set("| Situs | Keterangan |\n|---|---|\n| [SAKIP](https://sakip.example.go.id/a) | lihat https://www.example.org |\n"
+                         "| [bagian](#usage) | teks |\n",
+                         diags);
+    std::vector<page::Link> uris;
+    for (const auto& l : doc.pages[0].links)
+        if (!l.uri.empty()) uris.push_back(l);
+    REQUIRE(uris.size() == 2);  // the fragment link gets none
+    CHECK(uris[0].uri == "https://sakip.example.go.id/a");
+    CHECK(uris[1].uri == "https://www.example.org");
+    const page::TextRun* r = run_of(doc, "SAKIP");
+    REQUIRE(r);
+    CHECK(uris[0].x == doctest::Approx(r->x));
+    CHECK(uris[0].y < r->y);
+    CHECK(uris[0].y + uris[0].h > r->y);
+    CHECK(uris[0].w > 0);
+}
