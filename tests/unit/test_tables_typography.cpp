@@ -10,46 +10,15 @@
 
 #include "fixture.hpp"
 #include "layout/table.hpp"
+#include "table_fixture.hpp"
 
 using namespace lkjip;
 using namespace lkjip::layout;
 
 namespace {
 
-struct Fonts {
-    std::optional<FontMetrics> r, b, i, bi, fb;
-    std::optional<Hyphenator> hy;
-    FontSet set;
-    Fonts() {
-        std::string e;
-        const std::string dir = "/usr/share/fonts/truetype/liberation2/LiberationSerif-";
-        r = FontMetrics::load(dir + "Regular.ttf", e);
-        b = FontMetrics::load(dir + "Bold.ttf", e);
-        i = FontMetrics::load(dir + "Italic.ttf", e);
-        bi = FontMetrics::load(dir + "BoldItalic.ttf", e);
-        fb = FontMetrics::load("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", e);
-        hy = Hyphenator::load(Hyphenator::kDefaultPatterns, e);
-        set.faces[0] = &*r;
-        set.faces[1] = &*b;
-        set.faces[2] = &*i;
-        set.faces[3] = &*bi;
-        set.faces[4] = &*fb;
-    }
-    [[nodiscard]] TableStyle style(double max_width = 450) const {
-        TableStyle s;
-        s.max_width = max_width;
-        s.hyphenator = &*hy;
-        return s;
-    }
-};
-
-md::Table table(const std::string& markdown) {
-    Diagnostics diags;
-    const auto doc = md::parse(markdown, "t.md", diags);
-    REQUIRE(doc.blocks.size() == 1);
-    REQUIRE(doc.blocks[0].kind == md::Block::Kind::table);
-    return doc.blocks[0].table;
-}
+using test_tables::Fonts;
+using test_tables::table;
 
 std::string text_of(const PlacedCell& c) {
     std::string out;
