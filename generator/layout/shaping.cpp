@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -68,7 +69,13 @@ Shaper::Shaped Shaper::compute(std::string_view utf8) const {
     Shaped out;
     out.pieces.push_back(Piece{0, 0});
     if (utf8.empty()) return out;
-    thread_local hb_buffer_t* buffer = hb_buffer_create();
+    // One buffer per thread, destroyed when the thread ends (a raw pointer leaked one per batch
+    // worker: LeakSanitizer in CI).
+    struct BufferDeleter {
+        void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
+    };
+    thread_local const std::unique_ptr<hb_buffer_t, BufferDeleter> owned(hb_buffer_create());
+    hb_buffer_t* buffer = owned.get();
     hb_buffer_reset(buffer);
     hb_buffer_add_utf8(buffer, utf8.data(), static_cast<int>(utf8.size()), 0, static_cast<int>(utf8.size()));
     // Fixed properties rather than guessed ones, so the same text is always shaped the same way.
