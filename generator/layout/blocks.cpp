@@ -838,26 +838,29 @@ double Builder::signature_height(const md::Blocks& blocks, std::size_t from, dou
 }
 
 // Each line of a ragged paragraph is as wide as the measure (its stretch fills it), so a centred
-// line is set again on its own: a last line has its natural width.
+// line is set again on its own: a last line has its natural width. Its runs keep every style
+// (bold, italic, code, link, strike); a line that would not fit on its own stays as it was.
+PlacedLine Builder::natural_line(const PlacedLine& line, double size, double measure) const {
+    md::Spans again;
+    for (const auto& run : line.runs) {
+        if (!again.empty()) again.push_back(md::Span{" ", false, false, false, "", false});
+        md::Span sp;
+        sp.text = run.text;
+        sp.bold = run.face == Face::bold || run.face == Face::bold_italic;
+        sp.italic = run.face == Face::italic || run.face == Face::bold_italic;
+        sp.code = run.face == Face::mono;
+        sp.link = run.link;
+        sp.strike = run.strike;
+        again.push_back(std::move(sp));
+    }
+    auto one = set_paragraph(again, book_.set, ParagraphStyle{size, measure, 0, false, nullptr});
+    return one.size() == 1 ? std::move(one.front()) : line;
+}
+
 std::vector<PlacedLine> Builder::centred_lines(const md::Spans& spans, double measure) const {
     std::vector<PlacedLine> out;
-    for (const auto& line : set_paragraph(spans, book_.set, ParagraphStyle{settings_.size, measure, 0, false, nullptr})) {
-        md::Spans again;
-        for (const auto& run : line.runs) {
-            if (!again.empty()) again.push_back(md::Span{" ", false, false, false, "", false});
-            md::Span sp;
-            sp.text = run.text;
-            sp.bold = run.face == Face::bold || run.face == Face::bold_italic;
-            sp.italic = run.face == Face::italic || run.face == Face::bold_italic;
-            sp.code = run.face == Face::mono;
-            sp.link = run.link;
-            sp.strike = run.strike;
-            again.push_back(std::move(sp));
-        }
-        auto one = set_paragraph(again, book_.set, ParagraphStyle{settings_.size, measure, 0, false, nullptr});
-        if (one.size() == 1) out.push_back(std::move(one.front()));
-        else out.push_back(line);
-    }
+    for (const auto& line : set_paragraph(spans, book_.set, ParagraphStyle{settings_.size, measure, 0, false, nullptr}))
+        out.push_back(natural_line(line, settings_.size, measure));
     return out;
 }
 

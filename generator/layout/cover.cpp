@@ -77,19 +77,7 @@ void Builder::add_cover(const md::Blocks& blocks) {
             }
             lines = set(hi);
         }
-        for (auto& line : lines) {
-            md::Spans again;
-            for (const auto& run : line.runs) {
-                if (!again.empty()) again.push_back(md::Span{" ", false, false, false, "", false});
-                md::Span sp;
-                sp.text = run.text;
-                sp.bold = run.face == Face::bold || run.face == Face::bold_italic;
-                sp.italic = run.face == Face::italic || run.face == Face::bold_italic;
-                again.push_back(std::move(sp));
-            }
-            auto one = set_paragraph(again, book_.set, ParagraphStyle{size, measure, 0, false, nullptr});
-            if (one.size() == 1) line = std::move(one.front());
-        }
+        for (auto& line : lines) line = natural_line(line, size, measure);
         return lines;
     };
     std::vector<Item> items;

@@ -147,6 +147,7 @@ private:
     void add_cover(const md::Blocks& blocks);  // cover.cpp
     void add_centred(const md::Spans& spans);
     std::vector<PlacedLine> centred_lines(const md::Spans& spans, double measure) const;
+    PlacedLine natural_line(const PlacedLine& line, double size, double measure) const;
     void directive(const md::Block& b);
     Piece& push(Piece p);
     Section& section() { return sections_.back(); }
