@@ -28,11 +28,11 @@ void print_peak_rss(const char* after);
 std::vector<std::filesystem::path> sample_files();
 
 // The page and type of the report from the data file's [gaya], with its source_name and base_dir:
-// the CLI's own mapping (generator/cli/document.hpp).
+// the commands' own mapping (generator/pipeline/pipeline.hpp).
 layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file);
 
 // One data file to PDF bytes in memory, through the function `lkjip build` and `lkjip batch` use
-// (cli::build_document in generator/cli/document.hpp; no file written).
+// (pipeline::build_document in generator/pipeline/pipeline.hpp; no file written).
 struct Built {
     bool ok = false;
     std::string error;  // first error message when !ok

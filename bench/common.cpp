@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "bench.hpp"
-#include "cli/document.hpp"
+#include "pipeline/pipeline.hpp"
 
 namespace lkjip::bench {
 
@@ -43,7 +43,7 @@ std::vector<fs::path> sample_files() {
     return files;
 }
 
-layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file) { return cli::settings_of(data, file); }
+layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file) { return pipeline::settings_of(data, file); }
 
 namespace {
 
@@ -56,7 +56,7 @@ std::string first_error(const Diagnostics& diags, const std::string& fallback) {
 }  // namespace
 
 Built build_document(const std::string& file) {
-    cli::BuiltDocument doc = cli::build_document(file, {});
+    pipeline::BuiltDocument doc = pipeline::build_document(file, {});
     if (!doc.ok) return {false, first_error(doc.diags, "does not build"), {}, 0};
     return {true, {}, std::move(doc.pdf), doc.pages};
 }

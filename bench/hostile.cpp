@@ -8,8 +8,11 @@
 #include <functional>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "bench.hpp"
-#include "cli/document.hpp"
+#include "common/file_read.hpp"
+#include "pipeline/pipeline.hpp"
 #include "markdown/markdown.hpp"
 
 namespace lkjip::bench {
@@ -35,7 +38,7 @@ void markdown_case(const char* name, const std::string& text) {
     std::string bytes;
     std::size_t pages = 0;
     const auto t0 = Clock::now();
-    const bool ok = cli::typeset_to_pdf(text, synthetic_settings(), diags, bytes, pages);
+    const bool ok = pipeline::typeset_to_pdf(text, synthetic_settings(), diags, bytes, pages);
     const double ms = ms_since(t0);
     std::printf("%-34s %9.0f %10.1f %9.0f  %s\n", name, kib(text.size()), ms, peak_rss_mib(),
                 ok ? fmt::format("{} pages", pages).c_str() : first_error(diags).c_str());
@@ -64,8 +67,7 @@ void data_case(const char* name, const std::string& text) {
 }
 
 std::string minimal() {
-    std::ifstream in(std::string(LKJIP_SOURCE_DIR) + "/tests/data/minimal.toml", std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return read_regular_file(std::string(LKJIP_SOURCE_DIR) + "/tests/data/minimal.toml", 1u << 20, "data file").bytes;
 }
 
 }  // namespace

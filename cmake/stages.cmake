@@ -13,4 +13,5 @@ set(LKJIP_STAGE_GRAPH
   "markdown:common"
   "layout:common markdown"
   "pdf:common layout/page_model.hpp"
-  "cli:common model compute data template report markdown layout pdf")
+  "pipeline:common model data report markdown layout pdf"
+  "cli:common model data report pipeline")

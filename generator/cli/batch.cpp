@@ -31,11 +31,10 @@
 
 #include "cli/batch_core.hpp"
 #include "cli/commands.hpp"
-#include "cli/document.hpp"
 #include "common/file_read.hpp"
 #include "common/file_write.hpp"
 #include "data/data.hpp"
-#include "layout/fonts.hpp"
+#include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
 
 namespace lkjip::cli {
@@ -75,8 +74,6 @@ struct Job {
             std::count_if(diags.begin(), diags.end(), [s](const Diagnostic& d) { return d.severity == s; }));
     }
 };
-
-SourcePos file_pos(const std::string& file) { return SourcePos{std::make_shared<const std::string>(file), 0, 0}; }
 
 void fail(Job& job, const std::string& message) {
     job.diags.push_back(Diagnostic{Severity::error, file_pos(job.input), message, {}, {}});
@@ -174,8 +171,8 @@ void hash_folder(Fnv1a64& h, const std::string& dir) {
 
 // The inputs shared by every document: this build of lkjip (its version and build id, so an
 // upgraded or rebuilt lkjip rebuilds everything) and the template folders (the user's in order,
-// then the built-in one); then per family the six font files it is set in
-// (generator/layout/fonts.cpp loads the same list).
+// then the built-in one); then per family the six font files it is set in, the list the layout
+// stage loads (pipeline::font_files).
 std::string templates_hash(const std::vector<std::string>& templates) {
     Fnv1a64 h;
     h.field(version_text());  // the version, the git commit and the build id
@@ -188,11 +185,7 @@ std::string templates_hash(const std::vector<std::string>& templates) {
 std::string shared_hash(const std::string& templates, bool sans) {
     Fnv1a64 h;
     h.field(templates);
-    const std::string family = sans ? "LiberationSans-" : "LiberationSerif-";
-    for (const std::string& file : {family + "Regular.ttf", family + "Bold.ttf", family + "Italic.ttf",
-                                   family + "BoldItalic.ttf", std::string("DejaVuSans.ttf"),
-                                   std::string("LiberationMono-Regular.ttf")})
-        hash_file(h, file, layout::font_path(file));
+    for (const auto& [name, path] : pipeline::font_files(sans)) hash_file(h, name, path);
     return h.hex();
 }
 
@@ -350,10 +343,10 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
                 job.pages = previous->pages;
                 job.status = Status::up_to_date;
             } else {
-                DocumentOptions doc_options;
+                pipeline::DocumentOptions doc_options;
                 doc_options.templates = options.templates;
                 doc_options.dokumen = job.kind;
-                BuiltDocument doc = build_model(*model, job.input, doc_options, std::move(diags));
+                pipeline::BuiltDocument doc = pipeline::build_model(*model, job.input, doc_options, std::move(diags));
                 model.reset();  // the model is not needed while writing
                 std::string error;
                 if (doc.ok && !write_output(job.output, doc.pdf, log.identities(), error, false)) {

@@ -18,6 +18,7 @@
 
 #include "common/digest.hpp"
 #include "common/file_read.hpp"
+#include "common/utf8.hpp"
 #include "model/model.hpp"
 #include "report/report.hpp"
 
@@ -90,27 +91,6 @@ inline std::optional<Shard> parse_shard(std::string_view text) {
 // same PATHs.
 inline bool in_shard(std::size_t k, const Shard& shard) { return k % shard.count + 1 == shard.index; }
 
-// The length of the valid UTF-8 sequence at the start of `s`, 0 when it is not one.
-inline std::size_t utf8_sequence(std::string_view s) {
-    const auto b0 = static_cast<unsigned char>(s[0]);
-    if (b0 < 0x80) return 1;
-    std::size_t len = 0;
-    std::uint32_t min = 0;
-    if ((b0 & 0xe0) == 0xc0) len = 2, min = 0x80;
-    else if ((b0 & 0xf0) == 0xe0) len = 3, min = 0x800;
-    else if ((b0 & 0xf8) == 0xf0) len = 4, min = 0x10000;
-    else return 0;
-    if (s.size() < len) return 0;
-    std::uint32_t cp = b0 & (0x7fu >> len);
-    for (std::size_t i = 1; i < len; ++i) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        if ((b & 0xc0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3fu);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
-    return len;
-}
-
 // A JSON string literal (RFC 8259): quotes, backslash and control characters escaped; valid
 // UTF-8 passed through, each invalid byte (a file name, a quoted line of a binary file) as
 // U+FFFD, so the output always parses.
@@ -121,7 +101,7 @@ inline std::string json_string(std::string_view text) {
         const char ch = text[i];
         const auto c = static_cast<unsigned char>(ch);
         if (c >= 0x80) {
-            const std::size_t len = utf8_sequence(text.substr(i));
+            const std::size_t len = utf8::sequence_at(text, i).length;
             if (len == 0) {
                 out += "\\ufffd";
                 ++i;

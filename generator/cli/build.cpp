@@ -3,17 +3,14 @@
 // so a failed run never leaves a half-written PDF (issue 5).
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/document.hpp"
+#include "cli/output.hpp"
 #include "cli/report_diags.hpp"
-#include "data/data.hpp"
-#include "layout/layout.hpp"
-#include "markdown/markdown.hpp"
-#include "pdf/pdf.hpp"
+#include "common/file_read.hpp"
+#include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
 
 namespace lkjip::cli {
@@ -28,8 +25,6 @@ constexpr std::size_t kMaxMarkdownBytes = 16u << 20;
 void print(const Diagnostics& diags, bool colour) {
     for (const auto& d : diags.items()) std::fputs(format_diagnostic(d, colour).c_str(), stderr);
 }
-
-SourcePos file_pos(const std::string& file) { return SourcePos{std::make_shared<const std::string>(file), 0, 0}; }
 
 // Whether two output names are one file: the same spelling, or the same existing file.
 bool same_output(const std::string& a, const std::string& b) {
@@ -54,12 +49,12 @@ const std::vector<std::string>& kind_words() {
 }
 
 int run_build(const BuildOptions& options, bool colour) {
-    DocumentOptions doc_options;
+    pipeline::DocumentOptions doc_options;
     doc_options.templates = options.templates;
     doc_options.keep_markdown = !options.markdown.empty();
     doc_options.lint = true;  // the warnings `lkjip check` gives (issue 16)
     doc_options.dokumen = parse_kind(options.dokumen).value_or(report::DocumentKind::lkjip);
-    BuiltDocument doc = build_document(options.file, doc_options);
+    pipeline::BuiltDocument doc = pipeline::build_document(options.file, doc_options);
     bool ok = doc.ok;
     // dinas-2024.toml gives dinas-2024.pdf, dinas-2024-pk.pdf, dinas-2024-iku.pdf.
     const std::string suffix = doc_options.dokumen == report::DocumentKind::lkjip ? std::string(".pdf")
@@ -102,14 +97,16 @@ int run_render(const RenderOptions& options, bool colour) {
     std::string text;
     ReadLog log;  // the Markdown file and its images: -o never replaces one of them
     if (options.file == "-") {
-        char chunk[65536];
-        while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
-            text.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
-            if (text.size() > kMaxMarkdownBytes) {
-                std::fprintf(stderr, "<stdin>: error: more than %zu bytes; Markdown files are limited to that\n", kMaxMarkdownBytes);
-                return 1;
-            }
+        FileContents in = read_standard_input(kMaxMarkdownBytes, "Markdown");
+        if (in.error == FileError::too_large) {
+            std::fprintf(stderr, "<stdin>: error: more than %zu bytes; Markdown files are limited to that\n", kMaxMarkdownBytes);
+            return 1;
         }
+        if (!in.ok()) {
+            std::fprintf(stderr, "<stdin>: error: %s\n", in.message.c_str());
+            return 1;
+        }
+        text = std::move(in.bytes);
     } else {
         FileContents file = read_regular_file(options.file, kMaxMarkdownBytes, "Markdown file");
         if (file.error == FileError::too_large) {
@@ -123,19 +120,14 @@ int run_render(const RenderOptions& options, bool colour) {
         }
         text = std::move(file.bytes);
     }
-    layout::LayoutSettings settings;
-    settings.source_name = options.file == "-" ? "<stdin>" : options.file;
-    settings.base_dir = folder_of(options.file == "-" ? std::string() : options.file);
-    if (options.paper == "F4") {
-        settings.page_width_mm = 215;
-        settings.page_height_mm = 330;
-    }
-    settings.sans = options.sans;
-    settings.link_urls = options.link_urls;
-    settings.info.title = fs::path(settings.source_name).stem().string();
+    pipeline::MarkdownPage page;
+    page.file = options.file;
+    page.f4 = options.paper == "F4";
+    page.sans = options.sans;
+    page.link_urls = options.link_urls;
     std::string bytes;
     std::size_t pages = 0;
-    bool ok = typeset_to_pdf(text, settings, diags, bytes, pages);
+    bool ok = pipeline::render_markdown(text, page, diags, bytes, pages);
     if (ok) ok = emit(options.output, bytes, log.identities(), diags);
     print(diags, colour);
     return ok ? 0 : 1;

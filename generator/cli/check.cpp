@@ -4,9 +4,10 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/document.hpp"
+#include "pipeline/pipeline.hpp"
 #include "cli/report_diags.hpp"
 #include "data/data.hpp"
+#include "report/report.hpp"
 
 namespace lkjip::cli {
 
@@ -33,10 +34,10 @@ int run_check(const CheckOptions& options, bool colour) {
                 }
             }
             for (auto kind : kinds) {
-                DocumentOptions doc_options;
+                pipeline::DocumentOptions doc_options;
                 doc_options.templates = options.templates;
                 doc_options.dokumen = kind;
-                BuiltDocument built = build_model(*model, file, doc_options);
+                pipeline::BuiltDocument built = pipeline::build_model(*model, file, doc_options);
                 for (const auto& d : built.diags.items()) diags.add(d);
             }
         }

@@ -8,8 +8,8 @@
 
 #include "cli/commands.hpp"
 #include "common/data_dir.hpp"
-#include "cli/document.hpp"
-#include "report/report.hpp"
+#include "common/file_read.hpp"
+#include "common/file_write.hpp"
 
 namespace lkjip::cli {
 

@@ -6,7 +6,8 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
-#include "cli/document.hpp"
+#include "cli/output.hpp"
+#include "common/file_read.hpp"
 #include "data/data.hpp"
 #include "report/report.hpp"
 

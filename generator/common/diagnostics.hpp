@@ -22,6 +22,9 @@ struct SourcePos {
     [[nodiscard]] std::string str() const;
 };
 
+// A position naming a whole file (no line): an output that cannot be written, a file refused.
+inline SourcePos file_pos(const std::string& file) { return SourcePos{std::make_shared<const std::string>(file), 0, 0}; }
+
 enum class Severity { note, warning, error };
 
 struct Diagnostic {

@@ -55,6 +55,38 @@ FileContents open_error(const std::string& path, const std::string& what, int er
     }
 }
 
+// Reads `fd` to its end into out.bytes, with the limit on the bytes actually read (a prefix stops
+// there quietly); an error sets out.error and out.message.
+void read_all(int fd, std::size_t limit, bool prefix, const std::string& what, const std::string& path, FileContents& out) {
+    const auto fail = [&](FileError e, std::string message) {
+        out.bytes.clear();
+        out.error = e;
+        out.message = std::move(message);
+    };
+    char buffer[1 << 16];
+    for (;;) {
+        // Never ask for more than one byte past the limit: that byte tells "too large" apart.
+        const std::size_t room = limit + 1 - out.bytes.size();
+        const std::size_t want = std::min(sizeof buffer, room);
+        const ssize_t n = ::read(fd, buffer, want);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EISDIR) return fail(FileError::not_regular, fmt::format("cannot read {} `{}`: it is a folder, not a regular file", what, path));
+            return fail(FileError::io, fmt::format("cannot read {} `{}`: {}", what, path, std::strerror(errno)));
+        }
+        if (n == 0) break;
+        out.bytes.append(buffer, static_cast<std::size_t>(n));
+        if (out.bytes.size() > limit) {
+            if (prefix) {
+                out.bytes.resize(limit);
+                break;
+            }
+            return fail(FileError::too_large,
+                        fmt::format("cannot read {} `{}`: it is larger than {} bytes, the limit for this kind of file", what, path, limit));
+        }
+    }
+}
+
 // limit: the largest number of bytes accepted; prefix: stop quietly at `limit` instead of failing.
 FileContents read_impl(const std::string& path, std::size_t limit, const std::string& what, bool prefix) {
     if (path.empty()) return failure(FileError::not_found, fmt::format("{} name is empty", what));
@@ -81,28 +113,7 @@ FileContents read_impl(const std::string& path, std::size_t limit, const std::st
     out.identity = identity_from(st);
     const std::size_t hint = st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
     out.bytes.reserve(std::min(hint, limit) + 1);
-    char buffer[1 << 16];
-    for (;;) {
-        // Never ask for more than one byte past the limit: that byte tells "too large" apart.
-        const std::size_t room = limit + 1 - out.bytes.size();
-        const std::size_t want = std::min(sizeof buffer, room);
-        const ssize_t n = ::read(fd, buffer, want);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            if (errno == EISDIR) return failure(FileError::not_regular, fmt::format("cannot read {} `{}`: it is a folder, not a regular file", what, path));
-            return failure(FileError::io, fmt::format("cannot read {} `{}`: {}", what, path, std::strerror(errno)));
-        }
-        if (n == 0) break;
-        out.bytes.append(buffer, static_cast<std::size_t>(n));
-        if (out.bytes.size() > limit) {
-            if (prefix) {
-                out.bytes.resize(limit);
-                break;
-            }
-            return failure(FileError::too_large,
-                           fmt::format("cannot read {} `{}`: it is larger than {} bytes, the limit for this kind of file", what, path, limit));
-        }
-    }
+    read_all(fd, limit, prefix, what, path, out);
     return out;
 }
 
@@ -111,6 +122,12 @@ FileContents read_impl(const std::string& path, std::size_t limit, const std::st
 FileContents read_regular_file(const std::string& path, std::size_t max_bytes, const std::string& what) {
     FileContents out = read_impl(path, max_bytes, what, false);
     if (out.ok() && current_log) current_log->record(FileRead{path, out.identity, digest_of(out.bytes), out.bytes.size()});
+    return out;
+}
+
+FileContents read_standard_input(std::size_t max_bytes, const std::string& what) {
+    FileContents out;
+    read_all(STDIN_FILENO, max_bytes, false, what, "<stdin>", out);
     return out;
 }
 

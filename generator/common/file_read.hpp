@@ -56,6 +56,11 @@ struct FileContents {
 // special file.
 FileContents read_regular_file(const std::string& path, std::size_t max_bytes, const std::string& what = "file");
 
+// Standard input to its end (`lkjip render -`): a pipe or a redirected file, with the same limit on
+// the bytes read (FileError::too_large past `max_bytes`). Not recorded in a ReadLog: nothing can
+// replace it.
+FileContents read_standard_input(std::size_t max_bytes, const std::string& what = "input");
+
 // The first `prefix_bytes` bytes of a regular file (for image headers), with the same checks;
 // a shorter file gives all of its bytes.
 FileContents read_regular_file_prefix(const std::string& path, std::size_t prefix_bytes,

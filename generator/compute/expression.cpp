@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "common/utf8.hpp"
+
 namespace lkjip::expr {
 
 namespace {
@@ -25,10 +27,8 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 std::string describe(std::string_view text, std::size_t pos) {
     const auto b = static_cast<unsigned char>(text[pos]);
     if (b >= 0x20 && b < 0x7f) return fmt::format("'{}'", text[pos]);
-    const std::size_t len = b >= 0xf0 && b < 0xf5 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 0;
-    bool valid = len > 0 && pos + len <= text.size();
-    for (std::size_t i = 1; valid && i < len; ++i) valid = (static_cast<unsigned char>(text[pos + i]) & 0xc0) == 0x80;
-    if (valid) return fmt::format("'{}'", text.substr(pos, len));
+    if (const std::size_t len = utf8::sequence_at(text, pos).length; b >= 0x80 && len > 0)
+        return fmt::format("'{}'", text.substr(pos, len));
     return fmt::format("byte 0x{:02x}", b);
 }
 

@@ -490,22 +490,6 @@ std::string tanggal(int year, int month, int day) {
     return fmt::format("{} {} {}", day, nama_bulan(month), year);
 }
 
-std::string romawi(int n) {
-    if (n < 1 || n > 3999) return {};
-    static constexpr std::array<std::pair<int, const char*>, 13> kTable = {{{1000, "M"}, {900, "CM"}, {500, "D"},
-                                                                             {400, "CD"}, {100, "C"}, {90, "XC"},
-                                                                             {50, "L"}, {40, "XL"}, {10, "X"},
-                                                                             {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}}};
-    std::string out;
-    for (const auto& [value, letters] : kTable) {
-        while (n >= value) {
-            out += letters;
-            n -= value;
-        }
-    }
-    return out;
-}
-
 std::string huruf(int n) {
     // Bijective base 26 (a..z, aa..az, ba..): seed 002 lists a.-bv. for 74 items.
     std::string out;

@@ -86,8 +86,6 @@ std::string nama_bulan(int month);
 std::string tanggal(int year, int month, int day);
 bool tanggal_valid(int year, int month, int day);
 
-// Upper-case roman numerals, 1..3999: 4 -> "IV". Empty for out-of-range.
-std::string romawi(int n);
 
 // List letters: 1 -> "a", 26 -> "z", 27 -> "aa", 28 -> "ab", 74 -> "bv" (seed 002's a.-bv.),
 // 703 -> "aaa". Empty for n < 1.

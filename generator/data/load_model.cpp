@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "common/utf8.hpp"
 #include "compute/compute.hpp"
 #include "compute/idformat.hpp"
 
@@ -58,8 +59,7 @@ OptText read_nip(TableReader& r, bool required) {
     const std::string& v = raw->value;
     for (std::size_t i = 0; i < v.size();) {
         const unsigned char c = static_cast<unsigned char>(v[i]);
-        std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        len = std::min(len, v.size() - i);
+        const std::size_t len = std::max<std::size_t>(1, utf8::sequence_at(v, i).length);
         const std::string ch = v.substr(i, len);
         i += len;
         if (ch == " " || ch == "\t" || ch == "\xC2\xA0") continue;

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "common/utf8.hpp"
 #include "compute/idformat.hpp"
 
 namespace lkjip::data {
@@ -485,12 +486,10 @@ constexpr std::size_t kHintLineBytes = 512;
 
 using Explained = std::optional<std::pair<std::string, std::string>>;  // message, hint
 
-bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 std::uint32_t column_of_byte(std::string_view line, std::size_t byte) {
     std::uint32_t col = 1;
     for (std::size_t i = 0; i < byte && i < line.size(); ++i) {
-        if (!continuation_byte(line[i])) ++col;
+        if (!utf8::is_continuation(line[i])) ++col;
     }
     return col;
 }
@@ -499,7 +498,7 @@ std::uint32_t column_of_byte(std::string_view line, std::size_t byte) {
 std::size_t byte_of_column(std::string_view line, std::uint32_t column) {
     std::uint32_t col = 1;
     for (std::size_t i = 0; i < line.size(); ++i) {
-        if (continuation_byte(line[i])) continue;
+        if (utf8::is_continuation(line[i])) continue;
         if (col == column) return i;
         ++col;
     }
@@ -720,20 +719,6 @@ std::string key_before(std::string_view line, std::size_t eq) {
     return std::string(line.substr(b, e - b));
 }
 
-// The offset of the first byte of `s` that does not begin a well-formed UTF-8 sequence (npos: none).
-std::size_t first_invalid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || i + len > s.size()) return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            if (!continuation_byte(s[i + k])) return i;
-        }
-        i += len;
-    }
-    return std::string_view::npos;
-}
-
 struct OpenString {
     std::uint32_t line = 0;
     std::uint32_t column = 0;
@@ -792,7 +777,7 @@ std::optional<OpenString> open_string(std::string_view text, std::uint32_t error
             if (text[i] == '\n') {
                 ++line;
                 column = 1;
-            } else if (!continuation_byte(text[i])) {
+            } else if (!utf8::is_continuation(text[i])) {
                 ++column;
             }
         }
@@ -813,7 +798,7 @@ std::optional<SyntaxHint> explain_syntax_error(std::string_view text, std::uint3
         // The parser reports where it was; the byte that is not UTF-8 may be the next one.
         std::string_view l = line_at(text, line);
         if (l.size() > kHintLineBytes) l = l.substr(0, kHintLineBytes);
-        if (const std::size_t bad = first_invalid_utf8(l); bad != std::string_view::npos) column = column_of_byte(l, bad);
+        if (const std::size_t bad = utf8::first_invalid(l); bad != std::string_view::npos) column = column_of_byte(l, bad);
         return SyntaxHint{line, column, "this byte is not UTF-8: the file was saved in another encoding",
                           "save the file as UTF-8 (\"Save as\", encoding UTF-8, in the editor or spreadsheet that wrote it)"};
     }

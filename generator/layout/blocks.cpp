@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "common/utf8.hpp"
 #include "layout/keep.hpp"
 #include "layout/chart.hpp"
 #include "layout/flow.hpp"
@@ -63,20 +64,6 @@ std::string marker(const md::Block& b, int depth, std::size_t index) {
 }
 
 }  // namespace
-
-std::string roman_lower(int n) {
-    static const std::pair<int, const char*> parts[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
-                                                        {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
-                                                        {5, "v"},    {4, "iv"},   {1, "i"}};
-    std::string out;
-    for (const auto& [value, text] : parts) {
-        while (n >= value) {
-            out += text;
-            n -= value;
-        }
-    }
-    return out;
-}
 
 Builder::Builder(const LayoutSettings& settings, const FontBook& book, const Hyphenator* hyphenator, Diagnostics& diags)
     : settings_(settings), book_(book), hyphenator_(hyphenator), diags_(diags) {
@@ -355,7 +342,7 @@ void Builder::add_list(const md::Block& b, double indent, double measure, int de
         Piece& p = section().pieces[first];
         const int task = i < b.tasks.size() ? b.tasks[i] : 0;
         const std::string m = task == 2 ? "\u2611" : task == 1 ? "\u2610" : marker(b, depth, i);  // ☑ ☐
-        const Face face = book_.set.get(Face::regular).has_glyph(decode_utf8(m).front()) ? Face::regular : Face::fallback;
+        const Face face = book_.set.get(Face::regular).has_glyph(utf8::decode(m).front()) ? Face::regular : Face::fallback;
         const double w = book_.set.get(face).width(m, settings_.size);
         const double step = line_height(settings_.size);
         p.ops.text.push_back(page::TextRun{inner - 5 - w, -(p.space_before + baseline(settings_.size, step)),
@@ -674,7 +661,7 @@ void Builder::add_code(const md::Block& b, double indent, double measure) {
         }
         text += c;
         if (c == '\n') column = 0;
-        else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+        else if (!utf8::is_continuation(c)) ++column;
     }
     std::vector<std::string> lines;
     std::size_t at = 0;
@@ -688,13 +675,13 @@ void Builder::add_code(const md::Block& b, double indent, double measure) {
         std::size_t start = 0, count = 0, space = std::string::npos;
         bool text_seen = false;
         for (std::size_t i = 0; i < line.size(); ++i) {
-            if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+            if (utf8::is_continuation(line[i])) continue;
             if (count == per_line) {
                 const std::size_t cut = space != std::string::npos ? space + 1 : i;
                 lines.push_back(line.substr(start, cut - start));
                 start = cut;
                 count = 0;
-                for (std::size_t k = cut; k < i; ++k) count += (static_cast<unsigned char>(line[k]) & 0xC0) != 0x80;
+                for (std::size_t k = cut; k < i; ++k) count += !utf8::is_continuation(line[k]);
                 space = std::string::npos;
             }
             if (line[i] == ' ' && text_seen) space = i;
@@ -725,11 +712,11 @@ void Builder::add_code(const md::Block& b, double indent, double measure) {
             x += (run_mono ? mono : fallback).width(run, kCodeSize);
             run.clear();
         };
-        for (const char32_t c : decode_utf8(lines[i])) {
+        for (const char32_t c : utf8::decode(lines[i])) {
             const bool in_mono = mono.has_glyph(c) || !fallback.has_glyph(c);
             if (in_mono != run_mono) flush();
             run_mono = in_mono;
-            append_utf8(run, c);
+            utf8::append(run, c);
         }
         flush();
         push(std::move(p));

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "common/utf8.hpp"
 #include "layout/chart_canvas.hpp"
 
 namespace lkjip::layout::chart {
@@ -436,11 +437,11 @@ Label Canvas::wrap(const std::string& s, double width, double size, std::size_t 
         const Face face = bold ? Face::bold : Face::regular;
         const double room = width - text_width(tail, size, face);
         if (room > text_width("\xE2\x80\xA6", size, face) * 3) {
-            std::u32string chars = decode_utf8(without_unit(s));
+            std::u32string chars = utf8::decode(without_unit(s));
             std::string t;
             while (!chars.empty()) {
                 t.clear();
-                for (char32_t ch : chars) append_utf8(t, ch);
+                for (char32_t ch : chars) utf8::append(t, ch);
                 if (text_width(t + "\xE2\x80\xA6", size, face) <= room) break;
                 chars.pop_back();
             }
@@ -457,11 +458,11 @@ Label Canvas::wrap(const std::string& s, double width, double size, std::size_t 
             for (const auto& run : l.lines[i].runs) rest += (rest.empty() ? "" : " ") + run.text;
         l.lines.resize(max_lines);
         const Face face = bold ? Face::bold : Face::regular;
-        std::u32string chars = decode_utf8(rest);
+        std::u32string chars = utf8::decode(rest);
         std::string t;
         while (!chars.empty()) {
             t.clear();
-            for (char32_t c : chars) append_utf8(t, c);
+            for (char32_t c : chars) utf8::append(t, c);
             if (text_width(t + "\xE2\x80\xA6", size, face) <= width) break;
             chars.pop_back();
         }

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "common/roman.hpp"
 #include "layout/flow.hpp"
 #include "layout/layout.hpp"
 

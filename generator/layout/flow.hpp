@@ -185,7 +185,4 @@ private:
     [[nodiscard]] SourcePos here() const { return SourcePos{file_, line_, line_ ? 1u : 0u}; }  // the content width of the current section
 };
 
-// The page numbers as printed: "iv", "12".
-std::string roman_lower(int n);
-
 }  // namespace lkjip::layout

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "common/file_read.hpp"
+#include "common/utf8.hpp"
 
 namespace lkjip::layout {
 
@@ -179,55 +180,8 @@ double FontMetrics::width(std::string_view utf8, double size) const {
 
 double FontMetrics::nominal_width(std::string_view utf8, double size) const {
     double w = 0;
-    for (std::size_t i = 0; i < utf8.size();) w += advance(next_code_point(utf8, i));
+    for (std::size_t i = 0; i < utf8.size();) w += advance(utf8::next(utf8, i));
     return w * size;
-}
-
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-        ++i;
-        return b;
-    }
-    const int len = (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    char32_t c = len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    bool valid = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
-    for (int k = 1; valid && k < len; ++k) {
-        const auto cont = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-        valid = (cont >> 6) == 2;
-        c = (c << 6) | (cont & 0x3F);
-    }
-    if (!valid) {
-        ++i;
-        return 0xFFFD;
-    }
-    i += static_cast<std::size_t>(len);
-    return c;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
-std::u32string decode_utf8(std::string_view s) {
-    std::u32string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) out.push_back(next_code_point(s, i));
-    return out;
 }
 
 }  // namespace lkjip::layout

@@ -49,13 +49,4 @@ private:
     std::shared_ptr<const Shaper> shaper_;
 };
 
-// Decodes UTF-8; invalid bytes become U+FFFD so measuring never fails.
-std::u32string decode_utf8(std::string_view text);
-
-// Appends the UTF-8 encoding of `c` to `out`.
-void append_utf8(std::string& out, char32_t c);
-
-// The code point at byte `i` of `s` (U+FFFD for an invalid byte); advances `i` past it.
-char32_t next_code_point(std::string_view s, std::size_t& i);
-
 }  // namespace lkjip::layout

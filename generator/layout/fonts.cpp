@@ -12,11 +12,8 @@ constexpr const char* kLiberation = "/usr/share/fonts/truetype/liberation2/";
 constexpr const char* kDejaVu = "/usr/share/fonts/truetype/dejavu/";
 
 std::unique_ptr<FontBook> load_book(bool sans, std::string& error) {
-    const std::string family = sans ? "LiberationSans-" : "LiberationSerif-";
-    const std::vector<std::string> files = {family + "Regular.ttf", family + "Bold.ttf", family + "Italic.ttf",
-                                            family + "BoldItalic.ttf", "DejaVuSans.ttf", "LiberationMono-Regular.ttf"};
     auto book = std::make_unique<FontBook>();
-    for (const auto& file : files) {
+    for (const auto& file : font_files(sans)) {
         const std::string path = font_path(file);
         auto m = FontMetrics::load(path, error);
         if (!m) return nullptr;
@@ -30,6 +27,12 @@ std::unique_ptr<FontBook> load_book(bool sans, std::string& error) {
 }
 
 }  // namespace
+
+std::vector<std::string> font_files(bool sans) {
+    const std::string family = sans ? "LiberationSans-" : "LiberationSerif-";
+    return {family + "Regular.ttf", family + "Bold.ttf", family + "Italic.ttf",
+            family + "BoldItalic.ttf", "DejaVuSans.ttf", "LiberationMono-Regular.ttf"};
+}
 
 std::string font_path(const std::string& file) {
     const char* override_dir = std::getenv("LKJIP_FONT_DIR");

@@ -22,6 +22,10 @@ struct FontBook {
     static constexpr std::size_t kMono = 5;
 };
 
+// The six font files of the serif or sans family, in FontBook order (regular, bold, italic, bold
+// italic, fallback, mono): what font_book loads, and what `lkjip batch` hashes into its cache key.
+std::vector<std::string> font_files(bool sans);
+
 // The font folders: LKJIP_FONT_DIR when set (a folder holding the same file names), else the
 // Debian package folders.
 std::string font_path(const std::string& file);

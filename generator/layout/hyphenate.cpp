@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <unordered_map>
 
 #include <fmt/format.h>
 #include <hyphen.h>
 
+#include "common/file_read.hpp"
+#include "common/utf8.hpp"
 #include "layout/font_metrics.hpp"
 
 namespace lkjip::layout {
@@ -15,7 +18,18 @@ namespace lkjip::layout {
 void Hyphenator::Free::operator()(_HyphenDict* d) const { hnj_hyphen_free(d); }
 
 std::optional<Hyphenator> Hyphenator::load(const std::string& path, std::string& error) {
-    HyphenDict* d = hnj_hyphen_load(path.c_str());
+    // Read like every other file (common/file_read.hpp: a regular file, a limit), then handed to
+    // libhyphen as a memory stream, so libhyphen never opens a path itself.
+    const FileContents file = read_regular_file(path, kMaxPatternBytes, "hyphenation patterns");
+    if (!file.ok()) {
+        error = fmt::format("cannot read hyphenation patterns `{}`", path);
+        return std::nullopt;
+    }
+    HyphenDict* d = nullptr;
+    if (FILE* in = ::fmemopen(const_cast<char*>(file.bytes.data()), file.bytes.size(), "r")) {
+        d = hnj_hyphen_load_file(in);
+        std::fclose(in);
+    }
     if (!d) {
         error = fmt::format("cannot read hyphenation patterns `{}`", path);
         return std::nullopt;
@@ -150,7 +164,7 @@ std::vector<std::size_t> Hyphenator::compute_points(std::string_view word) const
     // "koperasi,"): each run of letters is hyphenated on its own (issue 17: 13,6 % of the long
     // words of a report had no hyphenation point at all). A run touching a digit is a code or a
     // number ("2024an", "B3") and is left whole; so is a word with letters outside Latin-1.
-    const std::u32string chars = decode_utf8(word);
+    const std::u32string chars = utf8::decode(word);
     std::vector<std::size_t> byte_at(chars.size() + 1, 0);  // byte offset before each code point
     for (std::size_t i = 0; i < chars.size(); ++i) {
         const char32_t c = chars[i];

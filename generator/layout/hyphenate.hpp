@@ -2,6 +2,7 @@
 // and the hyph_id_ID patterns from Debian's hyphen-id package.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,8 @@ namespace lkjip::layout {
 class Hyphenator {
 public:
     static constexpr const char* kDefaultPatterns = "/usr/share/hyphen/hyph_id_ID.dic";
+    // hyph_id_ID.dic is about 100 KiB; 16 MiB is far beyond any pattern file.
+    static constexpr std::size_t kMaxPatternBytes = 16u << 20;
 
     // Loads a pattern file; nullopt with `error` when it cannot be read.
     static std::optional<Hyphenator> load(const std::string& path, std::string& error);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/utf8.hpp"
 #include "layout/linebreak.hpp"
 #include "layout/uax14.hpp"
 
@@ -28,7 +29,7 @@ Face face_of(const md::Span& s) {
 // Splits `text` into runs of the span's face and of the fallback face for missing glyphs.
 void add_box_text(std::vector<Item>& items, std::vector<Piece>& pieces, const std::string& text, Face face,
                   const std::string& link, const FontSet& fonts, double size, bool strike = false) {
-    const std::u32string cps = decode_utf8(text);
+    const std::u32string cps = utf8::decode(text);
     std::string run;
     Face run_face = face;
     auto flush = [&] {
@@ -45,7 +46,7 @@ void add_box_text(std::vector<Item>& items, std::vector<Piece>& pieces, const st
         }
         // Re-encoded from the decoded code point, so invalid input bytes (already U+FFFD) never
         // reach the page model as broken UTF-8.
-        append_utf8(run, c);
+        utf8::append(run, c);
     }
     flush();
 }

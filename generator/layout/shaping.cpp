@@ -9,6 +9,7 @@
 
 #include <hb.h>
 
+#include "common/utf8.hpp"
 #include "layout/font_metrics.hpp"
 
 namespace lkjip::layout {
@@ -100,7 +101,7 @@ Shaper::Shaped Shaper::compute(std::string_view utf8) const {
     {
         for (std::size_t i = 0; i < utf8.size();) {
             const std::size_t at = i;
-            const char32_t cp = next_code_point(utf8, i);
+            const char32_t cp = utf8::next(utf8, i);
             hb_codepoint_t g = 0;
             hb_font_get_nominal_glyph(font_, cp, &g);
             chars.push_back(Char{at, g, hb_font_get_glyph_h_advance(font_, g), 0});

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "common/utf8.hpp"
 #include "layout/columns.hpp"
 
 namespace lkjip::layout {
@@ -32,10 +33,10 @@ double text_width(std::string_view text, Face face, const FontSet& fonts, double
     const FontMetrics& f = fonts.get(face);
     const FontMetrics* fallback = fonts.faces[static_cast<int>(Face::fallback)];
     bool whole = true;
-    for (std::size_t i = 0; whole && i < text.size();) whole = f.has_glyph(next_code_point(text, i));
+    for (std::size_t i = 0; whole && i < text.size();) whole = f.has_glyph(utf8::next(text, i));
     if (whole || !fallback) return f.width(text, size);
     double w = 0;
-    for (char32_t c : decode_utf8(text)) w += (f.has_glyph(c) ? f : *fallback).advance(c);
+    for (char32_t c : utf8::decode(text)) w += (f.has_glyph(c) ? f : *fallback).advance(c);
     return w * size;
 }
 

@@ -4,6 +4,7 @@
 
 #include <linebreak.h>
 
+#include "common/utf8.hpp"
 #include "layout/font_metrics.hpp"
 
 namespace lkjip::layout {
@@ -59,7 +60,7 @@ std::vector<WordBreak> word_breaks(std::string_view word, std::string_view brks)
     std::u32string cps;
     for (std::size_t i = 0; i < word.size();) {
         start.push_back(i);
-        cps.push_back(next_code_point(word, i));
+        cps.push_back(utf8::next(word, i));
     }
     start.push_back(word.size());
     const bool url = url_like(word);

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "common/image_info.hpp"
+#include "common/utf8.hpp"
 #include "pdf/session.hpp"
 
 namespace lkjip::pdf::detail {
@@ -329,7 +330,7 @@ private:
         for (std::size_t k = 1; k < t.pieces.size(); ++k) {
             const auto at = t.pieces[k].at;
             if (at <= t.pieces[k - 1].at || at >= t.text.size() || !std::isfinite(t.pieces[k].x)) return false;
-            if ((static_cast<unsigned char>(t.text[at]) & 0xC0) == 0x80) return false;  // a UTF-8 continuation byte
+            if (utf8::is_continuation(t.text[at])) return false;  // inside a character
         }
         return true;
     }

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "common/file_read.hpp"
+#include "common/utf8.hpp"
 #include "pdf/internal.hpp"
 
 namespace lkjip::pdf::detail {
@@ -109,31 +110,10 @@ bool to_bmp(std::string_view in, std::string& out, CodeSet& codes) {
     out.reserve(in.size());
     std::size_t i = 0;
     while (i < in.size()) {
-        const auto b0 = static_cast<unsigned char>(in[i]);
-        std::uint32_t cp = 0;
-        std::size_t len = 0;
-        if (b0 < 0x80) {
-            cp = b0, len = 1;
-        } else if (b0 >= 0xC2 && b0 <= 0xDF) {
-            cp = b0 & 0x1Fu, len = 2;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            cp = b0 & 0x0Fu, len = 3;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            cp = b0 & 0x07u, len = 4;
-        } else {
-            return false;
-        }
-        if (i + len > in.size()) return false;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto b = static_cast<unsigned char>(in[i + k]);
-            if ((b & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (b & 0x3Fu);
-        }
-        // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8 (RFC 3629).
-        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF)) {
-            return false;
-        }
+        const utf8::Sequence q = utf8::sequence_at(in, i);
+        if (q.length == 0) return false;  // overlong, a surrogate, past U+10FFFF, cut short
+        const std::size_t len = q.length;
+        std::uint32_t cp = q.code_point;
         if (cp > 0xFFFF) {
             out += "\xEF\xBF\xBD";  // U+FFFD: libharu's UTF-8 encoder has two-byte codes only
             cp = 0xFFFD;

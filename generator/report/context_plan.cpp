@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "common/roman.hpp"
 #include "compute/idformat.hpp"
 #include "report/context_build.hpp"
 
@@ -297,7 +298,7 @@ void ContextBuilder::add_budget(Map& root) const {
         Map m;
         m.emplace_back("kode", str(ur.kode));
         m.emplace_back("nama", str(name));
-        m.emplace_back("romawi", str(idfmt::romawi(static_cast<int>(u + 1))));
+        m.emplace_back("romawi", str(roman_upper(static_cast<int>(u + 1))));
         m.emplace_back("anggaran", budget_context(ur.budget));
         std::vector<std::size_t> in_order = ur.programs;
         std::stable_sort(in_order.begin(), in_order.end(), [&](std::size_t x, std::size_t y) {

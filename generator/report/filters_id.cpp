@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "common/roman.hpp"
 #include "compute/idformat.hpp"
 #include "template/filter_args.hpp"
 #include "template/limits.hpp"
@@ -62,7 +63,7 @@ Value f_tanggal(const Value& in, const Params&) {
 Value f_romawi(const Value& in, const Params&) {
     const auto n = whole(in, "the input");
     if (n < 1 || n > 3999) throw Error{"roman numerals go from 1 to 3999"};
-    return Value(idfmt::romawi(static_cast<int>(n)));
+    return Value(roman_upper(static_cast<int>(n)));
 }
 Value f_huruf(const Value& in, const Params&) {
     const auto n = whole(in, "the input");

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "common/decimal.hpp"
+#include "common/utf8.hpp"
 #include "template/filter_args.hpp"
 #include "template/limits.hpp"
 
@@ -26,7 +27,7 @@ bool undefined_marker(const Value& v) { return v.is_map() && v.as_map().size() =
 
 // ---- text: code points, case, whitespace -------------------------------------------------------
 
-std::string char_at(const std::u32string& s, std::size_t i) { return utf8_encode(s.substr(i, 1)); }
+std::string char_at(const std::u32string& s, std::size_t i) { return utf8::encode_escaped(s.substr(i, 1)); }
 
 // Python's str.isspace().
 bool py_space(char32_t c) {
@@ -114,7 +115,7 @@ std::u32string upper_all(const std::u32string& s) {
     for (char32_t c : s) append_upper(out, c, false);
     return out;
 }
-std::string lower_text(const std::string& s) { return utf8_encode(lower_all(utf8_decode(s))); }
+std::string lower_text(const std::string& s) { return utf8::encode_escaped(lower_all(utf8::decode_escaped(s))); }
 
 // Sort keys ignore case the way Jinja's do: strings lowered, other values as they are.
 Value ignore_case(const Value& v) { return v.is_string() ? Value(lower_text(v.as_string())) : v; }
@@ -126,7 +127,7 @@ List iterate(const Value& v) {
     if (v.is_list()) return v.as_list();
     List out;
     if (v.is_string()) {
-        const std::u32string s = utf8_decode(v.as_string());
+        const std::u32string s = utf8::decode_escaped(v.as_string());
         for (std::size_t i = 0; i < s.size(); ++i) out.emplace_back(char_at(s, i));
         return out;
     }
@@ -170,11 +171,11 @@ std::optional<Value> lookup(const Value& item, const Path& path) {
             Value next = l[static_cast<std::size_t>(i)];
             v = std::move(next);
         } else if (part.kind() == Value::Kind::integer && v.is_string()) {
-            const std::u32string s = utf8_decode(v.as_string());
+            const std::u32string s = utf8::decode_escaped(v.as_string());
             auto i = part.as_int();
             if (i < 0) i += static_cast<std::int64_t>(s.size());
             if (i < 0 || i >= static_cast<std::int64_t>(s.size())) return std::nullopt;
-            v = Value(utf8_encode(s.substr(static_cast<std::size_t>(i), 1)));
+            v = Value(utf8::encode_escaped(s.substr(static_cast<std::size_t>(i), 1)));
         } else {
             return std::nullopt;
         }
@@ -338,22 +339,22 @@ Value f_default(const Value& in, const Params& p) {
 Value f_length(const Value& in, const Params&) {
     if (in.is_list()) return Value(static_cast<std::int64_t>(in.as_list().size()));
     if (in.is_map()) return Value(static_cast<std::int64_t>(in.as_map().size()));
-    if (in.is_string()) return Value(static_cast<std::int64_t>(utf8_decode(in.as_string()).size()));
+    if (in.is_string()) return Value(static_cast<std::int64_t>(utf8::decode_escaped(in.as_string()).size()));
     throw Error{fmt::format("has no length: {}", in.type_name())};
 }
-Value f_upper(const Value& in, const Params&) { return Value(utf8_encode(upper_all(utf8_decode(in.to_string())))); }
+Value f_upper(const Value& in, const Params&) { return Value(utf8::encode_escaped(upper_all(utf8::decode_escaped(in.to_string())))); }
 Value f_lower(const Value& in, const Params&) { return Value(lower_text(in.to_string())); }
 Value f_capitalize(const Value& in, const Params&) {
-    const std::u32string s = utf8_decode(in.to_string());
+    const std::u32string s = utf8::decode_escaped(in.to_string());
     if (s.empty()) return Value("");
     std::u32string out;
     append_upper(out, s[0], true);
-    return Value(utf8_encode(out + lower_all(s.substr(1))));
+    return Value(utf8::encode_escaped(out + lower_all(s.substr(1))));
 }
 // Jinja: each word begins after a run of '-', whitespace, '(', '{', '[' or '<'; its first
 // character is upper-cased, the rest lower-cased.
 Value f_title(const Value& in, const Params&) {
-    const std::u32string s = utf8_decode(in.to_string());
+    const std::u32string s = utf8::decode_escaped(in.to_string());
     std::u32string out;
     bool start = true;
     for (std::size_t i = 0; i < s.size();) {
@@ -371,17 +372,17 @@ Value f_title(const Value& in, const Params&) {
         start = false;
         i = j;
     }
-    return Value(utf8_encode(out));
+    return Value(utf8::encode_escaped(out));
 }
 Value f_trim(const Value& in, const Params& p) {
-    const std::u32string s = utf8_decode(in.to_string());
+    const std::u32string s = utf8::decode_escaped(in.to_string());
     const Value chars = opt(p, 0, Value());
-    const std::u32string set = chars.is_none() ? std::u32string() : utf8_decode(text(chars, "chars"));
+    const std::u32string set = chars.is_none() ? std::u32string() : utf8::decode_escaped(text(chars, "chars"));
     const auto strip = [&](char32_t c) { return chars.is_none() ? py_space(c) : set.find(c) != std::u32string::npos; };
     std::size_t b = 0, e = s.size();
     while (b < e && strip(s[b])) ++b;
     while (e > b && strip(s[e - 1])) --e;
-    return Value(utf8_encode(s.substr(b, e - b)));
+    return Value(utf8::encode_escaped(s.substr(b, e - b)));
 }
 // str.replace(old, new, count): count < 0 (or none) replaces all; an empty `old` matches before
 // every character and at the end.
@@ -394,14 +395,14 @@ Value f_replace(const Value& in, const Params& p) {
     if (count < 0) count = std::numeric_limits<std::int64_t>::max();
     std::string out;
     if (from.empty()) {
-        const std::u32string cs = utf8_decode(s);
+        const std::u32string cs = utf8::decode_escaped(s);
         for (std::size_t i = 0; i <= cs.size(); ++i) {
             if (count > 0) {
                 check_string_size(out.size() + to.size() + 4, "replace");
                 out += to;
                 --count;
             }
-            if (i < cs.size()) utf8_append(out, cs[i]);
+            if (i < cs.size()) utf8::append_escaped(out, cs[i]);
         }
         return Value(out);
     }
@@ -483,9 +484,9 @@ Value f_sort(const Value& in, const Params& p) {
 }
 Value f_reverse(const Value& in, const Params&) {
     if (in.is_string()) {
-        std::u32string s = utf8_decode(in.as_string());
+        std::u32string s = utf8::decode_escaped(in.as_string());
         std::reverse(s.begin(), s.end());
-        return Value(utf8_encode(s));
+        return Value(utf8::encode_escaped(s));
     }
     List l = iterate(in);
     std::reverse(l.begin(), l.end());
@@ -552,7 +553,7 @@ Value f_round(const Value& in, const Params& p) {
 // The text of a number as Python's int() and float() read it: surrounding whitespace (Python's
 // isspace) removed; nullopt when what is left holds a character outside ASCII.
 std::optional<std::string> ascii_number_text(const std::string& raw) {
-    const std::u32string all = utf8_decode(raw);
+    const std::u32string all = utf8::decode_escaped(raw);
     std::size_t b = 0, e = all.size();
     while (b < e && py_space(all[b])) ++b;
     while (e > b && py_space(all[e - 1])) --e;
@@ -730,14 +731,14 @@ Value f_indent(const Value& in, const Params& p) {
     const Value width = opt(p, 0, Value(std::int64_t{4}));
     std::u32string pad;
     if (width.is_string()) {
-        pad = utf8_decode(width.as_string());
+        pad = utf8::decode_escaped(width.as_string());
     } else {
         const auto w = whole(width, "width");
         if (w < 0 || w > kMaxIndent) throw Error{fmt::format("width must be between 0 and {}", kMaxIndent)};
         pad.assign(static_cast<std::size_t>(w), U' ');
     }
     const bool first = opt(p, 1, Value(false)).truthy(), blank = opt(p, 2, Value(false)).truthy();
-    const std::vector<std::u32string> lines = split_lines(utf8_decode(s) + U"\n");
+    const std::vector<std::u32string> lines = split_lines(utf8::decode_escaped(s) + U"\n");
     std::u32string out;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i > 0) out += U"\n";
@@ -748,7 +749,7 @@ Value f_indent(const Value& in, const Params& p) {
         out += lines[i];
     }
     if (first) out = pad + out;
-    return Value(utf8_encode(out));
+    return Value(utf8::encode_escaped(out));
 }
 
 // map(attribute=, default=) or map("filter", args…): the named filter applied to each item.
@@ -872,7 +873,7 @@ bool apply_test(const std::string& name, const std::optional<Value>& v, const Ar
     if (name == "even" || name == "odd") return binary_op("%", x, Value(2)) == Value(name == "even" ? 0 : 1);
     if (name == "divisibleby") return binary_op("%", x, a.positional[0]) == Value(0);
     if (name == "lower" || name == "upper") {
-        const std::u32string s = utf8_decode(x.to_string());
+        const std::u32string s = utf8::decode_escaped(x.to_string());
         bool any = false;
         for (char32_t c : s) {
             if (!cased(c)) continue;

@@ -28,9 +28,5 @@ bool contains(const Value& b, const Value& a);
 // Python's repr: strings quoted and escaped, everything else as to_string().
 std::string repr(const Value& v);
 std::string float_repr(double x);
-// UTF-8 to code points and back; bytes that are not UTF-8 survive the round trip.
-std::u32string utf8_decode(std::string_view s);
-std::string utf8_encode(std::u32string_view s);
-void utf8_append(std::string& out, char32_t cp);
 
 }  // namespace lkjip::tpl

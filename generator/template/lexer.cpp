@@ -5,6 +5,7 @@
 // lines leaking into the Markdown.
 #include <fmt/format.h>
 
+#include "common/utf8.hpp"
 #include "template/ast.hpp"
 
 namespace lkjip::tpl {
@@ -24,7 +25,7 @@ struct Cursor {
             if (text[at] == '\n') {
                 ++line;
                 column = 1;
-            } else if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80) {
+            } else if (!utf8::is_continuation(text[at])) {
                 ++column;  // columns count characters, not UTF-8 continuation bytes
             }
         }

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "common/utf8.hpp"
 #include "template/ast.hpp"
 #include "template/filters.hpp"
 
@@ -43,7 +44,7 @@ public:
             if (t_.text[done_] == '\n') {
                 ++pos_.line;
                 pos_.column = 1;
-            } else if ((static_cast<unsigned char>(t_.text[done_]) & 0xC0) != 0x80) {
+            } else if (!utf8::is_continuation(t_.text[done_])) {
                 ++pos_.column;
             }
         }
@@ -88,7 +89,7 @@ std::string unescape(const Token& t, std::size_t start, std::size_t end, PosTrac
             char32_t cp = 0;
             std::size_t k = 0;
             for (; k < 3 && i + k < end - 1 && s[i + k] >= '0' && s[i + k] <= '7'; ++k) cp = cp * 8 + static_cast<char32_t>(s[i + k] - '0');
-            utf8_append(out, cp);
+            utf8::append_escaped(out, cp);
             i += k - 1;
             continue;
         }
@@ -102,7 +103,7 @@ std::string unescape(const Token& t, std::size_t start, std::size_t end, PosTrac
                 cp = cp * 16 + static_cast<char32_t>(d);
             }
             if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) throw ParseError{track.at(esc), fmt::format("'\\{}' names no character", e)};
-            utf8_append(out, cp);
+            utf8::append_escaped(out, cp);
             i += n;
             continue;
         }

@@ -14,6 +14,7 @@
 #include <pthread.h>
 
 #include "common/file_read.hpp"
+#include "common/utf8.hpp"
 #include "template/ast.hpp"
 #include "template/filters.hpp"
 #include "template/limits.hpp"
@@ -338,8 +339,8 @@ private:
         } else if (seq.is_map()) {
             for (const auto& [k, v] : seq.as_map()) built_items.emplace_back(k);  // as Jinja: the keys
         } else if (seq.is_string()) {
-            const std::u32string s = utf8_decode(seq.as_string());
-            for (char32_t c : s) built_items.emplace_back(utf8_encode(std::u32string(1, c)));
+            const std::u32string s = utf8::decode_escaped(seq.as_string());
+            for (char32_t c : s) built_items.emplace_back(utf8::encode_escaped(std::u32string(1, c)));
         } else if (!seq.is_none()) {
             fail(n.expr->pos, fmt::format("cannot loop over {} ('{}')", seq.type_name(), describe(*n.expr)),
                  origin_hint(seq));
@@ -490,12 +491,12 @@ private:
                 return base->as_list()[static_cast<std::size_t>(i)];
             }
             if (base->is_string() && key.kind() == Value::Kind::integer) {  // a character, as in Python
-                const std::u32string s = utf8_decode(base->as_string());
+                const std::u32string s = utf8::decode_escaped(base->as_string());
                 auto i = key.as_int();
                 const auto n = static_cast<std::int64_t>(s.size());
                 if (i < 0) i += n;
                 if (i < 0 || i >= n) return std::nullopt;
-                return Value(utf8_encode(s.substr(static_cast<std::size_t>(i), 1)));
+                return Value(utf8::encode_escaped(s.substr(static_cast<std::size_t>(i), 1)));
             }
             return std::nullopt;
         }

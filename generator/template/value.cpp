@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "common/utf8.hpp"
 #include "template/limits.hpp"
 #include "template/filters.hpp"
 #include "template/template.hpp"
@@ -89,64 +90,6 @@ bool Value::truthy() const {
     return false;
 }
 
-// ---- UTF-8 -----------------------------------------------------------------------------------
-
-// A byte that is not part of valid UTF-8 becomes U+DC80 + byte (Python's "surrogateescape"), so
-// decoding and encoding give back the same bytes whatever the text holds.
-std::u32string utf8_decode(std::string_view s) {
-    std::u32string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-        char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-        bool ok = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
-        for (int k = 1; ok && k < len; ++k) {
-            const auto c = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            ok = (c & 0xC0) == 0x80;
-            cp = (cp << 6) | (c & 0x3F);
-        }
-        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-        ok = ok && !(len == 2 && cp < 0x80) && !(len == 3 && cp < 0x800) && !(len == 4 && cp < 0x10000) &&
-             !(cp >= 0xD800 && cp <= 0xDFFF) && cp <= 0x10FFFF;
-        if (!ok) {
-            out += static_cast<char32_t>(0xDC00 + b);
-            ++i;
-            continue;
-        }
-        out += cp;
-        i += static_cast<std::size_t>(len);
-    }
-    return out;
-}
-
-void utf8_append(std::string& out, char32_t cp) {
-    if (cp >= 0xDC80 && cp <= 0xDCFF) {
-        out += static_cast<char>(cp - 0xDC00);  // an undecodable byte, given back
-    } else if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-std::string utf8_encode(std::u32string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char32_t cp : s) utf8_append(out, cp);
-    return out;
-}
-
 // ---- writing values as Python does -------------------------------------------------------------
 
 // Python's repr of a float: the shortest digits that read back the same, in positional notation
@@ -190,14 +133,14 @@ std::string string_repr(const std::string& s) {
     const bool has_single = s.find('\'') != std::string::npos, has_double = s.find('"') != std::string::npos;
     const char quote = has_single && !has_double ? '"' : '\'';
     std::string out(1, quote);
-    for (char32_t c : utf8_decode(s)) {
+    for (char32_t c : utf8::decode_escaped(s)) {
         if (c == static_cast<char32_t>(quote) || c == '\\') {
             out += '\\';
             out += static_cast<char>(c);
         } else if (c == '\n') out += "\\n";
         else if (c == '\r') out += "\\r";
         else if (c == '\t') out += "\\t";
-        else if (printable(c)) utf8_append(out, c);
+        else if (printable(c)) utf8::append_escaped(out, c);
         else if (c < 0x100) out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
         else if (c < 0x10000) out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
         else out += fmt::format("\\U{:08x}", static_cast<unsigned>(c));

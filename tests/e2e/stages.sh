@@ -2,7 +2,8 @@
 # Issue 19: the stage graph (cmake/stages.cmake) holds for the sources, and the check that the
 # build runs (cmake/check_stages.cmake) really fails, naming file and line, when a stage includes a
 # header outside its graph: the PDF writer reaching into the layout's fonts, the template engine
-# into the report stage, a new folder nobody placed in the graph.
+# into the report stage, a command typesetting without the pipeline, a new folder nobody placed in
+# the graph.
 # Usage: stages.sh SOURCE_DIR
 set -u
 src=$1
@@ -23,6 +24,7 @@ check_violation() {  # folder file line-text expected-message
 check_violation pdf draw.cpp '#include "layout/fonts.hpp"' 'generator/pdf/draw.cpp:3: the pdf stage includes "layout/fonts.hpp"'
 check_violation template filters.cpp '#include "report/report.hpp"' 'generator/template/filters.cpp:3: the template stage includes "report/report.hpp"'
 check_violation common x.cpp '#include "data/data.hpp"' 'generator/common/x.cpp:3: the common stage includes "data/data.hpp"'
+check_violation cli build.cpp '#include "layout/layout.hpp"' 'generator/cli/build.cpp:3: the cli stage includes "layout/layout.hpp"'
 check_violation newstage a.cpp '#include "common/diagnostics.hpp"' 'generator/newstage/: a stage folder the graph'
 # Allowed: the page model from the layout stage, the own stage, a generated header.
 rm -rf "$work/generator"; mkdir -p "$work/generator/pdf"

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/document.hpp"
+#include "pipeline/pipeline.hpp"
 #include "data/data.hpp"
 #include "fixture.hpp"
 #include "report/report.hpp"
@@ -133,7 +133,7 @@ TEST_CASE("check and build: a budget of zero is built, with warnings at the data
         bool warned = false;
         for (const auto& d : diags.items()) warned = warned || d.message.find("adds up to Rp 0") != std::string::npos;
         CHECK(warned);
-        const cli::BuiltDocument built = cli::build_model(*model, "zero.toml", {});
+        const pipeline::BuiltDocument built = pipeline::build_model(*model, "zero.toml", {});
         CHECK(built.ok);
         CHECK(built.pages > 3);
     }
@@ -191,7 +191,7 @@ TEST_CASE("check and build: an organisation too large to draw is printed as its 
     Diagnostics diags;
     auto model = load_agency_year_text(test::minimal_toml() + "\n" + units, "org.toml", diags);
     REQUIRE(model);
-    const cli::BuiltDocument built = cli::build_model(*model, "org.toml", {});
+    const pipeline::BuiltDocument built = pipeline::build_model(*model, "org.toml", {});
     CHECK(built.ok);
     std::size_t warned = 0;
     for (const auto& d : built.diags.items()) {

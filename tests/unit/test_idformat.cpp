@@ -181,17 +181,7 @@ TEST_CASE("idformat: dates") {
     CHECK(idfmt::nama_bulan(13).empty());
 }
 
-TEST_CASE("idformat: roman numerals and list letters") {
-    CHECK(idfmt::romawi(1) == "I");
-    CHECK(idfmt::romawi(4) == "IV");
-    CHECK(idfmt::romawi(9) == "IX");
-    CHECK(idfmt::romawi(14) == "XIV");
-    CHECK(idfmt::romawi(1994) == "MCMXCIV");
-    CHECK(idfmt::romawi(2024) == "MMXXIV");
-    CHECK(idfmt::romawi(3999) == "MMMCMXCIX");
-    CHECK(idfmt::romawi(0).empty());
-    CHECK(idfmt::romawi(4000).empty());
-    CHECK(idfmt::romawi(-1).empty());
+TEST_CASE("idformat: list letters") {
     CHECK(idfmt::huruf(1) == "a");
     CHECK(idfmt::huruf(26) == "z");
     CHECK(idfmt::huruf(27) == "aa");

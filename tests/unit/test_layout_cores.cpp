@@ -256,12 +256,6 @@ TEST_CASE("fonts: a damaged or missing font is an error, never a crash") {
     CHECK_FALSE(FontMetrics::parse(bytes, error));
 }
 
-TEST_CASE("fonts: UTF-8 decoding never fails") {
-    CHECK(decode_utf8("a▲b") == U"a▲b");
-    CHECK(decode_utf8("\xff" "a") == U"\uFFFDa");
-    CHECK(decode_utf8("\xe2\x96") == U"\uFFFD\uFFFD");
-}
-
 #include "layout/hyphenate.hpp"
 
 TEST_CASE("hyphenation: Indonesian words from hyphen-id") {

@@ -13,6 +13,7 @@
 #include <map>
 #include <sstream>
 
+#include "common/utf8.hpp"
 #include "layout/fonts.hpp"
 #include "layout/layout.hpp"
 #include "markdown/markdown.hpp"
@@ -294,7 +295,7 @@ TEST_CASE("layout document: invalid UTF-8 is set as U+FFFD, never as broken text
     std::size_t replaced = 0;
     for (const auto& p : doc.pages) {
         for (const auto& r : p.text) {
-            const std::u32string cps = layout::decode_utf8(r.text);
+            const std::u32string cps = utf8::decode(r.text);
             for (char32_t c : cps) replaced += c == 0xFFFD;
         }
     }

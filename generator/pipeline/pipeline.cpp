@@ -1,50 +1,40 @@
-// One document in memory: a data file (or its loaded model) to PDF bytes, page count and
-// diagnostics, nothing written. `lkjip build`, `lkjip batch` and the benchmarks (bench/) share it,
-// so they all typeset exactly the same way. Header-only (inline) so bench/ and the unit tests can
-// use it without linking the executable's sources.
-#pragma once
+#include "pipeline/pipeline.hpp"
 
-#include <cstddef>
 #include <filesystem>
-#include <memory>
-#include <optional>
-#include <string>
-#include <utility>
-#include <vector>
 
 #include <fmt/format.h>
 
-#include "common/diagnostics.hpp"
-#include "common/file_read.hpp"
-#include "common/file_write.hpp"
 #include "data/data.hpp"
-#include "layout/layout.hpp"
+#include "layout/fonts.hpp"
 #include "markdown/markdown.hpp"
-#include "model/model.hpp"
 #include "pdf/pdf.hpp"
-#include "report/report.hpp"
 
-namespace lkjip::cli {
+namespace lkjip::pipeline {
+
+namespace {
 
 // The folder relative paths in a file start from ("." for a bare name or standard input).
 // (std::filesystem::path's parts never throw, unlike its queries of the file system.)
-inline std::string folder_of(const std::string& file) {
+std::string folder_of(const std::string& file) {
     const std::filesystem::path dir = std::filesystem::path(file).parent_path();
     return dir.empty() ? std::string(".") : dir.string();
 }
 
-// The page and type of the report, from the data file's [gaya], and the PDF's metadata. The
-// Markdown is generated: its diagnostics point at the data file `file`, and the image paths in
+// F4 (folio, 215 x 330 mm), the paper many Indonesian offices print on; A4 is LayoutSettings' own.
+void set_f4(layout::LayoutSettings& s) {
+    s.page_width_mm = 215;
+    s.page_height_mm = 330;
+}
+
+}  // namespace
+
+// The Markdown is generated: its diagnostics point at the data file `file`, and the image paths in
 // it were resolved by the loader against the file that names them, into paths from the current
 // folder; so the typesetter starts relative paths from here, not from the data file's folder
 // (which joined the folder twice: `dinas/dinas/foto/a.png`, found by tests/e2e/photos.sh).
-inline layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file,
-                                          report::DocumentKind kind = report::DocumentKind::lkjip) {
+layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& file, report::DocumentKind kind) {
     layout::LayoutSettings s;
-    if (data.style.paper.value == Paper::f4) {
-        s.page_width_mm = 215;
-        s.page_height_mm = 330;
-    }
+    if (data.style.paper.value == Paper::f4) set_f4(s);
     s.sans = data.style.font.value == FontFamily::sans;
     s.size = data.style.size.value;
     s.margin_top_mm = data.style.margin_top.value;
@@ -86,41 +76,36 @@ inline layout::LayoutSettings settings_of(const AgencyYear& data, const std::str
     return s;  // base_dir stays "."
 }
 
-// Markdown to PDF bytes; false with diagnostics on error. `pages` gets the page count.
-inline bool typeset_to_pdf(const std::string& markdown, const layout::LayoutSettings& settings, Diagnostics& diags,
-                           std::string& bytes, std::size_t& pages) {
+bool typeset_to_pdf(const std::string& markdown, const layout::LayoutSettings& settings, Diagnostics& diags,
+                    std::string& bytes, std::size_t& pages) {
     md::Document doc = md::parse(markdown, settings.source_name, diags);
     if (settings.link_urls) md::print_link_targets(doc);
     const auto typeset = layout::typeset(doc, settings, diags);
     if (!typeset || diags.has_errors()) return false;
     const pdf::WriteResult result = pdf::write_pdf(*typeset, bytes);
     if (!result.ok) {
-        diags.error(SourcePos{std::make_shared<const std::string>(settings.source_name), 0, 0}, result.error);
+        diags.error(file_pos(settings.source_name), result.error);
         return false;
     }
     pages = typeset->pages.size();
     return true;
 }
 
-struct DocumentOptions {
-    std::vector<std::string> templates;  // --templates folders, before the built-in ones
-    bool keep_markdown = false;          // also return the Markdown (build --md)
-    bool lint = false;                   // add the warnings of `lkjip check` (batch)
-    report::DocumentKind dokumen = report::DocumentKind::lkjip;
-};
+bool render_markdown(const std::string& markdown, const MarkdownPage& page, Diagnostics& diags, std::string& bytes,
+                     std::size_t& pages) {
+    layout::LayoutSettings settings;
+    settings.source_name = page.file == "-" ? "<stdin>" : page.file;
+    // A Markdown file's images are relative to its own folder (standard input: the current one).
+    settings.base_dir = folder_of(page.file == "-" ? std::string() : page.file);
+    if (page.f4) set_f4(settings);
+    settings.sans = page.sans;
+    settings.link_urls = page.link_urls;
+    settings.info.title = std::filesystem::path(settings.source_name).stem().string();
+    return typeset_to_pdf(markdown, settings, diags, bytes, pages);
+}
 
-struct BuiltDocument {
-    bool ok = false;
-    std::string pdf;                      // the PDF bytes when ok
-    std::size_t pages = 0;
-    std::optional<std::string> markdown;  // with keep_markdown, when rendering succeeded
-    Diagnostics diags;                    // everything found, errors and warnings
-    std::vector<FileRead> reads;          // every file read (build_document), in order
-};
-
-// A loaded model to PDF bytes. `file` is the data file (names in diagnostics, base folder).
-inline BuiltDocument build_model(const AgencyYear& model, const std::string& file, const DocumentOptions& options,
-                                 Diagnostics diags = {}) {
+BuiltDocument build_model(const AgencyYear& model, const std::string& file, const DocumentOptions& options,
+                          Diagnostics diags) {
     BuiltDocument out;
     out.diags = std::move(diags);
     if (options.lint) lint_agency_year(model, out.diags);
@@ -135,10 +120,7 @@ inline BuiltDocument build_model(const AgencyYear& model, const std::string& fil
     return out;
 }
 
-// A data file to PDF bytes: load (with `extends`), then build_model.
-// `reads` lists every file read on the way (data, parents, images, fonts, templates): the outputs
-// must not replace any of them.
-inline BuiltDocument build_document(const std::string& file, const DocumentOptions& options) {
+BuiltDocument build_document(const std::string& file, const DocumentOptions& options) {
     ReadLog log;
     Diagnostics diags;
     std::optional<AgencyYear> model = load_agency_year(file, diags);
@@ -152,19 +134,10 @@ inline BuiltDocument build_document(const std::string& file, const DocumentOptio
     return out;
 }
 
-// Writes an output of a command (common/file_write.hpp; "-": standard output); a failure is an
-// error on `diags` at the output's name. `inputs`: the files it was made from, never replaced.
-inline bool emit(const std::string& path, std::string_view bytes, const std::vector<FileIdentity>& inputs, Diagnostics& diags) {
-    std::string error;
-    if (write_output(path, bytes, inputs, error)) return true;
-    diags.error(SourcePos{std::make_shared<const std::string>(path == "-" ? std::string("lkjip") : path), 0, 0}, error);
-    return false;
-}
-
-inline std::vector<FileIdentity> identities_of(const std::vector<FileRead>& reads) {
-    std::vector<FileIdentity> out;
-    for (const auto& r : reads) out.push_back(r.identity);
+std::vector<std::pair<std::string, std::string>> font_files(bool sans) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const std::string& name : layout::font_files(sans)) out.emplace_back(name, layout::font_path(name));
     return out;
 }
 
-}  // namespace lkjip::cli
+}  // namespace lkjip::pipeline
