@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "compute/akip.hpp"
 #include "compute/compute.hpp"
 #include "compute/idformat.hpp"
@@ -46,9 +47,9 @@ void lint_staff(const AgencyYear& d, const compute::ReportValues& v, Diagnostics
         const auto& t = d.pegawai[i];
         if (t.total_tertulis && t.total_tertulis->value != v.pegawai[i].total) {
             diags.warning(t.total_tertulis->pos,
-                          fmt::format("staff table '{}' states a total of {}, but its rows add up to {}", t.judul.value,
+                          _f("staff table '{}' states a total of {}, but its rows add up to {}", t.judul.value,
                                       t.total_tertulis->value, v.pegawai[i].total),
-                          "the report prints the computed total");
+                          _("the report prints the computed total"));
         }
     }
 }
@@ -56,10 +57,10 @@ void lint_staff(const AgencyYear& d, const compute::ReportValues& v, Diagnostics
 void check_stated(const std::optional<Located<Money>>& stated, Money computed, const std::string& what,
                   const char* kind, Diagnostics& diags) {
     if (stated && stated->value != computed) {
-        diags.warning(stated->pos, fmt::format("{} states {} {}, but its parts add up to {} (a difference of {})", what,
+        diags.warning(stated->pos, _f("{} states {} {}, but its parts add up to {} (a difference of {})", what,
                                                kind, rp(stated->value), rp(computed),
                                                rp(Money{stated->value.sen - computed.sen})),
-                      "the report prints the computed sum");
+                      _("the report prints the computed sum"));
     }
 }
 
@@ -68,8 +69,8 @@ void lint_budget(const Activity& a, const compute::ActivityResult& r, Diagnostic
     const std::string what = activity_name(a);
     const bool penetapan = a.pagu_tertulis_jenis.value == PaguStated::penetapan;
     check_stated(a.pagu_tertulis, penetapan ? r.budget.pagu_penetapan : r.budget.pagu, what,
-                 penetapan ? "a pagu penetapan of" : "a pagu of", diags);
-    if (r.budget.has_realisasi) check_stated(a.realisasi_tertulis, r.budget.realisasi, what, "a realisasi of", diags);
+                 penetapan ? _("a pagu penetapan of") : _("a pagu of"), diags);
+    if (r.budget.has_realisasi) check_stated(a.realisasi_tertulis, r.budget.realisasi, what, _("a realisasi of"), diags);
     // A leaf (a sub kegiatan, or a kegiatan without sub kegiatan before 2021) cannot spend more than
     // its pagu in force (Permendagri 77/2020: belanja is bounded by the DPA); more is a transcription
     // slip (a digit too many, the pagu of another row). The levels above sum their leaves, so a
@@ -78,9 +79,11 @@ void lint_budget(const Activity& a, const compute::ActivityResult& r, Diagnostic
         const Money in_force = a.pagu_perubahan ? a.pagu_perubahan->value : a.pagu ? a.pagu->value : Money{};
         if (a.realisasi->value.sen > in_force.sen) {
             diags.warning(a.realisasi->pos,
-                          fmt::format("{}: realisasi {} exceeds its pagu {}{}", what, rp(a.realisasi->value), rp(in_force),
-                                      in_force.sen == 0 ? " (spending without a budget)" : ""),
-                          "check the realisasi and the pagu against the DPA");
+                          in_force.sen == 0
+                              ? _f("{}: realisasi {} exceeds its pagu {} (spending without a budget)", what,
+                                   rp(a.realisasi->value), rp(in_force))
+                              : _f("{}: realisasi {} exceeds its pagu {}", what, rp(a.realisasi->value), rp(in_force)),
+                          _("check the realisasi and the pagu against the DPA"));
         }
     }
     // The loader takes a leading '-' (a correction typed as such); a pagu or a realisasi below zero is
@@ -89,8 +92,8 @@ void lint_budget(const Activity& a, const compute::ActivityResult& r, Diagnostic
                                      {&a.realisasi, "realisasi"}, {&a.pagu_tertulis, "pagu_tertulis"},
                                      {&a.realisasi_tertulis, "realisasi_tertulis"}}) {
         if (*value && (*value)->value.sen < 0) {
-            diags.warning((*value)->pos, fmt::format("{}: `{}` is negative ({})", what, key, rp((*value)->value)),
-                          "a pagu or a realisasi is an amount budgeted or spent, never below zero");
+            diags.warning((*value)->pos, _f("{}: `{}` is negative ({})", what, key, rp((*value)->value)),
+                          _("a pagu or a realisasi is an amount budgeted or spent, never below zero"));
         }
     }
     for (std::size_t i = 0; i < a.children.size(); ++i) lint_budget(a.children[i], r.children[i], diags);
@@ -113,21 +116,21 @@ void lint_indicator(const AgencyYear& d, const Indicator& ind, const compute::In
         if (const auto* t = ind.target.find(year);
             t && idfmt::round_half_up(t->value, dec) != idfmt::round_half_up(ind.target_pk->value, dec)) {
             diags.warning(ind.target_pk->pos,
-                          fmt::format("indikator `{}`: the PK target {} differs from the Renstra target {} for {}", ind.id.value,
+                          _f("indikator `{}`: the PK target {} differs from the Renstra target {} for {}", ind.id.value,
                                       idfmt::angka(ind.target_pk->value, dec), idfmt::angka(t->value, dec), year),
-                          "the report measures against the PK target; if the PK was revised, record it as [pk.perubahan]");
+                          _("the report measures against the PK target; if the PK was revised, record it as [pk.perubahan]"));
         }
     }
     // Units that drift (seed 002: Juta USD vs Rp Trilyun for one indicator).
     for (const auto& [y, unit] : ind.satuan_tahun) {
         if (unit.value != ind.satuan.value) {
-            diags.warning(unit.pos, fmt::format("indikator `{}` is in `{}` in {} but in `{}` otherwise; values in different "
+            diags.warning(unit.pos, _f("indikator `{}` is in `{}` in {} but in `{}` otherwise; values in different "
                                                 "units cannot be compared", ind.id.value, unit.value, y, ind.satuan.value));
         }
     }
     for (const auto& [y, v] : ind.target.by_year) {
         if (y < first || y > last) {
-            diags.warning(v.pos, fmt::format("indikator `{}` has a target for {}, outside the Renstra period {}-{}",
+            diags.warning(v.pos, _f("indikator `{}` has a target for {}, outside the Renstra period {}-{}",
                                              ind.id.value, y, first, last));
         }
     }
@@ -136,10 +139,10 @@ void lint_indicator(const AgencyYear& d, const Indicator& ind, const compute::In
         for (const auto& [y, typed] : ind.realisasi.by_year) {
             auto it = r.realisasi.find(y);
             if (it != r.realisasi.end() && idfmt::round_half_up(it->second, dec) != idfmt::round_half_up(typed.value, dec)) {
-                diags.warning(typed.pos, fmt::format("indikator `{}`: realisasi {} for {} disagrees with its rumus, which "
+                diags.warning(typed.pos, _f("indikator `{}`: realisasi {} for {} disagrees with its rumus, which "
                                                      "gives {}", ind.id.value, idfmt::angka(typed.value, dec), y,
                                                      idfmt::angka(it->second, dec)),
-                              "the report uses the value computed from the komponen");
+                              _("the report uses the value computed from the komponen"));
             }
         }
     }
@@ -147,7 +150,7 @@ void lint_indicator(const AgencyYear& d, const Indicator& ind, const compute::In
     if (r.capaian.measurable() && !r.tercapai && ind.owner_kind == OwnerKind::sasaran) {
         const Sasaran* s = find_sasaran(d, ind.owner.value);
         if (s && !s->analisis && !s->faktor_penghambat && !s->solusi) {
-            diags.warning(ind.pos, fmt::format("indikator `{}` is below target ({}%) but sasaran `{}` has no `analisis`, "
+            diags.warning(ind.pos, _f("indikator `{}` is below target ({}%) but sasaran `{}` has no `analisis`, "
                                                "`faktor_penghambat` or `solusi`", ind.id.value,
                                                idfmt::angka(*r.capaian.persen, d.settings.decimals.value), s->id.value));
         }
@@ -160,22 +163,22 @@ int day_key(const Date& d) { return d.year * 10000 + d.month * 100 + d.day; }
 void lint_pk(const AgencyYear& d, Diagnostics& diags) {
     const int year = d.laporan.tahun.value;
     if (!d.pk) {
-        diags.warning(d.pos, fmt::format("the data file has no [pk]: the Lampiran of the LKjIP leaves the Perjanjian Kinerja {} out",
+        diags.warning(d.pos, _f("the data file has no [pk]: the Lampiran of the LKjIP leaves the Perjanjian Kinerja {} out",
                                          year),
-                      "add [pk] with the date the PK was signed (docs/data-format.md)");
+                      _("add [pk] with the date the PK was signed (docs/data-format.md)"));
         return;
     }
-    std::vector<std::pair<const Located<Date>*, const char*>> dates = {{&d.pk->tanggal, "the PK"}};
-    if (d.pk->perubahan) dates.emplace_back(&d.pk->perubahan->tanggal, "the PK Perubahan");
+    std::vector<std::pair<const Located<Date>*, const char*>> dates = {{&d.pk->tanggal, _("the PK")}};
+    if (d.pk->perubahan) dates.emplace_back(&d.pk->perubahan->tanggal, _("the PK Perubahan"));
     for (const auto& [date, what] : dates) {
         // A PK of year N is signed at the start of N (at most a month after the DPA), a PK
         // Perubahan after the APBD-P of N: both within N (PermenPANRB 53/2014, Lampiran I).
         if (date->value.year != year) {
-            diags.warning(date->pos, fmt::format("{} of {} is dated {}, outside its year", what, year,
+            diags.warning(date->pos, _f("{} of {} is dated {}, outside its year", what, year,
                                                  idfmt::tanggal(date->value.year, date->value.month, date->value.day)));
         }
         if (day_key(date->value) > day_key(d.laporan.tanggal.value)) {
-            diags.warning(date->pos, fmt::format("{} is dated after the report it is measured in ({})", what,
+            diags.warning(date->pos, _f("{} is dated after the report it is measured in ({})", what,
                                                  idfmt::tanggal(d.laporan.tanggal.value.year, d.laporan.tanggal.value.month,
                                                                 d.laporan.tanggal.value.day)));
         }
@@ -203,9 +206,9 @@ void lint_kepala_daerah(const AgencyYear& d, Diagnostics& diags) {
         if (!found) {
             static const char* kKind[] = {"kota", "kabupaten", "provinsi"};
             diags.warning(d.pemda.kepala->jabatan.pos,
-                          fmt::format("the kepala daerah of a {} is a {}, but [pemda.kepala] is `{}`",
+                          _f("the kepala daerah of a {} is a {}, but [pemda.kepala] is `{}`",
                                       kKind[static_cast<int>(t.kind)], t.word, d.pemda.kepala->jabatan.value),
-                          "check `jabatan` of [pemda.kepala] against `jenis` of [pemda]");
+                          _("check `jabatan` of [pemda.kepala] against `jenis` of [pemda]"));
         }
     }
 }
@@ -217,11 +220,11 @@ void lint_keputusan_iku(const AgencyYear& d, Diagnostics& diags) {
     for (const auto& ind : d.indikator) {
         if (!ind.iku) continue;
         if (!ind.rumus && !ind.formula) {
-            diags.warning(ind.pos, fmt::format("IKU `{}` has no `rumus` or `formula`: the decree's Rumus Perhitungan is empty",
+            diags.warning(ind.pos, _f("IKU `{}` has no `rumus` or `formula`: the decree's Rumus Perhitungan is empty",
                                                ind.id.value));
         }
         if (!ind.sumber_data) {
-            diags.warning(ind.pos, fmt::format("IKU `{}` has no `sumber_data`: the decree's Sumber Data is empty", ind.id.value));
+            diags.warning(ind.pos, _f("IKU `{}` has no `sumber_data`: the decree's Sumber Data is empty", ind.id.value));
         }
     }
 }
@@ -232,7 +235,7 @@ void lint_iku(const AgencyYear& d, Diagnostics& diags) {
     const Date& t = d.iku->tanggal.value;
     if (day_key(t) > day_key(d.laporan.tanggal.value)) {
         diags.warning(d.iku->tanggal.pos,
-                      fmt::format("the IKU is dated {}, after the report it is measured in ({})", idfmt::tanggal(t.year, t.month, t.day),
+                      _f("the IKU is dated {}, after the report it is measured in ({})", idfmt::tanggal(t.year, t.month, t.day),
                                   idfmt::tanggal(d.laporan.tanggal.value.year, d.laporan.tanggal.value.month,
                                                  d.laporan.tanggal.value.day)));
     }
@@ -276,11 +279,11 @@ void lint_capaian_band(const AgencyYear& d, const Indicator& ind, const compute:
     const int year = d.laporan.tahun.value, dec = ind.decimals.value;
     const std::string capaian = idfmt::persen(*r.capaian.persen, s.decimals.value);
     const std::string target = idfmt::angka(*r.target_tahun, dec), realisasi = idfmt::angka(*r.realisasi_tahun, dec);
-    const std::string hint = "a unit or a scale typed wrong, a digit too many? The band is [pengaturan] "
-                             "`capaian_wajar_min` and `capaian_wajar_maks`";
+    const std::string hint = _("a unit or a scale typed wrong, a digit too many? The band is [pengaturan] "
+                             "`capaian_wajar_min` and `capaian_wajar_maks`");
     if (target_is_odd(ind, year, *r.target_tahun, *r.realisasi_tahun)) {
         const SourcePos pos = ind.target_pk ? ind.target_pk->pos : ind.target.find(year) ? ind.target.find(year)->pos : ind.pos;
-        diags.warning(pos, fmt::format("indikator `{}`: the target {} of {} gives the realisasi {} a capaian of {}, outside "
+        diags.warning(pos, _f("indikator `{}`: the target {} of {} gives the realisasi {} a capaian of {}, outside "
                                        "the plausible band {}", ind.id.value, target, year, realisasi, capaian, band_text(s)),
                       hint);
         return;
@@ -291,7 +294,7 @@ void lint_capaian_band(const AgencyYear& d, const Indicator& ind, const compute:
     } else if (ind.rumus) {
         pos = ind.rumus->pos;
     }
-    diags.warning(pos, fmt::format("indikator `{}`: the realisasi {} of {} gives a capaian of {} against the target {}, "
+    diags.warning(pos, _f("indikator `{}`: the realisasi {} of {} gives a capaian of {} against the target {}, "
                                    "outside the plausible band {}", ind.id.value, realisasi, year, capaian, target,
                                    band_text(s)),
                   hint);
@@ -304,12 +307,12 @@ void lint_activity_indicators(const AgencyYear& d, const Activity& a, const comp
         const compute::Capaian& c = r.indikator[i].capaian;
         if (!c.measurable() || !ind.realisasi || !outside_band(s, *c.persen)) continue;
         diags.warning(ind.realisasi->pos,
-                      fmt::format("{}, indikator `{}`: the realisasi {} gives a capaian of {} against the target {}, outside "
+                      _f("{}, indikator `{}`: the realisasi {} gives a capaian of {} against the target {}, outside "
                                   "the plausible band {}", activity_name(a), ind.nama.value,
                                   idfmt::angka(ind.realisasi->value, 2), idfmt::persen(*c.persen, s.decimals.value),
                                   idfmt::angka(ind.target.value, 2), band_text(s)),
-                      "a unit or a scale typed wrong, a digit too many? The band is [pengaturan] `capaian_wajar_min` and "
-                      "`capaian_wajar_maks`");
+                      _("a unit or a scale typed wrong, a digit too many? The band is [pengaturan] `capaian_wajar_min` and "
+                      "`capaian_wajar_maks`"));
     }
     for (std::size_t i = 0; i < a.children.size(); ++i) lint_activity_indicators(d, a.children[i], r.children[i], diags);
 }
@@ -323,10 +326,10 @@ void lint_pk_targets(const AgencyYear& d, Diagnostics& diags) {
         if ((ind.owner_kind == OwnerKind::sasaran && !ind.iku) || !ind.pk) continue;
         if (ind.target_pk || ind.target.find(year)) continue;
         diags.warning(ind.target.pos.known() ? ind.target.pos : ind.pos,
-                      fmt::format("{} `{}` has no target for {}, the year of the report and of its Perjanjian Kinerja: "
+                      _f("{} `{}` has no target for {}, the year of the report and of its Perjanjian Kinerja: "
                                   "its capaian cannot be measured", ind.owner_kind == OwnerKind::sasaran ? "IKU" : "indikator",
                                   ind.id.value, year),
-                      fmt::format("add {} to `target` (or give `target_pk`) from the PK {}", year, year));
+                      _f("add {} to `target` (or give `target_pk`) from the PK {}", year, year));
     }
 }
 
@@ -373,10 +376,10 @@ void lint_staff_totals(const AgencyYear& d, const compute::ReportValues& v, Diag
             // (seed 000 Tabel 1.1 and 1.3, 59 staff and 23 posts) count different staff.
             if (unit_set(a) != unit_set(b)) continue;
             if (v.pegawai[i].total != v.pegawai[j].total) {
-                diags.warning(b.pos, fmt::format("staff table '{}' counts {} staff, but table '{}' counts {} in the same "
+                diags.warning(b.pos, _f("staff table '{}' counts {} staff, but table '{}' counts {} in the same "
                                                  "units", b.judul.value, v.pegawai[j].total, a.judul.value,
                                                  v.pegawai[i].total),
-                              "both count the agency's staff: check the rows of both against one staff list");
+                              _("both count the agency's staff: check the rows of both against one staff list"));
             }
             break;  // compared with the first table of its scope only: one warning per table
         }
@@ -392,10 +395,10 @@ void lint_realisasi_years(const AgencyYear& d, const Indicator& ind, Diagnostics
     const int year = d.laporan.tahun.value, first = d.renstra.mulai.value, last = d.renstra.akhir.value;
     for (const auto& [y, v] : ind.realisasi.by_year) {
         if (y > year) {
-            diags.warning(v.pos, fmt::format("indikator `{}` has a realisasi for {}, after the report year {}",
+            diags.warning(v.pos, _f("indikator `{}` has a realisasi for {}, after the report year {}",
                                              ind.id.value, y, year));
         } else if (y > last || y < first - kHistoryYears) {
-            diags.warning(v.pos, fmt::format("indikator `{}` has a realisasi for {}, outside the Renstra period {}-{} and "
+            diags.warning(v.pos, _f("indikator `{}` has a realisasi for {}, outside the Renstra period {}-{} and "
                                              "the {} years before it", ind.id.value, y, first, last, kHistoryYears));
         }
     }
@@ -409,17 +412,17 @@ void lint_stated_groups(const AgencyYear& d, const compute::ReportValues& v, Dia
         for (const auto& r : v.urusan) {
             if (r.kode != u.kode.value) continue;
             const std::string what = "urusan " + u.kode.value;
-            check_stated(u.pagu_tertulis, r.budget.pagu, what, "a pagu of", diags);
-            if (r.budget.has_realisasi) check_stated(u.realisasi_tertulis, r.budget.realisasi, what, "a realisasi of", diags);
+            check_stated(u.pagu_tertulis, r.budget.pagu, what, _("a pagu of"), diags);
+            if (r.budget.has_realisasi) check_stated(u.realisasi_tertulis, r.budget.realisasi, what, _("a realisasi of"), diags);
         }
     }
     for (std::size_t i = 0; i < d.renstra.sasaran.size() && i < v.sasaran.size(); ++i) {
         const Sasaran& s = d.renstra.sasaran[i];
         const compute::BudgetTotals& b = v.sasaran[i].budget;
-        const std::string what = "the budget table of sasaran `" + s.id.value + "`";
-        check_stated(s.pagu_penetapan_tertulis, b.pagu_penetapan, what, "a pagu penetapan of", diags);
-        check_stated(s.pagu_tertulis, b.pagu, what, "a pagu of", diags);
-        if (b.has_realisasi) check_stated(s.realisasi_tertulis, b.realisasi, what, "a realisasi of", diags);
+        const std::string what = _f("the budget table of sasaran `{}`", s.id.value);
+        check_stated(s.pagu_penetapan_tertulis, b.pagu_penetapan, what, _("a pagu penetapan of"), diags);
+        check_stated(s.pagu_tertulis, b.pagu, what, _("a pagu of"), diags);
+        if (b.has_realisasi) check_stated(s.realisasi_tertulis, b.realisasi, what, _("a realisasi of"), diags);
     }
 }
 
@@ -429,8 +432,8 @@ void lint_urusan(const AgencyYear& d, const compute::ReportValues& v, Diagnostic
             return r.kode == u.kode.value && !r.programs.empty();
         });
         if (!used) {
-            diags.warning(u.kode.pos, fmt::format("urusan {} ({}) has no program", u.kode.value, u.nama.value),
-                          "give its programs `urusan = \"" + u.kode.value + "\"` (or a kode that starts with it), or remove it");
+            diags.warning(u.kode.pos, _f("urusan {} ({}) has no program", u.kode.value, u.nama.value),
+                          _f("give its programs `urusan = \"{}\"` (or a kode that starts with it), or remove it", u.kode.value));
         }
     }
 }
@@ -493,9 +496,9 @@ void lint_region_words(const AgencyYear& d, Diagnostics& diags) {
             continue;
         for (PemdaKind k : named) {
             if (k == kind) continue;
-            diags.warning(text->pos, fmt::format("{} `{}` names a {}, but [pemda] `jenis` is {}", where, text->value,
+            diags.warning(text->pos, _f("{} `{}` names a {}, but [pemda] `jenis` is {}", where, text->value,
                                                  kind_word(k), kind_word(kind)),
-                          "check the jabatan against the region of this data file");
+                          _("check the jabatan against the region of this data file"));
             break;
         }
     }
@@ -508,20 +511,25 @@ std::string fact_text(const Indicator& ind, const compute::IndicatorResult& r, c
     const int dec = ind.decimals.value;
     if (c.kind == narrative::ClaimKind::verdict) {
         if (!r.capaian.persen) return "";
-        return r.tercapai ? fmt::format("reached its target: capaian {} (tercapai)", idfmt::persen(*r.capaian.persen, pct_decimals))
-                          : fmt::format("is below its target: capaian {} (belum tercapai)",
+        return r.tercapai ? _f("reached its target: capaian {} (tercapai)", idfmt::persen(*r.capaian.persen, pct_decimals))
+                          : _f("is below its target: capaian {} (belum tercapai)",
                                         idfmt::persen(*r.capaian.persen, pct_decimals));
     }
     if (!r.realisasi_sebelumnya || !r.realisasi_tahun || !r.trend) return "";
     const std::string before = idfmt::angka(*r.realisasi_sebelumnya, dec), now = idfmt::angka(*r.realisasi_tahun, dec);
-    if (*r.trend == compute::Trend::tetap) return fmt::format("stayed at {} in {} and {}", now, year - 1, year);
+    if (*r.trend == compute::Trend::tetap) return _f("stayed at {} in {} and {}", now, year - 1, year);
     const bool up = *r.trend == compute::Trend::naik;
     if (c.kind == narrative::ClaimKind::movement) {
-        return fmt::format("{} from {} in {} to {} in {}", up ? "rose" : "fell", before, year - 1, now, year);
+        return up ? _f("rose from {} in {} to {} in {}", before, year - 1, now, year)
+                  : _f("fell from {} in {} to {} in {}", before, year - 1, now, year);
     }
     const bool positive = ind.polarity.value == Polarity::positive;
-    return fmt::format("{}: {} from {} in {} to {} in {}, and {} is better", r.trend_better.value_or(false) ? "improved" : "got worse",
-                       up ? "rose" : "fell", before, year - 1, now, year, positive ? "higher" : "lower");
+    // Words put into the sentence below (docs/i18n.md: fragments marked N_, translated where used).
+    const char* verdict = r.trend_better.value_or(false) ? N_("improved") : N_("got worse");
+    const char* moved = up ? N_("rose") : N_("fell");
+    const char* better = positive ? N_("higher") : N_("lower");
+    return _f("{}: {} from {} in {} to {} in {}, and {} is better", _(verdict), _(moved), before, year - 1, now, year,
+              _(better));
 }
 
 struct NarrativeScope {
@@ -561,9 +569,9 @@ void lint_sasaran_narrative(const AgencyYear& d, const compute::ReportValues& v,
             const Indicator& ind = d.indikator[c.subject];
             const std::string fact = fact_text(ind, v.indikator[c.subject], c, year, d.settings.decimals.value);
             if (fact.empty()) continue;
-            diags.warning(text.pos, fmt::format("{} says \"{}\", but indikator `{}` ({}) {}", where, c.quote, ind.id.value,
+            diags.warning(text.pos, _f("{} says \"{}\", but indikator `{}` ({}) {}", where, c.quote, ind.id.value,
                                                 ind.nama.value, fact),
-                          "the report prints the computed figures beside this text: reword it or correct the figures");
+                          _("the report prints the computed figures beside this text: reword it or correct the figures"));
         }
     };
     for (std::size_t i = 0; i < d.renstra.sasaran.size(); ++i) {
@@ -573,7 +581,7 @@ void lint_sasaran_narrative(const AgencyYear& d, const compute::ReportValues& v,
         for (const auto& [field, key] : {std::pair{&s.analisis, "analisis"}, {&s.faktor_pendukung, "faktor_pendukung"},
                                         {&s.faktor_penghambat, "faktor_penghambat"}, {&s.solusi, "solusi"},
                                         {&s.upaya, "upaya"}, {&s.analisis_program, "analisis_program"}}) {
-            if (*field) check_text(**field, fmt::format("`{}` of sasaran `{}`", key, s.id.value), only);
+            if (*field) check_text(**field, _f("`{}` of sasaran `{}`", key, s.id.value), only);
         }
     }
     // Texts about the whole agency speak of an indicator only by naming it.
@@ -601,11 +609,11 @@ void lint_activity_narrative(const AgencyYear& d, const Activity& a, const compu
         ctx.titles = scope.titles;
         for (const auto& c : narrative::contradictions(ind.penjelasan->value, ctx)) {
             diags.warning(ind.penjelasan->pos,
-                          fmt::format("`penjelasan` of {}, indikator `{}`, says \"{}\", but its capaian is {} ({})",
+                          _f("`penjelasan` of {}, indikator `{}`, says \"{}\", but its capaian is {} ({})",
                                       activity_name(a), ind.nama.value, c.quote,
                                       idfmt::persen(*ir.capaian.persen, d.settings.decimals.value),
                                       ir.tercapai ? "tercapai" : "belum tercapai"),
-                          "the report prints the computed capaian beside this text: reword it or correct the figures");
+                          _("the report prints the computed capaian beside this text: reword it or correct the figures"));
             break;  // one verdict per indicator
         }
     }
@@ -619,12 +627,12 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     const Person& head = d.pimpinan;
     for (const auto& [value, key] : {std::pair{&head.nama, "nama"}, {&head.pangkat, "pangkat"}, {&head.nip, "nip"}}) {
         if (!*value) {
-            diags.warning(head.jabatan.pos, fmt::format("[pimpinan] has no `{}`: the signature blocks will have none", key));
+            diags.warning(head.jabatan.pos, _f("[pimpinan] has no `{}`: the signature blocks will have none", key));
         }
     }
     const int year = d.laporan.tahun.value;
     if (year < d.renstra.mulai.value || year > d.renstra.akhir.value) {
-        diags.warning(d.laporan.tahun.pos, fmt::format("the report year {} is outside the Renstra period {}-{}", year,
+        diags.warning(d.laporan.tahun.pos, _f("the report year {} is outside the Renstra period {}-{}", year,
                                                        d.renstra.mulai.value, d.renstra.akhir.value));
     }
     lint_staff(d, v, diags);
@@ -633,34 +641,34 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     lint_tabel_rujukan(d, diags);
     for (std::size_t i = 0; i < d.program.size(); ++i) lint_budget(d.program[i], v.program[i], diags);
     const bool penetapan = d.anggaran.pagu_tertulis_jenis.value == PaguStated::penetapan;
-    check_stated(d.anggaran.pagu_tertulis, penetapan ? v.total.pagu_penetapan : v.total.pagu, "the agency",
-                 penetapan ? "a total pagu penetapan of" : "a total pagu of", diags);
+    check_stated(d.anggaran.pagu_tertulis, penetapan ? v.total.pagu_penetapan : v.total.pagu, _("the agency"),
+                 penetapan ? _("a total pagu penetapan of") : _("a total pagu of"), diags);
     if (!d.program.empty() && v.total.pagu.sen <= 0) {
         diags.warning(d.program.front().pos,
-                      "the pagu of all programs adds up to Rp 0, so the report has no budget to compare realisasi with",
-                      "give the pagu of each sub kegiatan from the DPA");
+                      _("the pagu of all programs adds up to Rp 0, so the report has no budget to compare realisasi with"),
+                      _("give the pagu of each sub kegiatan from the DPA"));
     }
     for (const auto& [value, key] : {std::pair{&d.anggaran.pagu_tertulis, "pagu_tertulis"},
                                      {&d.anggaran.realisasi_tertulis, "realisasi_tertulis"}}) {
         if (*value && (*value)->value.sen < 0) {
-            diags.warning((*value)->pos, fmt::format("[anggaran] `{}` is negative ({})", key, rp((*value)->value)),
-                          "a pagu or a realisasi is an amount budgeted or spent, never below zero");
+            diags.warning((*value)->pos, _f("[anggaran] `{}` is negative ({})", key, rp((*value)->value)),
+                          _("a pagu or a realisasi is an amount budgeted or spent, never below zero"));
         }
     }
     for (const auto& rev : d.anggaran.pendapatan) {
         for (const auto& [value, key] : {std::pair{&rev.target, "target"}, {&rev.realisasi, "realisasi"}}) {
             if (value->value.sen < 0) {
-                diags.warning(value->pos, fmt::format("pendapatan `{}`: `{}` is negative ({})", rev.uraian.value, key,
+                diags.warning(value->pos, _f("pendapatan `{}`: `{}` is negative ({})", rev.uraian.value, key,
                                                       rp(value->value)),
-                              "revenue targeted or received is never below zero");
+                              _("revenue targeted or received is never below zero"));
             }
         }
     }
     if (v.total.has_realisasi) {
-        check_stated(d.anggaran.realisasi_tertulis, v.total.realisasi, "the agency", "a total realisasi of", diags);
+        check_stated(d.anggaran.realisasi_tertulis, v.total.realisasi, _("the agency"), _("a total realisasi of"), diags);
     }
     for (const auto& what : v.overflow) {
-        diags.error(d.laporan.tahun.pos, fmt::format("the budget sum of {} exceeds what lkjip can add exactly", what));
+        diags.error(d.laporan.tahun.pos, _f("the budget sum of {} exceeds what lkjip can add exactly", what));
     }
     for (std::size_t i = 0; i < d.indikator.size(); ++i) {
         if (d.indikator[i].riwayat) continue;  // no measurement of the report year to check
@@ -684,7 +692,7 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     for (std::size_t i = 0; i < d.renstra.sasaran.size(); ++i) {
         if (v.sasaran[i].indicators.empty()) {
             diags.warning(d.renstra.sasaran[i].id.pos,
-                          fmt::format("sasaran `{}` has no indikator, so its capaian cannot be measured",
+                          _f("sasaran `{}` has no indikator, so its capaian cannot be measured",
                                       d.renstra.sasaran[i].id.value));
         }
     }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "compute/belanja.hpp"
 #include "compute/idformat.hpp"
 
@@ -22,9 +23,9 @@ std::string rp(Money m) {
 void compare(const std::optional<Located<Money>>& stated, Money computed, const std::string& what, const char* kind,
              Diagnostics& diags) {
     if (stated && stated->value != computed) {
-        diags.warning(stated->pos, fmt::format("{} states {} {}, but its rincian add up to {}", what, kind,
+        diags.warning(stated->pos, _f("{} states {} {}, but its rincian add up to {}", what, kind,
                                                rp(stated->value), rp(computed)),
-                      "the report prints the computed sum");
+                      _("the report prints the computed sum"));
     }
 }
 
@@ -38,23 +39,23 @@ void lint_belanja(const AgencyYear& d, const compute::ReportValues& v, Diagnosti
         const auto s = compute::belanja_sum(l);
         if (!s) return;  // the loader refused it
         const std::string what = fmt::format("belanja '{}'", l.uraian.value);
-        compare(l.pagu_tertulis, s->pagu, what, "a pagu of", diags);
-        compare(l.realisasi_tertulis, s->realisasi, what, "a realisasi of", diags);
+        compare(l.pagu_tertulis, s->pagu, what, _("a pagu of"), diags);
+        compare(l.realisasi_tertulis, s->realisasi, what, _("a realisasi of"), diags);
     }
     const auto total = compute::belanja_total(lines);
     if (!total || d.program.empty()) return;
     // Both tables spend the same budget: by jenis and by program they must add up alike.
     if (total->ada_pagu && total->pagu != v.total.pagu) {
         diags.warning(lines.front().pos,
-                      fmt::format("the belanja by jenis adds up to a pagu of {}, but the programs' pagu to {}",
+                      _f("the belanja by jenis adds up to a pagu of {}, but the programs' pagu to {}",
                                   rp(total->pagu), rp(v.total.pagu)),
-                      "both divide the same budget: check the lines of both against the DPA");
+                      _("both divide the same budget: check the lines of both against the DPA"));
     }
     if (total->ada_realisasi && v.total.has_realisasi && total->realisasi != v.total.realisasi) {
         diags.warning(lines.front().pos,
-                      fmt::format("the belanja by jenis adds up to a realisasi of {}, but the programs' realisasi to {}",
+                      _f("the belanja by jenis adds up to a realisasi of {}, but the programs' realisasi to {}",
                                   rp(total->realisasi), rp(v.total.realisasi)),
-                      "both divide the same spending: check the lines of both against the LRA");
+                      _("both divide the same spending: check the lines of both against the LRA"));
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "compute/idformat.hpp"
 #include "compute/rujukan.hpp"
 
@@ -28,9 +29,9 @@ void check_row(const ReferenceTable& t, const std::vector<Located<double>>& stat
         if (std::round(sum * scale) == std::round(s.value * scale)) continue;
         const int shown = std::max(d, compute::figure_decimals(sum));
         diags.warning(s.pos,
-                      fmt::format("table '{}': the row '{}' states {} for '{}', but its rows add up to {}", t.judul.value,
+                      _f("table '{}': the row '{}' states {} for '{}', but its rows add up to {}", t.judul.value,
                                   label, idfmt::angka(s.value, d), t.kolom[c].judul.value, idfmt::angka(sum, shown)),
-                      "the report prints the computed sum");
+                      _("the report prints the computed sum"));
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "compute/akip.hpp"
 #include "compute/idformat.hpp"
 #include "data/load_model.hpp"
@@ -29,7 +30,7 @@ AkipEvaluation read_one(const toml::table& t, Diagnostics& diags) {
     e.predikat_tertulis = r.opt_string("predikat_tertulis");
     double bobot = 0;
     for (const toml::table* c : r.table_array("komponen", true)) {
-        TableReader cr(*c, fmt::format("a komponen of [[evaluasi_akip]] {}", e.tahun.value), diags);
+        TableReader cr(*c, _f("a komponen of [[evaluasi_akip]] {}", e.tahun.value), diags);
         AkipComponent k;
         k.nama = cr.string("nama");
         // Weights and scores are points out of 100 (PermenPANRB 88/2021): nothing else is an AKIP score.
@@ -40,10 +41,10 @@ AkipEvaluation read_one(const toml::table& t, Diagnostics& diags) {
         if (n) k.nilai = *n;
         else if (!cr.has("nilai")) cr.number("nilai");
         if (b && n && k.nilai.value > k.bobot.value) {
-            diags.error(k.nilai.pos, fmt::format("komponen '{}' scores {}, above its bobot {}", k.nama.value,
+            diags.error(k.nilai.pos, _f("komponen '{}' scores {}, above its bobot {}", k.nama.value,
                                                  idfmt::angka(k.nilai.value, compute::kAkipDecimals),
                                                  points(k.bobot.value)),
-                        "a component cannot score more than its weight");
+                        _("a component cannot score more than its weight"));
         }
         bobot += k.bobot.value;
         cr.finish();
@@ -51,9 +52,9 @@ AkipEvaluation read_one(const toml::table& t, Diagnostics& diags) {
     }
     // The predikat scale is of a total out of 100; other weights would put it on another scale.
     if (!e.komponen.empty() && std::fabs(bobot - 100) > 1e-9) {
-        diags.error(e.pos, fmt::format("the bobot of the komponen of [[evaluasi_akip]] {} add up to {}, not 100",
+        diags.error(e.pos, _f("the bobot of the komponen of [[evaluasi_akip]] {} add up to {}, not 100",
                                        e.tahun.value, points(bobot)),
-                    "PermenPANRB 88/2021 weighs perencanaan 30, pengukuran 30, pelaporan 15, evaluasi internal 25");
+                    _("PermenPANRB 88/2021 weighs perencanaan 30, pengukuran 30, pelaporan 15, evaluasi internal 25"));
     }
     r.finish();
     return e;
@@ -68,16 +69,16 @@ void link_indicator(const AkipEvaluation& e, std::vector<Indicator>& indikator, 
         if (i.id.value == e.indikator->value) ind = &i;
     }
     if (!ind) {
-        diags.error(e.indikator->pos, fmt::format("[[evaluasi_akip]] {} names indicator '{}', which does not exist",
+        diags.error(e.indikator->pos, _f("[[evaluasi_akip]] {} names indicator '{}', which does not exist",
                                                   e.tahun.value, e.indikator->value));
         return;
     }
     if (ind->rumus) {
         diags.error(e.indikator->pos,
-                    fmt::format("indicator '{}' computes its realisasi with `rumus` and cannot also take the "
+                    _f("indicator '{}' computes its realisasi with `rumus` and cannot also take the "
                                 "total of [[evaluasi_akip]] {}",
                                 ind->id.value, e.tahun.value),
-                    "keep one: the component scores belong in [[evaluasi_akip]]");
+                    _("keep one: the component scores belong in [[evaluasi_akip]]"));
         return;
     }
     const double total = compute::akip_result(e).nilai;
@@ -85,11 +86,11 @@ void link_indicator(const AkipEvaluation& e, std::vector<Indicator>& indikator, 
         const double f = std::pow(10.0, ind->decimals.value);
         if (std::round(typed->value * f) != std::round(total * f)) {
             diags.error(typed->pos,
-                        fmt::format("realisasi {} of indicator '{}' is {}, but the components of [[evaluasi_akip]] "
+                        _f("realisasi {} of indicator '{}' is {}, but the components of [[evaluasi_akip]] "
                                     "{} add up to {}",
                                     e.tahun.value, ind->id.value, idfmt::angka(typed->value, ind->decimals.value),
                                     e.tahun.value, idfmt::angka(total, compute::kAkipDecimals)),
-                        "remove the typed value: the report takes the evaluation's total");
+                        _("remove the typed value: the report takes the evaluation's total"));
         }
         return;
     }
@@ -104,8 +105,8 @@ std::vector<AkipEvaluation> read_evaluasi_akip(TableReader& root, std::vector<In
     for (const toml::table* t : root.table_array("evaluasi_akip", false)) {
         AkipEvaluation e = read_one(*t, root.diags());
         if (!years.insert(e.tahun.value).second) {
-            root.diags().error(e.tahun.pos, fmt::format("a second [[evaluasi_akip]] for {}", e.tahun.value),
-                               "one evaluation per year");
+            root.diags().error(e.tahun.pos, _f("a second [[evaluasi_akip]] for {}", e.tahun.value),
+                               _("one evaluation per year"));
             continue;
         }
         link_indicator(e, indikator, root.diags());

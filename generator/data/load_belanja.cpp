@@ -4,6 +4,7 @@
 // the table follows prints them at this depth: a jenis and its rincian.
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "compute/belanja.hpp"
 #include "data/load_model.hpp"
 
@@ -17,7 +18,7 @@ namespace {
 constexpr std::size_t kMaxBelanjaLines = 64;
 
 BelanjaJenis read_line(const toml::table& t, Diagnostics& diags, bool top) {
-    TableReader r(t, top ? "[[anggaran.belanja]]" : "a rincian of [[anggaran.belanja]]", diags);
+    TableReader r(t, top ? "[[anggaran.belanja]]" : _("a rincian of [[anggaran.belanja]]"), diags);
     BelanjaJenis b;
     b.pos = pos_of(t);
     b.uraian = r.string("uraian");
@@ -32,18 +33,18 @@ BelanjaJenis read_line(const toml::table& t, Diagnostics& diags, bool top) {
     if (!b.rincian.empty()) {
         for (const auto* m : {&b.pagu, &b.realisasi}) {
             if (*m) {
-                diags.error((*m)->pos, fmt::format("{} has `rincian`: its amounts are their sum (write what a source "
+                diags.error((*m)->pos, _f("{} has `rincian`: its amounts are their sum (write what a source "
                                                    "printed as `pagu_tertulis` / `realisasi_tertulis`)",
                                                    where));
             }
         }
     } else {
         for (const auto* m : {&b.pagu_tertulis, &b.realisasi_tertulis}) {
-            if (*m) diags.error((*m)->pos, fmt::format("{} has no `rincian`: give its `pagu` and `realisasi`", where));
+            if (*m) diags.error((*m)->pos, _f("{} has no `rincian`: give its `pagu` and `realisasi`", where));
         }
     }
     for (const auto* m : {&b.pagu, &b.realisasi, &b.pagu_tertulis, &b.realisasi_tertulis}) {
-        if (*m && (*m)->value.sen < 0) diags.error((*m)->pos, fmt::format("{}: an amount below zero", where));
+        if (*m && (*m)->value.sen < 0) diags.error((*m)->pos, _f("{}: an amount below zero", where));
     }
     r.finish();
     return b;
@@ -59,12 +60,12 @@ std::vector<BelanjaJenis> read_belanja(TableReader& anggaran) {
         out.push_back(read_line(*t, diags, true));
         lines += 1 + out.back().rincian.size();
         if (lines > kMaxBelanjaLines) {
-            diags.error(out.back().pos, fmt::format("[[anggaran.belanja]] has more than {} lines", kMaxBelanjaLines));
+            diags.error(out.back().pos, _f("[[anggaran.belanja]] has more than {} lines", kMaxBelanjaLines));
             return {};
         }
     }
     if (!compute::belanja_total(out)) {
-        diags.error(anggaran.pos(), "the amounts of [[anggaran.belanja]] add up beyond what a rupiah total can hold");
+        diags.error(anggaran.pos(), _("the amounts of [[anggaran.belanja]] add up beyond what a rupiah total can hold"));
         return {};
     }
     return out;

@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "common/file_read.hpp"
+#include "common/i18n.hpp"
 #include "data/data.hpp"
 #include "data/load_model.hpp"
 #include "data/toml_reader.hpp"
@@ -27,7 +28,7 @@ struct Loader {
     std::optional<toml::table> parse_text(std::string_view text, const std::string& name) {
         if (text.size() > limits.max_file_bytes) {
             diags.error(SourcePos{std::make_shared<const std::string>(name), 0, 0},
-                        fmt::format("the file is {} bytes; data files are limited to {} bytes", text.size(),
+                        _f("the file is {} bytes; data files are limited to {} bytes", text.size(),
                                     limits.max_file_bytes));
             return std::nullopt;
         }
@@ -42,7 +43,7 @@ struct Loader {
             if (auto hint = data::explain_syntax_error(text, src.begin.line, src.begin.column, e.description())) {
                 diags.error(SourcePos{pos.file, hint->line, hint->column}, std::move(hint->message), std::move(hint->hint));
             } else {
-                diags.error(pos, fmt::format("invalid TOML: {}", e.description()));
+                diags.error(pos, _f("invalid TOML: {}", e.description()));
             }
             return std::nullopt;
         }
@@ -53,15 +54,15 @@ struct Loader {
     // exhausted memory or an exception (issue 18, classes 1 and 2).
     std::optional<toml::table> parse_file(const std::string& path, const SourcePos& from) {
         const SourcePos at = from.known() ? from : SourcePos{std::make_shared<const std::string>(path), 0, 0};
-        FileContents file = read_regular_file(path, limits.max_file_bytes, "data file");
+        FileContents file = read_regular_file(path, limits.max_file_bytes, _("data file"));
         switch (file.error) {
         case FileError::none: return parse_text(file.bytes, path);
         case FileError::not_found:
-            diags.error(at, from.known() ? fmt::format("parent file `{}` does not exist", path)
-                                         : fmt::format("cannot read data file `{}`", path));
+            diags.error(at, from.known() ? _f("parent file `{}` does not exist", path)
+                                         : _f("cannot read data file `{}`", path));
             return std::nullopt;
         case FileError::too_large:
-            diags.error(at, fmt::format("data file `{}` is larger than {} bytes; data files are limited to {} bytes", path,
+            diags.error(at, _f("data file `{}` is larger than {} bytes; data files are limited to {} bytes", path,
                                         limits.max_file_bytes, limits.max_file_bytes));
             return std::nullopt;
         default:
@@ -77,12 +78,12 @@ struct Loader {
         if (!ext) return table;
         const auto* s = ext->as_string();
         if (!s) {
-            diags.error(pos_of(*ext), fmt::format("`extends` must be a string (the path of a parent file), found {}",
+            diags.error(pos_of(*ext), _f("`extends` must be a string (the path of a parent file), found {}",
                                                   data::toml_type_name(*ext)));
             return std::nullopt;
         }
         if (static_cast<int>(chain.size()) > limits.max_extends_depth) {
-            diags.error(pos_of(*ext), fmt::format("`extends` goes more than {} files deep", limits.max_extends_depth));
+            diags.error(pos_of(*ext), _f("`extends` goes more than {} files deep", limits.max_extends_depth));
             return std::nullopt;
         }
         fs::path parent = fs::path(name).parent_path() / s->get();
@@ -93,7 +94,7 @@ struct Loader {
         for (const auto& f : chain) {
             const auto id = identity_of(f);
             if (f == parent_name || (parent_id && id && *id == *parent_id)) {
-                diags.error(pos_of(*ext), fmt::format("`extends` cycle: `{}` is already being loaded", parent_name));
+                diags.error(pos_of(*ext), _f("`extends` cycle: `{}` is already being loaded", parent_name));
                 return std::nullopt;
             }
         }
@@ -153,8 +154,8 @@ void check_markdown_strings(const toml::node& node, Diagnostics& diags) {
         } else if (d.pos.column > 0) {
             where.column = at.column + d.pos.column;
         }
-        diags.error(where, "this text cannot be set as Markdown: " + d.message,
-                    "the text of a data file is Markdown; see docs/markdown.md for its limits");
+        diags.error(where, _f("this text cannot be set as Markdown: {}", d.message),
+                    _("the text of a data file is Markdown; see docs/markdown.md for its limits"));
         return;  // one error per string
     }
 }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "common/utf8.hpp"
 #include "compute/compute.hpp"
 #include "compute/idformat.hpp"
@@ -24,7 +25,7 @@ Laporan read_laporan(TableReader& root) {
     Laporan l;
     const toml::table* t = root.opt_table("laporan");
     if (!t) {
-        if (!root.has("laporan")) root.diags().error(root.pos(), "the data file has no [laporan] table");
+        if (!root.has("laporan")) root.diags().error(root.pos(), _("the data file has no [laporan] table"));
         return l;
     }
     TableReader r(*t, "[laporan]", root.diags());
@@ -43,12 +44,10 @@ Laporan read_laporan(TableReader& root) {
 // NIP: 18 digits = birth date yyyymmdd, appointment yyyymm, sex digit (1 or 2), serial
 // (DOMAIN.md §4; BKN's numbering). Checked so a digit typed twice is caught.
 OptText read_nip(TableReader& r, bool required) {
-    static constexpr const char* kNipParts =
-        "a NIP is 18 digits: birth date (yyyymmdd), appointment (yyyymm), sex (1 or 2) and a serial of 3";
     // Typed without quotes it is an integer of 18 digits: the user meant the text (issue 16).
     if (const toml::node* n = r.node("nip"); n && n->is_integer()) {
-        r.diags().error(pos_of(*n), "a NIP is text: it is written in quotes",
-                        fmt::format("write nip = \"{}\"", n->as_integer()->get()));
+        r.diags().error(pos_of(*n), _("a NIP is text: it is written in quotes"),
+                        _f("write nip = \"{}\"", n->as_integer()->get()));
         return std::nullopt;
     }
     auto raw = required ? std::optional<Text>(r.string("nip")) : r.opt_string("nip");
@@ -66,21 +65,29 @@ OptText read_nip(TableReader& r, bool required) {
         if (len == 1 && c >= '0' && c <= '9') {
             digits += ch;
         } else if (wrong.find("`" + ch + "`") == std::string::npos) {
-            wrong += (wrong.empty() ? "`" : " and `") + ch + "`";
+            const std::string quoted = "`" + ch + "`";
+            wrong = wrong.empty() ? quoted : _f("{} and {}", wrong, quoted);
         }
     }
     if (!wrong.empty()) {
-        r.diags().error(raw->pos, fmt::format("NIP `{}` has {} in it; {}", raw->value, wrong, kNipParts),
-                        digits.size() == 18 ? fmt::format("write \"{} {} {} {}\" (spaces between the groups are allowed)",
+        r.diags().error(raw->pos,
+                        _f("NIP `{}` has {} in it; a NIP is 18 digits: birth date (yyyymmdd), appointment (yyyymm), "
+                           "sex (1 or 2) and a serial of 3",
+                           raw->value, wrong),
+                        digits.size() == 18 ? _f("write \"{} {} {} {}\" (spaces between the groups are allowed)",
                                                           digits.substr(0, 8), digits.substr(8, 6), digits.substr(14, 1),
                                                           digits.substr(15, 3))
-                                            : std::string("write the 18 digits, with spaces between the groups if you like"));
+                                            : std::string(_("write the 18 digits, with spaces between the groups if you like")));
         return std::nullopt;
     }
     const auto printed = idfmt::nip(digits);
     if (!printed) {
-        r.diags().error(raw->pos, fmt::format("NIP `{}` has {} digit{}; {}", raw->value, digits.size(),
-                                              digits.size() == 1 ? "" : "s", kNipParts));
+        r.diags().error(raw->pos,
+                        _n("NIP `{1}` has {0} digit; a NIP is 18 digits: birth date (yyyymmdd), appointment (yyyymm), "
+                           "sex (1 or 2) and a serial of 3",
+                           // i18n: not a message (the plural of the one above: the scan reads a mark's first argument)
+                           "NIP `{1}` has {0} digits; a NIP is 18 digits: birth date (yyyymmdd), appointment (yyyymm), sex (1 or 2) and a serial of 3",
+                           digits.size(), raw->value));
         return std::nullopt;
     }
     const int year = std::stoi(digits.substr(0, 4)), month = std::stoi(digits.substr(4, 2)),
@@ -88,12 +95,12 @@ OptText read_nip(TableReader& r, bool required) {
     const int appointed_year = std::stoi(digits.substr(8, 4)), appointed_month = std::stoi(digits.substr(12, 2));
     const char sex = digits[14];
     if (!idfmt::tanggal_valid(year, month, day) || year < 1900) {
-        r.diags().error(raw->pos, fmt::format("NIP `{}`: the first 8 digits must be a birth date (yyyymmdd)", raw->value));
+        r.diags().error(raw->pos, _f("NIP `{}`: the first 8 digits must be a birth date (yyyymmdd)", raw->value));
     } else if (appointed_year < year || appointed_month < 1 || appointed_month > 12) {
-        r.diags().error(raw->pos, fmt::format("NIP `{}`: digits 9-14 must be the appointment year and month (yyyymm)",
+        r.diags().error(raw->pos, _f("NIP `{}`: digits 9-14 must be the appointment year and month (yyyymm)",
                                               raw->value));
     } else if (sex != '1' && sex != '2') {
-        r.diags().error(raw->pos, fmt::format("NIP `{}`: digit 15 must be 1 (male) or 2 (female)", raw->value));
+        r.diags().error(raw->pos, _f("NIP `{}`: digit 15 must be 1 (male) or 2 (female)", raw->value));
     }
     return Text{digits, raw->pos};
 }
@@ -102,7 +109,7 @@ Pemda read_pemda(TableReader& root) {
     Pemda p;
     const toml::table* t = root.opt_table("pemda");
     if (!t) {
-        if (!root.has("pemda")) root.diags().error(root.pos(), "the data file has no [pemda] table");
+        if (!root.has("pemda")) root.diags().error(root.pos(), _("the data file has no [pemda] table"));
         return p;
     }
     TableReader r(*t, "[pemda]", root.diags());
@@ -119,7 +126,7 @@ Instansi read_instansi(TableReader& root) {
     Instansi i;
     const toml::table* t = root.opt_table("instansi");
     if (!t) {
-        if (!root.has("instansi")) root.diags().error(root.pos(), "the data file has no [instansi] table");
+        if (!root.has("instansi")) root.diags().error(root.pos(), _("the data file has no [instansi] table"));
         return i;
     }
     TableReader r(*t, "[instansi]", root.diags());
@@ -161,7 +168,7 @@ Organisasi read_organisasi(TableReader& root) {
     Organisasi o;
     const toml::table* t = root.opt_table("organisasi");
     if (!t) {
-        if (!root.has("organisasi")) root.diags().error(root.pos(), "the data file has no [organisasi] table");
+        if (!root.has("organisasi")) root.diags().error(root.pos(), _("the data file has no [organisasi] table"));
         return o;
     }
     TableReader r(*t, "[organisasi]", root.diags());
@@ -194,12 +201,12 @@ constexpr std::int64_t kMaxCount = 1'000'000;  // staff and facility counts: no 
 void read_staff_total_flag(TableReader& r, StaffTable& s, Diagnostics& diags) {
     s.total = r.opt_bool("total").value_or(true);
     if (!s.total && s.per_jenis_kelamin) {
-        diags.error(s.pos, fmt::format("[[pegawai]] '{}' has `total = false`, which needs `per_jenis_kelamin = false`",
+        diags.error(s.pos, _f("[[pegawai]] '{}' has `total = false`, which needs `per_jenis_kelamin = false`",
                                        s.judul.value));
     }
     if (!s.total && s.total_tertulis) {
         diags.error(s.total_tertulis->pos,
-                    fmt::format("[[pegawai]] '{}' has `total = false`: it has no grand total to state", s.judul.value));
+                    _f("[[pegawai]] '{}' has `total = false`: it has no grand total to state", s.judul.value));
     }
 }
 
@@ -215,12 +222,12 @@ StaffTable read_staff_table(const toml::table& t, Diagnostics& diags) {
     read_staff_total_flag(r, s, diags);
     const auto rows = r.table_array("baris", true);
     for (const toml::table* row : rows) {
-        TableReader rr(*row, fmt::format("a row of [[pegawai]] '{}'", s.judul.value), diags);
+        TableReader rr(*row, _f("a row of [[pegawai]] '{}'", s.judul.value), diags);
         StaffRow sr;
         sr.unit = rr.string("unit");
         auto check_len = [&](const std::vector<Located<std::int64_t>>& v, std::string_view key) {
             if (!v.empty() && v.size() != s.kelompok.size()) {
-                diags.error(v.front().pos, fmt::format("`{}` of row '{}' has {} counts, but the table has {} kelompok",
+                diags.error(v.front().pos, _f("`{}` of row '{}' has {} counts, but the table has {} kelompok",
                                                        key, sr.unit.value, v.size(), s.kelompok.size()));
             }
         };
@@ -349,8 +356,8 @@ std::optional<IkuDocument> read_iku(TableReader& root, bool has_keputusan) {
     if (auto b = r.opt_bool("perubahan")) k.perubahan = *b;
     r.finish();
     if (has_keputusan) {
-        root.diags().error(k.pos, "[iku] dates an IKU fixed without a decree, but the data has [keputusan_iku]",
-                           "the decree's `tanggal` and `tempat` sign the Lampiran IKU: remove [iku]");
+        root.diags().error(k.pos, _("[iku] dates an IKU fixed without a decree, but the data has [keputusan_iku]"),
+                           _("the decree's `tanggal` and `tempat` sign the Lampiran IKU: remove [iku]"));
     }
     return k;
 }
@@ -372,7 +379,7 @@ Person read_person(const toml::table& t, const std::string& where, Diagnostics& 
 AgencyYear map_agency_year(const toml::table& root, const std::string& name, Diagnostics& diags) {
     AgencyYear m;
     m.path = name;
-    TableReader r(root, "the data file", diags);
+    TableReader r(root, _("the data file"), diags);
     // The child file itself, not the merged table (whose position may be a parent's).
     m.pos = SourcePos{std::make_shared<const std::string>(name), 1, 1};
     m.laporan = read_laporan(r);
@@ -381,7 +388,7 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
     if (const toml::table* p = r.opt_table("pimpinan")) {
         m.pimpinan = read_person(*p, "[pimpinan]", diags);
     } else if (!r.has("pimpinan")) {
-        diags.error(r.pos(), "the data file has no [pimpinan] table (the head of the agency who signs)");
+        diags.error(r.pos(), _("the data file has no [pimpinan] table (the head of the agency who signs)"));
     }
     m.settings = read_settings(r.opt_table("pengaturan"), diags);
     m.style = read_style(r.opt_table("gaya"), diags);

@@ -2,6 +2,7 @@
 // program > kegiatan > sub kegiatan tree with its budget (docs/data-format.md).
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "compute/compute.hpp"
 #include "data/load_model.hpp"
 
@@ -26,7 +27,7 @@ Scale read_custom_scale(TableReader& r) {
         auto above = br.opt_number("di_atas");
         auto from = br.opt_number("mulai");
         if (above && from) {
-            r.diags().error(from->pos, "a category has either `di_atas` (exclusive) or `mulai` (inclusive), not both");
+            r.diags().error(from->pos, _("a category has either `di_atas` (exclusive) or `mulai` (inclusive), not both"));
         }
         if (above) band.bound = above->value;
         if (from) {
@@ -34,15 +35,15 @@ Scale read_custom_scale(TableReader& r) {
             band.inclusive = true;
         }
         if (!band.bound && !last) {
-            r.diags().error(br.pos(), "every category but the last needs a lower bound: `di_atas` or `mulai`");
+            r.diags().error(br.pos(), _("every category but the last needs a lower bound: `di_atas` or `mulai`"));
         }
         if (band.bound && last) {
-            r.diags().error(br.pos(), "the last category takes everything below the others and has no bound",
-                            "remove `di_atas`/`mulai` from it, or add a lowest category");
+            r.diags().error(br.pos(), _("the last category takes everything below the others and has no bound"),
+                            _("remove `di_atas`/`mulai` from it, or add a lowest category"));
         }
         if (band.bound && !scale.bands.empty() && scale.bands.back().bound &&
             *band.bound >= *scale.bands.back().bound) {
-            r.diags().error(br.pos(), "category bounds must decrease from the first category to the last");
+            r.diags().error(br.pos(), _("category bounds must decrease from the first category to the last"));
         }
         band.predikat = br.string("predikat").value;
         band.kategori = br.opt_string("kategori").value_or(Text{}).value;
@@ -70,7 +71,7 @@ Settings read_settings(const toml::table* t, Diagnostics& diags) {
             if (r.has("kategori")) {
                 r.table_array("kategori", false);
                 diags.error(pos_of(*r.table().get("kategori")),
-                            "[[pengaturan.kategori]] is only read with skala = \"kustom\"");
+                            _("[[pengaturan.kategori]] is only read with skala = \"kustom\""));
             }
         }
     }
@@ -85,7 +86,7 @@ Settings read_settings(const toml::table* t, Diagnostics& diags) {
         if (auto v = r.opt_number_in(max_key, -1e6, 1e6)) hi = *v;
         if (lo.value >= hi.value) {
             diags.error(hi.pos.known() ? hi.pos : lo.pos.known() ? lo.pos : r.pos(),
-                        fmt::format("`{}` ({}) must be above `{}` ({})", max_key, hi.value, min_key, lo.value));
+                        _f("`{}` ({}) must be above `{}` ({})", max_key, hi.value, min_key, lo.value));
         }
     };
     read_band("capaian_wajar_min", "capaian_wajar_maks", s.plausible_min, s.plausible_max);
@@ -98,7 +99,7 @@ Settings read_settings(const toml::table* t, Diagnostics& diags) {
             if (!band.nilai_tengah) {
                 const bool grouped = s.group_method.value == GroupMethod::grouped_mean;
                 diags.error(grouped ? s.group_method.pos : s.class_mean_table.pos,
-                            fmt::format("{} needs a `nilai_tengah` for every category; '{}' has none",
+                            _f("{} needs a `nilai_tengah` for every category; '{}' has none",
                                         grouped ? "metode_sasaran = \"data-kelompok\"" : "tabel_nilai_tengah = true",
                                         band.predikat));
                 break;
@@ -113,7 +114,7 @@ Renstra read_renstra(TableReader& root) {
     Renstra rs;
     const toml::table* t = root.opt_table("renstra");
     if (!t) {
-        if (!root.has("renstra")) root.diags().error(root.pos(), "the data file has no [renstra] table");
+        if (!root.has("renstra")) root.diags().error(root.pos(), _("the data file has no [renstra] table"));
         return rs;
     }
     Diagnostics& diags = root.diags();
@@ -123,7 +124,7 @@ Renstra read_renstra(TableReader& root) {
     rs.mulai = {static_cast<int>(mulai.value), mulai.pos};
     rs.akhir = {static_cast<int>(akhir.value), akhir.pos};
     if (r.has("mulai") && r.has("akhir") && (akhir.value < mulai.value || akhir.value - mulai.value > 9)) {
-        diags.error(akhir.pos, fmt::format("the Renstra period {}-{} must run forward and last at most 10 years",
+        diags.error(akhir.pos, _f("the Renstra period {}-{} must run forward and last at most 10 years",
                                            mulai.value, akhir.value));
     }
     rs.dokumen = r.opt_string("dokumen");
@@ -181,7 +182,7 @@ Indicator read_indicator(const toml::table& t, Diagnostics& diags) {
     ind.nama_renstra = r.opt_string("nama_renstra");
     const bool has_sasaran = r.has("sasaran"), has_tujuan = r.has("tujuan");
     if (has_sasaran == has_tujuan) {
-        diags.error(r.pos(), fmt::format("{} needs exactly one owner: `sasaran = \"…\"` or `tujuan = \"…\"`", label));
+        diags.error(r.pos(), _f("{} needs exactly one owner: `sasaran = \"…\"` or `tujuan = \"…\"`", label));
     }
     ind.owner_kind = has_tujuan ? OwnerKind::tujuan : OwnerKind::sasaran;
     ind.owner = has_tujuan ? r.string("tujuan") : (has_sasaran ? r.string("sasaran") : Text{{}, r.pos()});
@@ -190,7 +191,7 @@ Indicator read_indicator(const toml::table& t, Diagnostics& diags) {
         for (const auto& [k, v] : *st) {
             const int year = std::atoi(std::string(k.str()).c_str());
             if (year < 1900 || year > 2200 || !v.is_string()) {
-                diags.error(pos_of(v), fmt::format("`satuan_tahun` in {} maps years to unit names, as {{ 2023 = \"Juta USD\" }}",
+                diags.error(pos_of(v), _f("`satuan_tahun` in {} maps years to unit names, as {{ 2023 = \"Juta USD\" }}",
                                                    label));
                 continue;
             }
@@ -202,15 +203,15 @@ Indicator read_indicator(const toml::table& t, Diagnostics& diags) {
     ind.riwayat = r.opt_bool("riwayat").value_or(false);
     ind.iku = r.opt_bool("iku").value_or(ind.owner_kind == OwnerKind::sasaran && !ind.riwayat);
     if (ind.riwayat && ind.iku) {
-        diags.error(pos_of(*t.get("iku")), fmt::format("{} has `riwayat = true`: an indicator of an earlier IKU set is "
+        diags.error(pos_of(*t.get("iku")), _f("{} has `riwayat = true`: an indicator of an earlier IKU set is "
                                                        "no IKU of the report year", label),
-                    "remove `iku = true`, or `riwayat` if it is measured this year");
+                    _("remove `iku = true`, or `riwayat` if it is measured this year"));
     }
     ind.pk = r.opt_bool("pk").value_or(!ind.riwayat);
     if (ind.riwayat && ind.pk) {
-        diags.error(pos_of(*t.get("pk")), fmt::format("{} has `riwayat = true` and so is in no Perjanjian Kinerja of the "
+        diags.error(pos_of(*t.get("pk")), _f("{} has `riwayat = true` and so is in no Perjanjian Kinerja of the "
                                                       "report year", label),
-                    "remove `pk = true`");
+                    _("remove `pk = true`"));
     }
     ind.formula = r.opt_string("formula");
     ind.sumber_data = r.opt_string("sumber_data");
@@ -228,7 +229,7 @@ Indicator read_indicator(const toml::table& t, Diagnostics& diags) {
     ind.realisasi = r.years("realisasi", false);
     ind.rumus = r.opt_string("rumus");
     for (const toml::table* ct : r.table_array("komponen", ind.rumus.has_value())) {
-        TableReader cr(*ct, fmt::format("a komponen of {}", label), diags);
+        TableReader cr(*ct, _f("a komponen of {}", label), diags);
         Component c;
         c.id = cr.string("id");
         c.nama = cr.string("nama");
@@ -240,7 +241,7 @@ Indicator read_indicator(const toml::table& t, Diagnostics& diags) {
     ind.standar_nasional = r.opt_number("standar_nasional");
     ind.standar_keterangan = r.opt_string("standar_keterangan");
     for (const toml::table* pt : r.table_array("pembanding", false)) {
-        TableReader pr(*pt, fmt::format("a pembanding of {}", label), diags);
+        TableReader pr(*pt, _f("a pembanding of {}", label), diags);
         Comparison c;
         c.nama = pr.string("nama");
         c.satuan = pr.string("satuan");
@@ -256,7 +257,7 @@ Indicator read_indicator(const toml::table& t, Diagnostics& diags) {
 std::vector<ActivityIndicator> read_activity_indicators(TableReader& r, const std::string& owner) {
     std::vector<ActivityIndicator> out;
     for (const toml::table* t : r.table_array("indikator", false)) {
-        TableReader ir(*t, fmt::format("an indikator of {}", owner), r.diags());
+        TableReader ir(*t, _f("an indikator of {}", owner), r.diags());
         ActivityIndicator ai;
         ai.nama = ir.string("nama");
         ai.satuan = ir.string("satuan");
@@ -279,18 +280,18 @@ void read_kegiatan_pagu(TableReader& r, Activity& a, const std::string& label) {
     for (const Activity& c : a.children) {
         if (a.pagu && c.pagu) {
             r.diags().error(c.pagu->pos,
-                            fmt::format("{} gives its `pagu` (penetapan), and so does its sub kegiatan {}", label,
+                            _f("{} gives its `pagu` (penetapan), and so does its sub kegiatan {}", label,
                                         c.kode.value),
-                            "give the penetapan on the kegiatan or on every sub kegiatan, not both");
+                            _("give the penetapan on the kegiatan or on every sub kegiatan, not both"));
         } else if (a.pagu && !c.pagu_perubahan) {
-            r.diags().error(c.pos, fmt::format("sub kegiatan {} has no `pagu_perubahan`, and its penetapan is given "
+            r.diags().error(c.pos, _f("sub kegiatan {} has no `pagu_perubahan`, and its penetapan is given "
                                                "only for the whole kegiatan {}",
                                                c.kode.value, a.kode.value),
-                            "give the sub kegiatan's pagu_perubahan from the DPA-P");
+                            _("give the sub kegiatan's pagu_perubahan from the DPA-P"));
         } else if (!a.pagu && !c.pagu && c.pagu_perubahan) {
-            r.diags().error(c.pos, fmt::format("sub kegiatan {} has no `pagu` (penetapan)", c.kode.value),
-                            "give it from the DPA, or give the kegiatan's `pagu` when the DPA states the penetapan "
-                            "per kegiatan only");
+            r.diags().error(c.pos, _f("sub kegiatan {} has no `pagu` (penetapan)", c.kode.value),
+                            _("give it from the DPA, or give the kegiatan's `pagu` when the DPA states the penetapan "
+                            "per kegiatan only"));
         }
     }
 }
@@ -306,7 +307,7 @@ Activity read_activity(const toml::table& t, ActivityLevel level, Diagnostics& d
     const auto* kode = t.get("kode");
     const std::string label = kode && kode->is_string()
                                   ? fmt::format("{} {}", kLevelName[li], kode->as_string()->get())
-                                  : fmt::format("a {}", kLevelName[li]);
+                                  : _f("a {}", kLevelName[li]);
     TableReader r(t, label, diags);
     a.kode = r.string("kode");
     a.nama = r.string("nama");
@@ -324,7 +325,7 @@ Activity read_activity(const toml::table& t, ActivityLevel level, Diagnostics& d
     }
     const bool leaf = a.children.empty();
     if (leaf && level == ActivityLevel::program) {
-        diags.error(r.pos(), fmt::format("{} has no kegiatan; the budget sits on kegiatan or sub kegiatan", label));
+        diags.error(r.pos(), _f("{} has no kegiatan; the budget sits on kegiatan or sub kegiatan", label));
     } else if (leaf) {
         a.pagu = r.opt_money("pagu");
         a.pagu_perubahan = r.opt_money("pagu_perubahan");
@@ -340,9 +341,9 @@ Activity read_activity(const toml::table& t, ActivityLevel level, Diagnostics& d
             if (level == ActivityLevel::kegiatan && std::string_view(key) == "pagu") continue;
             if (const toml::node* n = t.get(key)) {
                 r.opt_money(key);
-                diags.error(pos_of(*n), fmt::format("{} has sub-items, so its `{}` is their sum and is not written",
+                diags.error(pos_of(*n), _f("{} has sub-items, so its `{}` is their sum and is not written",
                                                     label, key),
-                            "move it to the leaves, or keep a printed total as `pagu_tertulis` / `realisasi_tertulis`");
+                            _("move it to the leaves, or keep a printed total as `pagu_tertulis` / `realisasi_tertulis`"));
             }
         }
     }

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "compute/compute.hpp"
 #include "data/load_model.hpp"
 
@@ -29,7 +30,7 @@ std::optional<int> year_key(const toml::key& k, const toml::node& v, std::string
     auto [ptr, ec] = std::from_chars(ks.data(), ks.data() + ks.size(), year);
     if (ec == std::errc{} && ptr == ks.data() + ks.size() && year >= 1900 && year <= 2200) return year;
     const SourcePos kpos{k.source().path, k.source().begin.line, k.source().begin.column};
-    diags.error(kpos.known() ? kpos : pos_of(v), fmt::format("`{}` in {}: key `{}` is not a year", key, where, ks));
+    diags.error(kpos.known() ? kpos : pos_of(v), _f("`{}` in {}: key `{}` is not a year", key, where, ks));
     return std::nullopt;
 }
 
@@ -42,7 +43,7 @@ std::map<int, PlanTarget> read_targets(TableReader& r, std::string_view key, int
         const auto year = year_key(k, v, key, r.where(), r.diags());
         if (!year) continue;
         if (*year < lo || *year > hi) {
-            r.diags().error(pos_of(v), fmt::format("`{}.{}` in {}: the year lies outside {}", key, *year, r.where(), range));
+            r.diags().error(pos_of(v), _f("`{}.{}` in {}: the year lies outside {}", key, *year, r.where(), range));
             continue;
         }
         PlanTarget cell;
@@ -54,7 +55,7 @@ std::map<int, PlanTarget> read_targets(TableReader& r, std::string_view key, int
         } else if (const auto* s = v.as_string(); s && s->get().find_first_not_of(" \t\r\n") != std::string::npos) {
             cell.teks = Text{s->get(), cell.pos};
         } else {
-            r.diags().error(cell.pos, fmt::format("`{}.{}` in {} must be a finite number or a non-empty string, found {}",
+            r.diags().error(cell.pos, _f("`{}.{}` in {} must be a finite number or a non-empty string, found {}",
                                                   key, *year, r.where(), toml_type_name(v)));
             continue;
         }
@@ -71,16 +72,16 @@ std::map<int, Located<Money>> read_budget(TableReader& r, int lo, int hi, std::s
         const auto year = year_key(k, v, "pagu", r.where(), r.diags());
         if (!year) continue;
         if (*year < lo || *year > hi) {
-            r.diags().error(pos_of(v), fmt::format("`pagu.{}` in {}: the year lies outside {}", *year, r.where(), range));
+            r.diags().error(pos_of(v), _f("`pagu.{}` in {}: the year lies outside {}", *year, r.where(), range));
             continue;
         }
         std::string error;
         const auto m = parse_money(v, error);
         if (!m) {
             r.diags().error(pos_of(v), fmt::format("`pagu.{}` in {}: {}", *year, r.where(), error),
-                            "write whole rupiah as an integer (19_341_510_000) or sen as a string (\"1234.56\")");
+                            _("write whole rupiah as an integer (19_341_510_000) or sen as a string (\"1234.56\")"));
         } else if (m->sen < 0) {
-            r.diags().error(pos_of(v), fmt::format("`pagu.{}` in {} is negative", *year, r.where()));
+            r.diags().error(pos_of(v), _f("`pagu.{}` in {} is negative", *year, r.where()));
         } else {
             out.emplace(*year, Located<Money>{*m, pos_of(v)});
         }
@@ -94,8 +95,8 @@ std::vector<RenstraProgram> read_renstra_programs(TableReader& renstra, const Re
     std::vector<RenstraProgram> out;
     Diagnostics& diags = renstra.diags();
     const int mulai = rs.mulai.value, akhir = rs.akhir.value;
-    const std::string period = fmt::format("the Renstra period {}-{}", mulai, akhir);
-    const std::string before = fmt::format("the {} years before the Renstra period ({}-{})", kMaxBaselineYears,
+    const std::string period = _f("the Renstra period {}-{}", mulai, akhir);
+    const std::string before = _f("the {} years before the Renstra period ({}-{})", kMaxBaselineYears,
                                            mulai - kMaxBaselineYears, mulai - 1);
     for (const toml::table* pt : renstra.table_array("program", false)) {
         const auto* nama_node = pt->get("nama");
@@ -109,7 +110,7 @@ std::vector<RenstraProgram> read_renstra_programs(TableReader& renstra, const Re
         p.nama = r.string("nama");
         p.sasaran = r.opt_string("sasaran");
         for (const toml::table* it : r.table_array("indikator", true)) {
-            TableReader ir(*it, fmt::format("an indikator of {}", where), diags);
+            TableReader ir(*it, _f("an indikator of {}", where), diags);
             RenstraProgramIndicator ind;
             ind.nama = ir.string("nama");
             ind.satuan = ir.string("satuan");
@@ -133,7 +134,7 @@ std::vector<RenstraProgram> read_renstra_programs(TableReader& renstra, const Re
         for (const auto& [year, m] : p.pagu) {
             if (!compute::add_money(per_year[year], m.value) || !compute::add_money(program_total, m.value) ||
                 !compute::add_money(all, m.value)) {
-                diags.error(m.pos, fmt::format("`pagu.{}` in [[renstra.program]] '{}': the indicative budget totals "
+                diags.error(m.pos, _f("`pagu.{}` in [[renstra.program]] '{}': the indicative budget totals "
                                                "exceed what lkjip can add exactly",
                                                year, p.nama.value));
                 return out;

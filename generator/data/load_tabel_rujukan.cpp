@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "compute/rujukan.hpp"
 #include "data/load_model.hpp"
 
@@ -41,11 +42,11 @@ struct Reader {
         if (const auto* i = n.as_integer()) x = static_cast<double>(i->get());
         else if (const auto* f = n.as_floating_point()) x = f->get();
         else {
-            diags.error(pos_of(n), fmt::format("{} of {} must be a number, not {}", what, where, toml_type_name(n)));
+            diags.error(pos_of(n), _f("{} of {} must be a number, not {}", what, where, toml_type_name(n)));
             return std::nullopt;
         }
         if (!std::isfinite(x) || std::fabs(x) >= kMaxReferenceMagnitude) {
-            diags.error(pos_of(n), fmt::format("{} of {} is not a number below {} in magnitude", what, where,
+            diags.error(pos_of(n), _f("{} of {} is not a number below {} in magnitude", what, where,
                                                "1.000.000.000.000"));
             return std::nullopt;
         }
@@ -56,12 +57,12 @@ struct Reader {
         std::vector<ReferenceCell> out;
         const auto* a = n.as_array();
         if (!a) {
-            diags.error(pos_of(n), fmt::format("a row of {} must be an array of cells, not {}", where, toml_type_name(n)),
-                        "one row is written [\"text\", 12.5, \"-\"], one cell per `kolom`");
+            diags.error(pos_of(n), _f("a row of {} must be an array of cells, not {}", where, toml_type_name(n)),
+                        _("one row is written [\"text\", 12.5, \"-\"], one cell per `kolom`"));
             return out;
         }
         if (a->size() != kolom.size()) {
-            diags.error(pos_of(n), fmt::format("a row of {} has {} cells, but the table has {} columns", where,
+            diags.error(pos_of(n), _f("a row of {} has {} cells, but the table has {} columns", where,
                                                a->size(), kolom.size()));
             return out;
         }
@@ -73,14 +74,14 @@ struct Reader {
             if (kolom[c].angka) {
                 // "-" is how a source prints a figure it does not have (seed 000: Bogasari's tepung).
                 if (s && s->get() == "-") rc.angka = std::nullopt;
-                else if (auto x = figure(cell, fmt::format("column '{}'", kolom[c].judul.value))) rc.angka = x;
+                else if (auto x = figure(cell, _f("column '{}'", kolom[c].judul.value))) rc.angka = x;
             } else if (s) {
                 rc.teks = s->get();
             } else {
                 diags.error(rc.pos,
-                            fmt::format("column '{}' of {} holds text, not {}", kolom[c].judul.value, where,
+                            _f("column '{}' of {} holds text, not {}", kolom[c].judul.value, where,
                                         toml_type_name(cell)),
-                            "write it in quotes (an id or a number kept as printed), or give the column `angka = true`");
+                            _("write it in quotes (an id or a number kept as printed), or give the column `angka = true`"));
             }
             out.push_back(std::move(rc));
         }
@@ -91,19 +92,19 @@ struct Reader {
     bool rows_of(TableReader& r, ReferenceGroup& g) {
         const toml::node* n = r.node("baris");
         if (!n) {
-            diags.error(r.pos(), fmt::format("{} has no `baris`", r.where()));
+            diags.error(r.pos(), _f("{} has no `baris`", r.where()));
             return true;
         }
         const auto* a = n->as_array();
         if (!a) {
-            diags.error(pos_of(*n), fmt::format("`baris` of {} must be an array of rows, not {}", r.where(),
+            diags.error(pos_of(*n), _f("`baris` of {} must be an array of rows, not {}", r.where(),
                                                 toml_type_name(*n)));
             return true;
         }
         for (const toml::node& row_node : *a) {
             if (++rows > kMaxReferenceRows) {
-                diags.error(pos_of(row_node), fmt::format("{} has more than {} rows", where, kMaxReferenceRows),
-                            "a longer register belongs in an attachment of its own");
+                diags.error(pos_of(row_node), _f("{} has more than {} rows", where, kMaxReferenceRows),
+                            _("a longer register belongs in an attachment of its own"));
                 return false;
             }
             g.baris.push_back(row(row_node));
@@ -116,7 +117,7 @@ struct Reader {
         const toml::node* n = r.node("jumlah_tertulis");
         if (!n) return out;
         if (!label) {
-            diags.error(pos_of(*n), fmt::format("{} has `jumlah_tertulis` but no `jumlah` (the label of its total row)",
+            diags.error(pos_of(*n), _f("{} has `jumlah_tertulis` but no `jumlah` (the label of its total row)",
                                                 r.where()));
             return out;
         }
@@ -124,7 +125,7 @@ struct Reader {
         for (const auto& c : kolom) figures += c.angka ? 1 : 0;
         const auto* a = n->as_array();
         if (!a || a->size() != figures) {
-            diags.error(pos_of(*n), fmt::format("`jumlah_tertulis` of {} must be an array of {} numbers, one per "
+            diags.error(pos_of(*n), _f("`jumlah_tertulis` of {} must be an array of {} numbers, one per "
                                                 "`angka` column",
                                                 r.where(), figures));
             return out;
@@ -151,26 +152,26 @@ std::optional<ReferenceTable> read_one(const toml::table& t, const Renstra& rs, 
         places.push_back(s.id.value);
     }
     if (!known && !tb.letak.value.empty()) {
-        diags.error(tb.letak.pos, fmt::format("`letak` of {} is '{}', which is neither a sasaran id nor \"lampiran\"",
+        diags.error(tb.letak.pos, _f("`letak` of {} is '{}', which is neither a sasaran id nor \"lampiran\"",
                                               where, tb.letak.value),
-                    fmt::format("one of: {}", fmt::join(places, ", ")));
+                    _f("one of: {}", fmt::join(places, ", ")));
     }
     tb.sumber = r.opt_string("sumber");
     tb.uraian = r.opt_string("uraian");
     tb.nomor = r.opt_bool("nomor").value_or(true);
     for (const toml::table* c : r.table_array("kolom", true)) {
-        TableReader cr(*c, fmt::format("a kolom of {}", where), diags);
+        TableReader cr(*c, _f("a kolom of {}", where), diags);
         ReferenceColumn k;
         k.judul = cr.string("judul");
         k.angka = cr.opt_bool("angka").value_or(false);
         if (auto d = cr.opt_integer("desimal", 0, kMaxDecimals)) k.desimal = Located<int>{static_cast<int>(d->value), d->pos};
-        if (k.desimal && !k.angka) diags.error(k.desimal->pos, fmt::format("column '{}' of {} has `desimal` but not `angka = true`", k.judul.value, where));
+        if (k.desimal && !k.angka) diags.error(k.desimal->pos, _f("column '{}' of {} has `desimal` but not `angka = true`", k.judul.value, where));
         cr.finish();
         tb.kolom.push_back(std::move(k));
         if (tb.kolom.size() > kMaxReferenceColumns) {
             diags.error(pos_of(*c),
-                        fmt::format("{} has more than {} columns", where, kMaxReferenceColumns),
-                        "a page holds no more readable columns; split the table");
+                        _f("{} has more than {} columns", where, kMaxReferenceColumns),
+                        _("a page holds no more readable columns; split the table"));
             r.finish();
             return std::nullopt;
         }
@@ -178,11 +179,11 @@ std::optional<ReferenceTable> read_one(const toml::table& t, const Renstra& rs, 
     Reader rd{diags, tb.kolom, where};
     const bool has_groups = r.has("kelompok");
     if (has_groups && r.has("baris")) {
-        diags.error(r.pos(), fmt::format("{} has both `baris` and `kelompok`: give its rows in one of them", where));
+        diags.error(r.pos(), _f("{} has both `baris` and `kelompok`: give its rows in one of them", where));
     }
     if (has_groups) {
         for (const toml::table* g : r.table_array("kelompok", true)) {
-            TableReader gr(*g, fmt::format("a kelompok of {}", where), diags);
+            TableReader gr(*g, _f("a kelompok of {}", where), diags);
             ReferenceGroup grp;
             grp.pos = gr.pos();
             grp.judul = gr.opt_string("judul");
@@ -209,7 +210,7 @@ std::optional<ReferenceTable> read_one(const toml::table& t, const Renstra& rs, 
     tb.jumlah_tertulis = rd.totals(r, tb.jumlah);
     const bool sums = tb.jumlah || std::any_of(tb.kelompok.begin(), tb.kelompok.end(), [](const ReferenceGroup& g) { return g.jumlah.has_value(); });
     if (sums && std::none_of(tb.kolom.begin(), tb.kolom.end(), [](const ReferenceColumn& c) { return c.angka; })) {
-        diags.error(r.pos(), fmt::format("{} has a total row (`jumlah`) but no `angka` column to sum", where));
+        diags.error(r.pos(), _f("{} has a total row (`jumlah`) but no `angka` column to sum", where));
     }
     r.finish();
     return tb;
@@ -221,7 +222,7 @@ std::vector<ReferenceTable> read_tabel_rujukan(TableReader& root, const Renstra&
     std::vector<ReferenceTable> out;
     for (const toml::table* t : root.table_array("tabel_rujukan", false)) {
         if (out.size() == kMaxReferenceTables) {
-            root.diags().error(pos_of(*t), fmt::format("more than {} [[tabel_rujukan]]", kMaxReferenceTables));
+            root.diags().error(pos_of(*t), _f("more than {} [[tabel_rujukan]]", kMaxReferenceTables));
             break;
         }
         if (auto tb = read_one(*t, rs, root.diags())) out.push_back(std::move(*tb));

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "common/utf8.hpp"
 #include "compute/idformat.hpp"
 
@@ -26,16 +27,16 @@ SourcePos pos_of(const toml::node& node) {
 
 std::string toml_type_name(const toml::node& node) {
     switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a float";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+    case toml::node_type::table: return _("a table");
+    case toml::node_type::array: return _("an array");
+    case toml::node_type::string: return _("a string");
+    case toml::node_type::integer: return _("an integer");
+    case toml::node_type::floating_point: return _("a float");
+    case toml::node_type::boolean: return _("a boolean");
+    case toml::node_type::date: return _("a date");
+    case toml::node_type::time: return _("a time");
+    case toml::node_type::date_time: return _("a date-time");
+    default: return _("nothing");
     }
 }
 
@@ -48,11 +49,11 @@ const toml::node* TableReader::get(std::string_view key) {
 }
 
 void TableReader::missing(std::string_view key) {
-    diags_.error(pos(), fmt::format("{} is missing the required key `{}`", where_, key));
+    diags_.error(pos(), _f("{} is missing the required key `{}`", where_, key));
 }
 
 void TableReader::wrong_type(const toml::node& node, std::string_view key, std::string_view expected) {
-    diags_.error(pos_of(node), fmt::format("`{}` in {} must be {}, found {}", key, where_, expected,
+    diags_.error(pos_of(node), _f("`{}` in {} must be {}, found {}", key, where_, expected,
                                            toml_type_name(node)));
 }
 
@@ -60,7 +61,7 @@ OptText TableReader::opt_string(std::string_view key) {
     const toml::node* n = get(key);
     if (!n) return std::nullopt;
     if (const auto* s = n->as_string()) return Text{s->get(), pos_of(*n)};
-    wrong_type(*n, key, "a string");
+    wrong_type(*n, key, _("a string"));
     return std::nullopt;
 }
 
@@ -72,7 +73,7 @@ Text TableReader::string(std::string_view key) {
     }
     auto t = opt_string(key);
     if (t && t->value.find_first_not_of(" \t\r\n") == std::string::npos) {
-        diags_.error(t->pos, fmt::format("`{}` in {} must not be empty", key, where_));
+        diags_.error(t->pos, _f("`{}` in {} must not be empty", key, where_));
     }
     return t ? *t : Text{{}, pos()};
 }
@@ -92,7 +93,7 @@ OptText TableReader::opt_path(std::string_view key) {
     auto t = opt_string(key);
     if (!t) return t;
     if (t->value.empty()) {
-        diags_.error(t->pos, fmt::format("`{}` in {} must not be empty", key, where_));
+        diags_.error(t->pos, _f("`{}` in {} must not be empty", key, where_));
         return std::nullopt;
     }
     return resolve_relative(*t);
@@ -112,14 +113,14 @@ std::vector<Text> TableReader::string_list(std::string_view key, bool required) 
     }
     const auto* arr = n->as_array();
     if (!arr) {
-        wrong_type(*n, key, "an array of strings");
+        wrong_type(*n, key, _("an array of strings"));
         return out;
     }
     for (const auto& el : *arr) {
         if (const auto* s = el.as_string()) {
             out.push_back(Text{s->get(), pos_of(el)});
         } else {
-            diags_.error(pos_of(el), fmt::format("every item of `{}` in {} must be a string, found {}",
+            diags_.error(pos_of(el), _f("every item of `{}` in {} must be a string, found {}",
                                                  key, where_, toml_type_name(el)));
         }
     }
@@ -132,12 +133,12 @@ std::optional<Located<std::int64_t>> TableReader::opt_integer(std::string_view k
     if (!n) return std::nullopt;
     const auto* i = n->as_integer();
     if (!i) {
-        wrong_type(*n, key, "an integer");
+        wrong_type(*n, key, _("an integer"));
         return std::nullopt;
     }
     const std::int64_t v = i->get();
     if (v < min || v > max) {
-        diags_.error(pos_of(*n), fmt::format("`{}` in {} must be between {} and {}, found {}", key,
+        diags_.error(pos_of(*n), _f("`{}` in {} must be between {} and {}, found {}", key,
                                              where_, min, max, v));
         return std::nullopt;
     }
@@ -164,18 +165,18 @@ std::vector<Located<std::int64_t>> TableReader::integer_list(std::string_view ke
     }
     const auto* arr = n->as_array();
     if (!arr) {
-        wrong_type(*n, key, "an array of integers");
+        wrong_type(*n, key, _("an array of integers"));
         return out;
     }
     for (const auto& el : *arr) {
         const auto* i = el.as_integer();
         if (!i) {
-            diags_.error(pos_of(el), fmt::format("every item of `{}` in {} must be an integer, found {}",
+            diags_.error(pos_of(el), _f("every item of `{}` in {} must be an integer, found {}",
                                                  key, where_, toml_type_name(el)));
             continue;
         }
         if (i->get() < min || i->get() > max) {
-            diags_.error(pos_of(el), fmt::format("items of `{}` in {} must be between {} and {}, found {}",
+            diags_.error(pos_of(el), _f("items of `{}` in {} must be between {} and {}, found {}",
                                                  key, where_, min, max, i->get()));
             continue;
         }
@@ -199,10 +200,10 @@ std::optional<Located<double>> TableReader::opt_number(std::string_view key) {
     if (!n) return std::nullopt;
     if (auto v = finite_number(*n)) return Located<double>{*v, pos_of(*n)};
     if (n->is_floating_point()) {
-        diags_.error(pos_of(*n), fmt::format("`{}` in {} must be a finite number, found {}", key,
+        diags_.error(pos_of(*n), _f("`{}` in {} must be a finite number, found {}", key,
                                              where_, n->as_floating_point()->get()));
     } else {
-        wrong_type(*n, key, "a number");
+        wrong_type(*n, key, _("a number"));
     }
     return std::nullopt;
 }
@@ -210,7 +211,7 @@ std::optional<Located<double>> TableReader::opt_number(std::string_view key) {
 std::optional<Located<double>> TableReader::opt_number_in(std::string_view key, double min, double max) {
     auto v = opt_number(key);
     if (v && (v->value < min || v->value > max)) {
-        diags_.error(v->pos, fmt::format("`{}` in {} must be between {} and {}, found {}", key, where_,
+        diags_.error(v->pos, _f("`{}` in {} must be between {} and {}, found {}", key, where_,
                                          min, max, v->value));
         return std::nullopt;
     }
@@ -231,7 +232,7 @@ std::optional<bool> TableReader::opt_bool(std::string_view key) {
     const toml::node* n = get(key);
     if (!n) return std::nullopt;
     if (const auto* b = n->as_boolean()) return b->get();
-    wrong_type(*n, key, "true or false");
+    wrong_type(*n, key, _("true or false"));
     return std::nullopt;
 }
 
@@ -243,7 +244,7 @@ std::optional<Located<Date>> TableReader::date(std::string_view key, bool requir
     }
     const auto* d = n->as_date();
     if (!d) {
-        wrong_type(*n, key, "a date such as 2025-02-26 (without quotes)");
+        wrong_type(*n, key, _("a date such as 2025-02-26 (without quotes)"));
         return std::nullopt;
     }
     const toml::date v = d->get();
@@ -255,7 +256,7 @@ std::optional<Located<Money>> TableReader::opt_money(std::string_view key) {
     if (!n) return std::nullopt;
     std::string error;
     if (auto m = parse_money(*n, error)) return Located<Money>{*m, pos_of(*n)};
-    std::string hint = "write whole rupiah as an integer (19_341_510_000) or sen as a string (\"1234.56\")";
+    std::string hint = _("write whole rupiah as an integer (19_341_510_000) or sen as a string (\"1234.56\")");
     if (const auto* f = n->as_floating_point()) {
         // `pagu = 1.500`: one dot between the thousands is valid TOML, read as 1.5. An amount below
         // 1000 rupiah with a fraction of up to three digits is that slip (issue 16): one dot
@@ -271,7 +272,7 @@ std::optional<Located<Money>> TableReader::opt_money(std::string_view key) {
                 grouped += digits[i];
             }
             const std::string sign = thousand < 0 ? "-" : "";
-            hint = fmt::format("a dot between the thousands is a decimal point in TOML (it read {}): for {}{} rupiah write {}{} or {}{}",
+            hint = _f("a dot between the thousands is a decimal point in TOML (it read {}): for {}{} rupiah write {}{} or {}{}",
                                f->get(), sign, digits, sign, digits, sign, grouped);
         }
     }
@@ -290,7 +291,7 @@ YearValues TableReader::years(std::string_view key, bool required) {
     out.pos = pos_of(*n);
     const auto* t = n->as_table();
     if (!t) {
-        wrong_type(*n, key, "a table of years, such as { 2023 = 85.5, 2024 = 86 }");
+        wrong_type(*n, key, _("a table of years, such as { 2023 = 85.5, 2024 = 86 }"));
         return out;
     }
     for (const auto& [k, v] : *t) {
@@ -300,13 +301,13 @@ YearValues TableReader::years(std::string_view key, bool required) {
         const SourcePos kpos{k.source().path, k.source().begin.line, k.source().begin.column};
         if (ec != std::errc{} || ptr != ks.data() + ks.size() || year < 1900 || year > 2200) {
             diags_.error(kpos.known() ? kpos : pos_of(v),
-                         fmt::format("`{}` in {}: key `{}` is not a year", key, where_, ks));
+                         _f("`{}` in {}: key `{}` is not a year", key, where_, ks));
             continue;
         }
         if (auto num = finite_number(v)) {
             out.by_year[year] = Located<double>{*num, pos_of(v)};
         } else {
-            diags_.error(pos_of(v), fmt::format("`{}.{}` in {} must be a finite number, found {}", key,
+            diags_.error(pos_of(v), _f("`{}.{}` in {} must be a finite number, found {}", key,
                                                 year, where_, toml_type_name(v)));
         }
     }
@@ -323,8 +324,8 @@ std::optional<Located<std::size_t>> TableReader::choice(std::string_view key,
     std::string list;
     for (const auto& c : choices) list += (list.empty() ? "" : ", ") + ("`" + c + "`");
     const std::string near = closest_match(t->value, choices);
-    diags_.error(t->pos, fmt::format("unknown {} `{}` in {}; expected one of {}", key, t->value, where_, list),
-                 near.empty() ? std::string{} : fmt::format("did you mean `{}`?", near));
+    diags_.error(t->pos, _f("unknown {} `{}` in {}; expected one of {}", key, t->value, where_, list),
+                 near.empty() ? std::string{} : _f("did you mean `{}`?", near));
     return std::nullopt;
 }
 
@@ -332,7 +333,7 @@ const toml::table* TableReader::opt_table(std::string_view key) {
     const toml::node* n = get(key);
     if (!n) return nullptr;
     if (const auto* t = n->as_table()) return t;
-    wrong_type(*n, key, "a table");
+    wrong_type(*n, key, _("a table"));
     return nullptr;
 }
 
@@ -345,14 +346,14 @@ std::vector<const toml::table*> TableReader::table_array(std::string_view key, b
     }
     const auto* arr = n->as_array();
     if (!arr) {
-        wrong_type(*n, key, fmt::format("an array of tables (write it as [[{}]])", key));
+        wrong_type(*n, key, _f("an array of tables (write it as [[{}]])", key));
         return out;
     }
     for (const auto& el : *arr) {
         if (const auto* t = el.as_table()) {
             out.push_back(t);
         } else {
-            diags_.error(pos_of(el), fmt::format("every item of `{}` in {} must be a table, found {}", key,
+            diags_.error(pos_of(el), _f("every item of `{}` in {} must be a table, found {}", key,
                                                  where_, toml_type_name(el)));
         }
     }
@@ -374,19 +375,19 @@ void TableReader::finish() {
         if (used_.count(k.str())) continue;
         const std::string near = closest_match(std::string(k.str()), known);
         const SourcePos kpos{k.source().path, k.source().begin.line, k.source().begin.column};
-        std::string hint = near.empty() ? std::string{} : fmt::format("did you mean `{}`?", near);
-        if (hint.empty() && is_top_level_key(k.str()) && where_ != "the data file") {
+        std::string hint = near.empty() ? std::string{} : _f("did you mean `{}`?", near);
+        if (hint.empty() && is_top_level_key(k.str()) && where_ != _("the data file")) {
             // The commonest TOML slip: a key written after a [table] header belongs to that table.
-            hint = fmt::format("`{}` is a top-level key: move it above the first [table] header of the file", k.str());
+            hint = _f("`{}` is a top-level key: move it above the first [table] header of the file", k.str());
         }
         if (hint.empty() && !known.empty()) {
             // No key is near enough to be the one meant: the keys this table takes, so the user
             // picks one instead of guessing again (issue 16).
             std::string list;
             for (const auto& key : known) list += (list.empty() ? "`" : ", `") + key + "`";
-            hint = fmt::format("the keys of {} are {}", where_, list);
+            hint = _f("the keys of {} are {}", where_, list);
         }
-        diags_.error(kpos.known() ? kpos : pos_of(v), fmt::format("unknown key `{}` in {}", k.str(), where_), hint);
+        diags_.error(kpos.known() ? kpos : pos_of(v), _f("unknown key `{}` in {}", k.str(), where_), hint);
     }
 }
 
@@ -400,16 +401,16 @@ std::optional<Money> parse_money(const toml::node& node, std::string& error) {
     if (const auto* i = node.as_integer()) {
         const std::int64_t v = i->get();
         if (v > kMaxSen / 100 || v < -kMaxSen / 100) {
-            error = fmt::format("{} is beyond the largest amount lkjip handles ({} rupiah)", v, kMaxSen / 100);
+            error = _f("{} is beyond the largest amount lkjip handles ({} rupiah)", v, kMaxSen / 100);
             return std::nullopt;
         }
         return Money{v * 100};
     }
     if (const auto* s = node.as_string()) return parse_money_text(s->get(), error);
     if (node.is_floating_point()) {
-        error = "money must be exact, not a float (a float cannot hold every sen)";
+        error = _("money must be exact, not a float (a float cannot hold every sen)");
     } else {
-        error = fmt::format("money must be an integer or a string, found {}", toml_type_name(node));
+        error = _f("money must be an integer or a string, found {}", toml_type_name(node));
     }
     return std::nullopt;
 }
@@ -431,12 +432,12 @@ std::optional<Money> parse_money_text(std::string_view text, std::string& error)
     std::string_view whole = t.substr(0, mark);
     std::string_view frac = mark == std::string_view::npos ? std::string_view{} : t.substr(mark + 1);
     auto bad = [&](const std::string& why) {
-        error = fmt::format("`{}` is not an amount of money: {}", text, why);
+        error = _f("`{}` is not an amount of money: {}", text, why);
         return std::nullopt;
     };
-    if (whole.empty()) return bad("no digits before the decimal mark");
+    if (whole.empty()) return bad(_("no digits before the decimal mark"));
     if (frac.size() > 2 || (mark != std::string_view::npos && frac.empty()))
-        return bad("at most two decimals (sen) after the decimal mark");
+        return bad(_("at most two decimals (sen) after the decimal mark"));
     std::string digits;
     std::size_t group = 0;
     bool grouped = false;
@@ -447,18 +448,18 @@ std::optional<Money> parse_money_text(std::string_view text, std::string& error)
             ++group;
         } else if (c == '.' && id_style) {
             if ((grouped && group != 3) || (!grouped && (group == 0 || group > 3)))
-                return bad("thousands separators must group three digits");
+                return bad(_("thousands separators must group three digits"));
             grouped = true;
             group = 0;
         } else {
-            return bad(fmt::format("unexpected character '{}'", c));
+            return bad(_f("unexpected character '{}'", c));
         }
     }
-    if (grouped && group != 3) return bad("thousands separators must group three digits");
+    if (grouped && group != 3) return bad(_("thousands separators must group three digits"));
     for (char c : frac) {
-        if (c < '0' || c > '9') return bad(fmt::format("unexpected character '{}'", c));
+        if (c < '0' || c > '9') return bad(_f("unexpected character '{}'", c));
     }
-    if (digits.size() > 16) return bad("the amount is too large");
+    if (digits.size() > 16) return bad(_("the amount is too large"));
     std::int64_t rupiah = 0;
     std::from_chars(digits.data(), digits.data() + digits.size(), rupiah);
     std::int64_t sen = 0;
@@ -467,7 +468,7 @@ std::optional<Money> parse_money_text(std::string_view text, std::string& error)
         if (frac.size() == 1) sen *= 10;
     }
     const std::int64_t total = rupiah * 100 + sen;
-    if (total > kMaxSen) return bad("the amount is too large");
+    if (total > kMaxSen) return bad(_("the amount is too large"));
     return Money{negative ? -total : total};
 }
 
@@ -552,8 +553,8 @@ std::string without(std::string s, std::string_view chars) {
 std::string write_number(const std::string& sign, const std::string& whole, const std::string& frac) {
     const std::string tail = frac.empty() ? std::string() : "." + frac;
     const std::string plain = sign + whole + tail;
-    if (whole.size() <= 3) return "write " + plain;
-    return fmt::format("write {} or {}{}{}", plain, sign, underscored(whole), tail);
+    if (whole.size() <= 3) return _f("write {}", plain);
+    return _f("write {} or {}{}{}", plain, sign, underscored(whole), tail);
 }
 
 // A number as a planner writes it (85,5; 1.234,56; 37.912.400; 37,912,400) in TOML's spelling.
@@ -597,8 +598,8 @@ int month_of(const std::string& word) {
 
 Explained date_hint(const std::string& token, int y, int m, int d, const char* how) {
     if (!idfmt::tanggal_valid(y, m, d)) return std::nullopt;
-    return std::pair{fmt::format("`{}` is a date written {}", token, how),
-                     fmt::format("write {:04}-{:02}-{:02} (year-month-day, without quotes)", y, m, d)};
+    return std::pair{_f("`{}` is a date written {}", token, how),
+                     _f("write {:04}-{:02}-{:02} (year-month-day, without quotes)", y, m, d)};
 }
 
 // The value that begins `v` (a position after `=`, `[`, `,` or `{`, blanks skipped), or nothing.
@@ -617,9 +618,9 @@ Explained explain_value(std::string_view v, const std::string& key, bool after_k
         if (s.rfind(open, 0) != 0) continue;
         std::size_t close = std::string::npos;
         for (const char* c : {"\xE2\x80\x9D", "\xE2\x80\x9C", "\xE2\x80\x99", "\xE2\x80\x98"}) close = std::min(close, s.find(c, 3));
-        const std::string message = fmt::format("`{}` is a curly quote; text is written between straight quotes (\")", open);
-        if (close == std::string::npos) return std::pair{message, std::string("write \" (the straight quote) in place of “ and ”")};
-        return std::pair{message, fmt::format("write \"{}\"", s.substr(3, close - 3))};
+        const std::string message = _f("`{}` is a curly quote; text is written between straight quotes (\")", open);
+        if (close == std::string::npos) return std::pair{message, std::string(_("write \" (the straight quote) in place of “ and ”"))};
+        return std::pair{message, _f("write \"{}\"", s.substr(3, close - 3))};
     }
 
     static const std::regex rupiah(R"(^(?:Rp|RP|rp|IDR)\.?[ \t]*([0-9][0-9.,]*?)(,-)?)" + end);
@@ -631,59 +632,60 @@ Explained explain_value(std::string_view v, const std::string& key, bool after_k
             amount.erase(c);
         }
         const std::string whole = without(amount, ".,");
-        const std::string message = fmt::format("`{}` is an amount written with `Rp`; amounts are plain numbers of rupiah", m[0].str());
+        const std::string message = _f("`{}` is an amount written with `Rp`; amounts are plain numbers of rupiah", m[0].str());
         if (frac.find_first_not_of('0') == std::string::npos)
             return std::pair{message, write_number("", whole, "")};
-        return std::pair{message, fmt::format("write \"{}.{}\" (an amount with sen is written as a string)", whole, frac)};
+        return std::pair{message, _f("write \"{}.{}\" (an amount with sen is written as a string)", whole, frac)};
     }
 
     static const std::regex percent(R"(^([+-]?[0-9][0-9.,_]*)[ \t]*%)" + end);
     if (match(percent)) {
-        return std::pair{fmt::format("`{}` is written with a percent sign; a value is a plain number", m[0].str()),
-                         fmt::format("write {} (the indicator's `satuan` says it is a percentage)", toml_number(m[1].str()))};
+        return std::pair{_f("`{}` is written with a percent sign; a value is a plain number", m[0].str()),
+                         _f("write {} (the indicator's `satuan` says it is a percentage)", toml_number(m[1].str()))};
     }
 
     static const std::regex dmy(R"(^([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}))" + end);
     static const std::regex ymd(R"(^([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2}))" + end);
     static const std::regex words(R"(^([0-9]{1,2})[ \t]+([A-Za-z]+)[ \t]+([0-9]{4}))" + end);
-    if (match(dmy)) return date_hint(m[0].str(), std::stoi(m[4].str()), std::stoi(m[3].str()), std::stoi(m[1].str()), "day-month-year");
-    if (match(ymd)) return date_hint(m[0].str(), std::stoi(m[1].str()), std::stoi(m[3].str()), std::stoi(m[4].str()), "with other separators or without leading zeros");
+    if (match(dmy)) return date_hint(m[0].str(), std::stoi(m[4].str()), std::stoi(m[3].str()), std::stoi(m[1].str()), _("day-month-year"));
+    if (match(ymd)) return date_hint(m[0].str(), std::stoi(m[1].str()), std::stoi(m[3].str()), std::stoi(m[4].str()), _("with other separators or without leading zeros"));
     if (match(words) && month_of(m[2].str()) > 0)
-        return date_hint(m[0].str(), std::stoi(m[3].str()), month_of(m[2].str()), std::stoi(m[1].str()), "in words");
+        return date_hint(m[0].str(), std::stoi(m[3].str()), month_of(m[2].str()), std::stoi(m[1].str()), _("in words"));
+
 
     static const std::regex dots(R"(^([+-]?)([0-9]{1,3}(?:\.[0-9]{3})+)(?:,([0-9]+))?)" + end);
     if (match(dots) && (m[3].matched || std::count(m[2].first, m[2].second, '.') > 1)) {
-        return std::pair{fmt::format("`{}` is written with dots between the thousands", m[0].str()),
+        return std::pair{_f("`{}` is written with dots between the thousands", m[0].str()),
                          write_number(m[1].str(), without(m[2].str(), "."), m[3].str())};
     }
     static const std::regex commas(R"(^([+-]?)([0-9]{1,3}(?:,[0-9]{3}){2,})(?:\.([0-9]+))?)" + end);
     if (match(commas)) {
-        return std::pair{fmt::format("`{}` is written with commas between the thousands", m[0].str()),
+        return std::pair{_f("`{}` is written with commas between the thousands", m[0].str()),
                          write_number(m[1].str(), without(m[2].str(), ","), m[3].str())};
     }
     static const std::regex decimal_comma(R"(^([+-]?)([0-9]+),([0-9]+))" + end);
     if (match(decimal_comma)) {
-        const std::string message = fmt::format("`{}` is written with a decimal comma", m[0].str());
+        const std::string message = _f("`{}` is written with a decimal comma", m[0].str());
         const std::string point = m[1].str() + m[2].str() + "." + m[3].str();
         if (m[2].length() <= 3 && m[3].length() == 3)
-            return std::pair{message, fmt::format("write {} (a decimal point), or {}{}{} if it is a thousand", point, m[1].str(), m[2].str(), m[3].str())};
-        return std::pair{message, "write " + point};
+            return std::pair{message, _f("write {} (a decimal point), or {}{}{} if it is a thousand", point, m[1].str(), m[2].str(), m[3].str())};
+        return std::pair{message, _f("write {}", point)};
     }
     static const std::regex spaced(R"(^[0-9]+(?:[ \t]+[0-9]+)+)" + end);
     if (match(spaced)) {
         if (lower(key).find("nip") != std::string::npos)
-            return std::pair{std::string("a NIP is text: it is written in quotes"), fmt::format("write {} = \"{}\"", key, m[0].str())};
+            return std::pair{std::string(_("a NIP is text: it is written in quotes")), _f("write {} = \"{}\"", key, m[0].str())};
         static const std::regex thousands(R"(^[0-9]{1,3}(?: [0-9]{3})+$)");
         if (std::regex_match(m[0].str(), thousands))
-            return std::pair{fmt::format("`{}` is written with spaces between the thousands", m[0].str()),
+            return std::pair{_f("`{}` is written with spaces between the thousands", m[0].str()),
                              write_number("", without(m[0].str(), " "), "")};
-        return std::pair{fmt::format("`{}` is several numbers, not one", m[0].str()),
-                         fmt::format("write \"{}\" in quotes if it is a code or a number with its spaces", m[0].str())};
+        return std::pair{_f("`{}` is several numbers, not one", m[0].str()),
+                         _f("write \"{}\" in quotes if it is a code or a number with its spaces", m[0].str())};
     }
     static const std::regex leading_zero(R"(^0[0-9]+)" + end);
     if (match(leading_zero)) {
-        return std::pair{fmt::format("`{}` starts with 0, which a number does not", m[0].str()),
-                         fmt::format("write \"{}\" in quotes if it is a code or a telephone number, or {} if it is a number",
+        return std::pair{_f("`{}` starts with 0, which a number does not", m[0].str()),
+                         _f("write \"{}\" in quotes if it is a code or a telephone number, or {} if it is a number",
                                      m[0].str(), m[0].str().substr(m[0].str().find_first_not_of('0') == std::string::npos ? m[0].length() - 1 : m[0].str().find_first_not_of('0')))};
     }
     static const std::regex word(R"(^[A-Za-z]+)" + end);
@@ -692,8 +694,8 @@ Explained explain_value(std::string_view v, const std::string& key, bool after_k
         static const std::set<std::string, std::less<>> no = {"tidak", "tdk", "bukan", "no", "n", "salah", "false", "off"};
         const std::string w = lower(m[0].str());
         if (yes.count(w) || no.count(w)) {
-            return std::pair{fmt::format("`{}` is not a yes/no value of TOML, which are true and false", m[0].str()),
-                             fmt::format("write {} (in lower case, without quotes)", yes.count(w) ? "true" : "false")};
+            return std::pair{_f("`{}` is not a yes/no value of TOML, which are true and false", m[0].str()),
+                             _f("write {} (in lower case, without quotes)", yes.count(w) ? "true" : "false")};
         }
     }
     // A word where a value begins: text without its quotes (`nama = Dinas Perdagangan`).
@@ -703,9 +705,9 @@ Explained explain_value(std::string_view v, const std::string& key, bool after_k
         if (const std::size_t stop = text.find_first_of(",}]"); stop != std::string::npos) text.erase(stop);
         text = trim(text);
         const char quote = text.find('"') != std::string::npos && text.find('\'') == std::string::npos ? '\'' : '"';
-        return std::pair{std::string("text is written in quotes"),
-                         key.empty() ? fmt::format("write {}{}{}", quote, text, quote)
-                                     : fmt::format("write {} = {}{}{}", key, quote, text, quote)};
+        return std::pair{std::string(_("text is written in quotes")),
+                         key.empty() ? _f("write {}{}{}", quote, text, quote)
+                                     : _f("write {} = {}{}{}", key, quote, text, quote)};
     }
     return std::nullopt;
 }
@@ -799,26 +801,26 @@ std::optional<SyntaxHint> explain_syntax_error(std::string_view text, std::uint3
         std::string_view l = line_at(text, line);
         if (l.size() > kHintLineBytes) l = l.substr(0, kHintLineBytes);
         if (const std::size_t bad = utf8::first_invalid(l); bad != std::string_view::npos) column = column_of_byte(l, bad);
-        return SyntaxHint{line, column, "this byte is not UTF-8: the file was saved in another encoding",
-                          "save the file as UTF-8 (\"Save as\", encoding UTF-8, in the editor or spreadsheet that wrote it)"};
+        return SyntaxHint{line, column, _("this byte is not UTF-8: the file was saved in another encoding"),
+                          _("save the file as UTF-8 (\"Save as\", encoding UTF-8, in the editor or spreadsheet that wrote it)")};
     }
-    if (has("unknown escape sequence")) {
+    if (has("unknown escape sequence")) {  // i18n: not a message (toml++'s description)
         const std::string_view l = line_at(text, line);
         const std::size_t b = byte_of_column(l, column);
         const std::string escape = b > 0 && b <= l.size() ? std::string(l.substr(b - 1, std::min<std::size_t>(2, l.size() - b + 1))) : "\\";
         return SyntaxHint{line, column > 1 ? column - 1 : column,
-                          fmt::format("`{}` is not an escape: in text between \"…\" a backslash starts one", escape),
-                          "write a path with / (foto/logo.png), or put the text between single quotes ('…'), where \\ is itself"};
+                          _f("`{}` is not an escape: in text between \"…\" a backslash starts one", escape),
+                          _("write a path with / (foto/logo.png), or put the text between single quotes ('…'), where \\ is itself")};
     }
-    if (has("string") || has("end-of-file")) {
+    if (has("string") || has("end-of-file")) {  // i18n: not a message (toml++'s description)
         if (auto open = open_string(text, line)) {
             const bool multi = open->quote.size() == 3;
-            std::string hint = multi ? fmt::format("end it with {}; the file ends before one", open->quote)
-                                     : fmt::format("end it with {} on line {}; text of several lines goes between {}{}{} and {}{}{}",
+            std::string hint = multi ? _f("end it with {}; the file ends before one", open->quote)
+                                     : _f("end it with {} on line {}; text of several lines goes between {}{}{} and {}{}{}",
                                                    open->quote, open->line, open->quote, open->quote, open->quote,
                                                    open->quote, open->quote, open->quote);
             return SyntaxHint{open->line, open->column,
-                              fmt::format("the string that begins on line {} has no closing {}", open->line, open->quote),
+                              _f("the string that begins on line {} has no closing {}", open->line, open->quote),
                               std::move(hint)};
         }
     }
@@ -861,12 +863,12 @@ std::optional<SyntaxHint> explain_syntax_error(std::string_view text, std::uint3
                 }
             }
             return SyntaxHint{line, column_of_byte(l, static_cast<std::size_t>(m.position(1))),
-                              fmt::format("a key is one word: `{}` has a space", m[1].str()), "write " + joined};
+                              _f("a key is one word: `{}` has a space", m[1].str()), _f("write {}", joined)};
         }
         if (first_eq == std::string_view::npos && std::regex_search(s, m, colon)) {
             return SyntaxHint{line, column_of_byte(l, static_cast<std::size_t>(m.position(1))),
-                              "a key and its value are separated by `=`, not `:`",
-                              fmt::format("write {} = {}", m[1].str(), trim(m[2].str()))};
+                              _("a key and its value are separated by `=`, not `:`"),
+                              _f("write {} = {}", m[1].str(), trim(m[2].str()))};
         }
         if (first_eq == std::string_view::npos) starts.insert(starts.begin(), 0);  // a line of a multi-line array
     }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "common/file_read.hpp"
+#include "common/i18n.hpp"
 #include "common/image_info.hpp"
 #include "compute/expression.hpp"
 #include "data/load_model.hpp"
@@ -22,8 +23,8 @@ public:
         if (id.value.empty()) return;
         auto [it, fresh] = seen_.emplace(id.value, id.pos);
         if (!fresh) {
-            diags_.error(id.pos, fmt::format("duplicate {} `{}`", kind_, id.value),
-                         fmt::format("first defined at {}", it->second.str()));
+            diags_.error(id.pos, _f("duplicate {} `{}`", kind_, id.value),
+                         _f("first defined at {}", it->second.str()));
         }
     }
     [[nodiscard]] bool contains(const std::string& id) const { return seen_.count(id) > 0; }
@@ -36,8 +37,8 @@ public:
     void require(const Text& ref, const std::string& what) const {
         if (ref.value.empty() || contains(ref.value)) return;
         const std::string near = closest_match(ref.value, names());
-        diags_.error(ref.pos, fmt::format("{} refers to {} `{}`, which does not exist", what, kind_, ref.value),
-                     near.empty() ? std::string{} : fmt::format("did you mean `{}`?", near));
+        diags_.error(ref.pos, _f("{} refers to {} `{}`, which does not exist", what, kind_, ref.value),
+                     near.empty() ? std::string{} : _f("did you mean `{}`?", near));
     }
 
 private:
@@ -53,14 +54,14 @@ void check_units(const Organisasi& org, Diagnostics& diags) {
     std::map<std::string, std::string> parent;
     for (const auto& u : org.units) {
         if (!u.induk) {
-            if (++roots == 2) diags.error(u.id.pos, "the organisation has more than one root unit (a unit without `induk`)");
+            if (++roots == 2) diags.error(u.id.pos, _("the organisation has more than one root unit (a unit without `induk`)"));
             continue;
         }
         ids.require(*u.induk, fmt::format("unit `{}`", u.id.value));
         parent[u.id.value] = u.induk->value;
     }
     if (!org.units.empty() && roots == 0) {
-        diags.error(org.units.front().id.pos, "the organisation has no root unit (the kepala, without `induk`)");
+        diags.error(org.units.front().id.pos, _("the organisation has no root unit (the kepala, without `induk`)"));
     }
     // Walking up from every unit must end at the root. Each unit is walked once: a walk stops at
     // a unit already settled, so the check is linear (walking the whole chain from every unit
@@ -90,7 +91,7 @@ void check_units(const Organisasi& org, Diagnostics& diags) {
         }
         for (const std::string* id : path) state[*id] = end;
         if (end == State::cyclic) {
-            diags.error(u.id.pos, fmt::format("unit `{}` is its own ancestor (a cycle of `induk`)", u.id.value));
+            diags.error(u.id.pos, _f("unit `{}` is its own ancestor (a cycle of `induk`)", u.id.value));
         }
     }
     // Depth below the root, each unit computed once from its parent's (units of a cycle skipped).
@@ -117,9 +118,9 @@ void check_units(const Organisasi& org, Diagnostics& diags) {
         if (state[*at] == State::cyclic) continue;
         for (auto it = path.rbegin(); it != path.rend(); ++it) depth[**it] = base++;
         if (depth[u.id.value] > kMaxUnitDepth) {
-            diags.error(u.id.pos, fmt::format("unit `{}` is {} levels below the root; an organisation has at most {}",
+            diags.error(u.id.pos, _f("unit `{}` is {} levels below the root; an organisation has at most {}",
                                               u.id.value, depth[u.id.value], kMaxUnitDepth),
-                        "check its `induk` and those above it");
+                        _("check its `induk` and those above it"));
             return;
         }
     }
@@ -129,9 +130,9 @@ void check_units(const Organisasi& org, Diagnostics& diags) {
 // class 11): the header is read here exactly as the layout reads it (common/image_info.hpp), so
 // an image `check` accepts is one the layout can place.
 void check_image(const Text& path, Diagnostics& diags) {
-    const FileContents file = read_regular_file(path.value, kMaxImageBytes, "image");
+    const FileContents file = read_regular_file(path.value, kMaxImageBytes, _("image"));
     if (!file.ok()) {
-        diags.error(path.pos, file.error == FileError::not_found ? fmt::format("image `{}` cannot be read", path.value) : file.message);
+        diags.error(path.pos, file.error == FileError::not_found ? _f("image `{}` cannot be read", path.value) : file.message);
         return;
     }
     std::string error;
@@ -139,12 +140,12 @@ void check_image(const Text& path, Diagnostics& diags) {
 }
 
 void check_indicator_formula(const Indicator& ind, Diagnostics& diags) {
-    IdSet comps(fmt::format("komponen of indikator {}", ind.id.value), diags);
+    IdSet comps(_f("komponen of indikator {}", ind.id.value), diags);
     for (const auto& c : ind.komponen) comps.add(c.id);
     if (!ind.rumus) {
         if (!ind.komponen.empty()) {
             diags.error(ind.komponen.front().id.pos,
-                        fmt::format("indikator `{}` has komponen but no `rumus` to combine them", ind.id.value));
+                        _f("indikator `{}` has komponen but no `rumus` to combine them", ind.id.value));
         }
         return;
     }
@@ -157,15 +158,15 @@ void check_indicator_formula(const Indicator& ind, Diagnostics& diags) {
     expr::Error error;
     const auto names = expr::variables(ind.rumus->value, &error);
     if (!error.message.empty()) {
-        diags.error(at(error.offset), fmt::format("rumus of indikator `{}`: {}", ind.id.value, error.message));
+        diags.error(at(error.offset), _f("rumus of indikator `{}`: {}", ind.id.value, error.message));
         return;
     }
     for (const auto& n : names) {
         if (!comps.contains(n)) {
             const std::string near = closest_match(n, comps.names());
             diags.error(ind.rumus->pos,
-                        fmt::format("rumus of indikator `{}` uses `{}`, which is not one of its komponen", ind.id.value, n),
-                        near.empty() ? std::string{} : fmt::format("did you mean `{}`?", near));
+                        _f("rumus of indikator `{}` uses `{}`, which is not one of its komponen", ind.id.value, n),
+                        near.empty() ? std::string{} : _f("did you mean `{}`?", near));
         }
     }
 }
@@ -181,9 +182,9 @@ struct ActivityCheck {
     void visit(const Activity& a, const Activity* parent) {
         codes.add(a.kode);
         if (parent && !a.kode.value.starts_with(parent->kode.value + ".")) {
-            diags.error(a.kode.pos, fmt::format("kode `{}` does not start with the kode of its parent `{}`",
+            diags.error(a.kode.pos, _f("kode `{}` does not start with the kode of its parent `{}`",
                                                 a.kode.value, parent->kode.value),
-                        "kode follow Permendagri 90/2019: program 2.17.03, kegiatan 2.17.03.1.01, sub 2.17.03.1.01.0001");
+                        _("kode follow Permendagri 90/2019: program 2.17.03, kegiatan 2.17.03.1.01, sub 2.17.03.1.01.0001"));
         }
         if (a.sasaran) {
             for (const auto& s : *a.sasaran) sasaran.require(s, fmt::format("{} {}", a.level == ActivityLevel::program ? "program" : a.level == ActivityLevel::kegiatan ? "kegiatan" : "sub kegiatan", a.kode.value));
@@ -208,7 +209,7 @@ void validate_references(const AgencyYear& m, Diagnostics& diags) {
     for (const auto& t : m.renstra.tujuan) {
         tujuan.add(t.id);
         if (t.misi && t.misi->value > static_cast<int>(m.renstra.misi.size())) {
-            diags.error(t.misi->pos, fmt::format("tujuan `{}` serves misi {}, but the Renstra has {} misi", t.id.value,
+            diags.error(t.misi->pos, _f("tujuan `{}` serves misi {}, but the Renstra has {} misi", t.id.value,
                                                  t.misi->value, m.renstra.misi.size()));
         }
     }
@@ -235,21 +236,21 @@ void validate_references(const AgencyYear& m, Diagnostics& diags) {
     }
     if (check.leaves_with_realisasi > 0 && check.leaves_without > 0) {
         diags.error(check.first_without->pos,
-                    fmt::format("{} {} has no `realisasi`, but {} other budget items have one",
+                    _f("{} {} has no `realisasi`, but {} other budget items have one",
                                 check.first_without->level == ActivityLevel::kegiatan ? "kegiatan" : "sub kegiatan",
                                 check.first_without->kode.value, check.leaves_with_realisasi),
-                    "give realisasi on every leaf (0 when nothing was spent), or on none for a plan");
+                    _("give realisasi on every leaf (0 when nothing was spent), or on none for a plan"));
     }
     // A PK binds two parties (PermenPANRB 53/2014, Lampiran II): without the kepala daerah it
     // would be a PK signed by one side, which no reviewer accepts (issue 13).
     if (m.pk && !m.pemda.kepala) {
-        diags.error(m.pk->pos, "[pk] needs the kepala daerah who signs it as PIHAK KEDUA: [pemda.kepala] is missing",
-                    "add [pemda.kepala] with `jabatan` and `nama` (in the shared _pemda.toml, for instance)");
+        diags.error(m.pk->pos, _("[pk] needs the kepala daerah who signs it as PIHAK KEDUA: [pemda.kepala] is missing"),
+                    _("add [pemda.kepala] with `jabatan` and `nama` (in the shared _pemda.toml, for instance)"));
     }
     if (m.pk && m.pk->perubahan && m.pk->tanggal.value.year != 0 && m.pk->perubahan->tanggal.value.year != 0) {
         const auto key = [](const Date& d) { return d.year * 10000 + d.month * 100 + d.day; };
         if (key(m.pk->perubahan->tanggal.value) < key(m.pk->tanggal.value)) {
-            diags.error(m.pk->perubahan->tanggal.pos, "the PK Perubahan is dated before the PK it revises");
+            diags.error(m.pk->perubahan->tanggal.pos, _("the PK Perubahan is dated before the PK it revises"));
         }
     }
     for (const auto* logo : {&m.pemda.logo, &m.instansi.logo}) {
