@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <string_view>
 
-#include <fmt/format.h>
-
 #include "common/i18n.hpp"
 #include "markdown/internal.hpp"
 

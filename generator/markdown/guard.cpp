@@ -4,8 +4,6 @@
 // inline parsing in cmark-gfm is a paragraph, a heading or a table cell, none of which spans a
 // blank line, so the model works on runs of non-blank lines and ignores the block structure
 // (a code block is counted as if it were text: only an over-estimate).
-#include <fmt/format.h>
-
 #include <memory>
 #include <vector>
 

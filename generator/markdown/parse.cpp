@@ -8,8 +8,6 @@
 #include <memory>
 #include <mutex>
 
-#include <fmt/format.h>
-
 #include "common/i18n.hpp"
 #include "markdown/internal.hpp"
 

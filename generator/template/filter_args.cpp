@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <fmt/format.h>
-
 #include "common/diagnostics.hpp"
 #include "common/i18n.hpp"
 
@@ -15,7 +13,7 @@ namespace lkjip::tpl::args {
 Params bind(const Args& a, const std::vector<std::string>& names) {
     if (a.positional.size() > names.size()) {
         throw Error{names.empty() ? _f("takes no arguments ({} given)", a.positional.size())
-                                  // i18n: not a message (the scanner reads the plural form below on its own; xgettext takes it as msgid_plural)
+                                  // i18n: not a message (the plural form below: xgettext takes it as the msgid_plural of _n)
                                   : _n("takes at most {} argument ({} given)", "takes at most {} arguments ({} given)",
                                        names.size(), a.positional.size())};
     }

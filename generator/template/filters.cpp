@@ -10,8 +10,6 @@
 #include <cmath>
 #include <limits>
 
-#include <fmt/format.h>
-
 #include "common/decimal.hpp"
 #include "common/i18n.hpp"
 #include "template/filter_args.hpp"
@@ -854,7 +852,7 @@ bool apply_test(const std::string& name, const std::optional<Value>& v, const Ar
     if (!a.keyword.empty()) throw Error{_f("test '{}' takes no keyword arguments", name)};
     const std::size_t wanted = takes_argument(name) ? 1 : 0;
     if (a.positional.size() != wanted) {
-        // i18n: not a message (the scanner reads the plural form below on its own; xgettext takes it as msgid_plural)
+        // i18n: not a message (the plural form below: xgettext takes it as the msgid_plural of _n)
         throw Error{_n("test '{1}' takes {0} argument ({2} given)", "test '{1}' takes {0} arguments ({2} given)", wanted, name,
                        a.positional.size())};
     }

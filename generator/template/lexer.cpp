@@ -3,8 +3,6 @@
 // after a block tag or comment is removed; with lstrip_blocks the spaces and tabs before a block
 // tag or comment on its own line are removed. So templates can be indented freely without blank
 // lines leaking into the Markdown.
-#include <fmt/format.h>
-
 #include "common/i18n.hpp"
 #include "template/ast.hpp"
 

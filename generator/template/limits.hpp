@@ -8,8 +8,6 @@
 #include <cstdint>
 #include <string>
 
-#include <fmt/format.h>
-
 #include "common/i18n.hpp"
 #include "template/template.hpp"
 
