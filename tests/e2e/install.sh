@@ -72,7 +72,7 @@ if command -v dpkg-deb >/dev/null 2>&1; then
     done
     contents=$(dpkg-deb -c "$deb")
     for f in ./usr/bin/lkjip ./usr/share/lkjip/templates/lkjip/lkjip.md.j2 ./usr/share/man/man1/lkjip.1.gz \
-             ./usr/share/bash-completion/completions/lkjip; do
+             ./usr/share/bash-completion/completions/lkjip ./usr/share/locale/id/LC_MESSAGES/lkjip.mo; do
       echo "$contents" | grep -q " $f\$" || bad "package lacks $f"
     done
   else
