@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "compute/idformat.hpp"
 
 namespace lkjip::compute {
@@ -54,21 +55,20 @@ void lint_evaluasi_akip(const AgencyYear& d, Diagnostics& diags) {
         const AkipResult r = akip_result(e);
         if (e.nilai_tertulis && round_to(e.nilai_tertulis->value, kAkipDecimals) != r.nilai) {
             diags.warning(e.nilai_tertulis->pos,
-                          fmt::format("the AKIP evaluation {} states a total of {}, but its components add up to {}",
-                                      e.tahun.value, idfmt::angka(e.nilai_tertulis->value, kAkipDecimals),
-                                      idfmt::angka(r.nilai, kAkipDecimals)),
-                          "the report prints the computed total");
+                          _f("the AKIP evaluation {} states a total of {}, but its components add up to {}", e.tahun.value,
+                             idfmt::angka(e.nilai_tertulis->value, kAkipDecimals), idfmt::angka(r.nilai, kAkipDecimals)),
+                          _("the report prints the computed total"));
         }
         // "A" or "A (Memuaskan)": the code is what the scale fixes.
         const std::string printed =
             e.predikat_tertulis ? e.predikat_tertulis->value.substr(0, e.predikat_tertulis->value.find(' ')) : "";
         if (e.predikat_tertulis && printed != r.predikat.kode) {
             diags.warning(e.predikat_tertulis->pos,
-                          fmt::format("the AKIP evaluation {} states the predikat '{}', but its total {} is '{}' ({}) on "
-                                      "the scale of PermenPANRB 88/2021",
-                                      e.tahun.value, e.predikat_tertulis->value, idfmt::angka(r.nilai, kAkipDecimals),
-                                      r.predikat.kode, r.predikat.uraian),
-                          "the report prints the computed predikat");
+                          _f("the AKIP evaluation {} states the predikat '{}', but its total {} is '{}' ({}) on "
+                             "the scale of PermenPANRB 88/2021",
+                             e.tahun.value, e.predikat_tertulis->value, idfmt::angka(r.nilai, kAkipDecimals),
+                             r.predikat.kode, r.predikat.uraian),
+                          _("the report prints the computed predikat"));
         }
     }
 }

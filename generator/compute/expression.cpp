@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "common/utf8.hpp"
 
 namespace lkjip::expr {
@@ -29,7 +30,7 @@ std::string describe(std::string_view text, std::size_t pos) {
     if (b >= 0x20 && b < 0x7f) return fmt::format("'{}'", text[pos]);
     if (const std::size_t len = utf8::sequence_at(text, pos).length; b >= 0x80 && len > 0)
         return fmt::format("'{}'", text.substr(pos, len));
-    return fmt::format("byte 0x{:02x}", b);
+    return _f("byte 0x{:02x}", b);
 }
 
 class Parser {
@@ -41,19 +42,19 @@ public:
     std::optional<double> run() {
         skip_space();
         if (pos_ == text_.size()) {
-            fail("the formula is empty");
+            fail(_("the formula is empty"));
             return std::nullopt;
         }
         auto v = expression(0);
         skip_space();
         if (!failed() && pos_ < text_.size()) {
-            if (text_[pos_] == ')') fail("unexpected ')': no '(' opens it");
+            if (text_[pos_] == ')') fail(_("unexpected ')': no '(' opens it"));
             else if (text_[pos_] == ',') fail(comma_message());
-            else fail(fmt::format("unexpected {}: expected an operator (+ - * /) or the end", describe(text_, pos_)));
+            else fail(_f("unexpected {}: expected an operator (+ - * /) or the end", describe(text_, pos_)));
         }
         if (!failed() && v && !std::isfinite(*v)) {
             pos_ = 0;  // the whole formula: an overflow, or a component that is not finite
-            fail("the value is not a finite number");
+            fail(_("the value is not a finite number"));
         }
         return failed() ? std::nullopt : v;
     }
@@ -71,7 +72,7 @@ private:
         while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
     }
     // Writers of id-ID reports type 55,76; the formula language has only the decimal point.
-    static std::string comma_message() { return "unexpected ',': numbers use a decimal point (55.76, not 55,76)"; }
+    static std::string comma_message() { return _("unexpected ',': numbers use a decimal point (55.76, not 55,76)"); }
     bool eat(char c) {
         skip_space();
         if (pos_ < text_.size() && text_[pos_] == c) {
@@ -118,7 +119,7 @@ private:
 
     std::optional<double> unary(int depth) {
         if (depth > kMaxDepth) {
-            fail(fmt::format("the formula nests deeper than {} levels", kMaxDepth));
+            fail(_f("the formula nests deeper than {} levels", kMaxDepth));
             return std::nullopt;
         }
         if (eat('-')) {
@@ -131,20 +132,20 @@ private:
     std::optional<double> primary(int depth) {
         skip_space();
         if (pos_ >= text_.size()) {
-            fail("the formula ends where a number or a name was expected");
+            fail(_("the formula ends where a number or a name was expected"));
             return std::nullopt;
         }
         const char c = text_[pos_];
         if (c == '(') {
             const std::size_t open = pos_++;
             auto v = expression(depth + 1);
-            if (!failed() && !eat(')')) fail(fmt::format("expected ')' to close the '(' at offset {}", open));
+            if (!failed() && !eat(')')) fail(_f("expected ')' to close the '(' at offset {}", open));
             return v;
         }
         if (is_digit(c) || c == '.') return number();
         if (is_name_start(c)) return name();
         if (c == ',') fail(comma_message());
-        else fail(fmt::format("unexpected {}: expected a number or a name", describe(text_, pos_)));
+        else fail(_f("unexpected {}: expected a number or a name", describe(text_, pos_)));
         return std::nullopt;
     }
 
@@ -154,7 +155,7 @@ private:
         while (pos_ < text_.size() && (is_digit(text_[pos_]) || text_[pos_] == '.')) {
             if (text_[pos_] == '.') {
                 if (dot) {
-                    fail("a number has two decimal points");
+                    fail(_("a number has two decimal points"));
                     return std::nullopt;
                 }
                 dot = true;
@@ -164,7 +165,7 @@ private:
         const std::string_view digits = text_.substr(start, pos_ - start);
         if (digits == ".") {
             pos_ = start;
-            fail("expected a number or a name");
+            fail(_("expected a number or a name"));
             return std::nullopt;
         }
         // from_chars, not strtod: strtod reads the locale's decimal separator.
@@ -172,7 +173,7 @@ private:
         const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
         if (ec != std::errc() || end != digits.data() + digits.size()) {
             pos_ = start;
-            fail("the number is out of range");
+            fail(_("the number is out of range"));
             return std::nullopt;
         }
         return v;
@@ -187,7 +188,7 @@ private:
         auto v = (*lookup_)(n);
         if (!v) {
             pos_ = start;
-            fail(fmt::format("unknown component '{}'", n));
+            fail(_f("unknown component '{}'", n));
         }
         return v;
     }

@@ -4,14 +4,13 @@
 #include <algorithm>
 #include <string_view>
 
-#include <fmt/format.h>
-
+#include "common/i18n.hpp"
 #include "markdown/internal.hpp"
 
 namespace lkjip::md {
 
 const std::vector<std::string>& directive_names() {
-    static const std::vector<std::string> names = {
+    static const std::vector<std::string> names = {  // i18n: not a message (the directives' names)
         "page-break", "front-matter", "main-matter", "toc", "list-of-tables", "list-of-figures", "cover", "end-cover",
         "signature", "end-signature", "signatures", "column", "end-signatures", "landscape", "end-landscape", "chart",
         "nonumber", "letterhead", "end-letterhead", "center", "end-center"};
@@ -22,7 +21,7 @@ bool directive(const std::string& html, Block& b, const SourcePos& pos, Diagnost
     const std::optional<DirectiveMatch> m = match_directive(html);
     if (!m) {
         if (html.find("lkjip:") != std::string::npos) {
-            diags.warning(pos, "malformed lkjip directive; expected `<!-- lkjip:name -->` on a line of its own");
+            diags.warning(pos, _("malformed lkjip directive; expected `<!-- lkjip:name -->` on a line of its own"));
         }
         return false;
     }
@@ -30,8 +29,7 @@ bool directive(const std::string& html, Block& b, const SourcePos& pos, Diagnost
     const auto& known = directive_names();
     if (std::find(known.begin(), known.end(), name) == known.end()) {
         const std::string near = closest_match(name, known);
-        diags.warning(pos, fmt::format("unknown directive `lkjip:{}`", name),
-                      near.empty() ? std::string{} : fmt::format("did you mean `lkjip:{}`?", near));
+        diags.warning(pos, _f("unknown directive `lkjip:{}`", name), near.empty() ? std::string{} : _f("did you mean `lkjip:{}`?", near));
         return false;
     }
     b.kind = Block::Kind::directive;

@@ -4,11 +4,10 @@
 // inline parsing in cmark-gfm is a paragraph, a heading or a table cell, none of which spans a
 // blank line, so the model works on runs of non-blank lines and ignores the block structure
 // (a code block is counted as if it were text: only an over-estimate).
-#include <fmt/format.h>
-
 #include <memory>
 #include <vector>
 
+#include "common/i18n.hpp"
 #include "markdown/scan.hpp"
 
 namespace lkjip::md {
@@ -124,9 +123,9 @@ private:
                     bracket_steps_ += images;
                     if (bracket_steps_ > limits_.max_bracket_steps) {
                         return error(number, i,
-                                     fmt::format("too many unclosed `![` before links: cmark-gfm would take minutes "
-                                                 "(more than {} steps; CVE-2023-22486)",
-                                                 limits_.max_bracket_steps));
+                                     _f("too many unclosed `![` before links: cmark-gfm would take minutes "
+                                        "(more than {} steps; CVE-2023-22486)",
+                                        limits_.max_bracket_steps));
                     }
                 }
             }
@@ -147,9 +146,9 @@ private:
                 html_bytes_ += offset - o.offset;
                 if (html_bytes_ > limits_.max_html_scan_bytes) {
                     error(o.line, o.column,
-                          fmt::format("too many unclosed `<?` or `<![CDATA[`: cmark-gfm would scan more than {} bytes "
-                                      "for their ends",
-                                      limits_.max_html_scan_bytes));
+                          _f("too many unclosed `<?` or `<![CDATA[`: cmark-gfm would scan more than {} bytes "
+                             "for their ends",
+                             limits_.max_html_scan_bytes));
                     return;
                 }
             }
@@ -182,8 +181,8 @@ private:
                 const bool in_table = columns > 0 || (k + 1 < block.size() && delimiter_columns(block[k + 1].text) > 0);
                 if (in_table) {
                     return error(number, s.find('|'),
-                                 fmt::format("a table row of more than {} cells; tables have at most {} columns",
-                                             limits_.max_table_columns, limits_.max_table_columns));
+                                 _f("a table row of more than {} cells; tables have at most {} columns",
+                                    limits_.max_table_columns, limits_.max_table_columns));
                 }
             }
             if (columns == 0) {
@@ -191,17 +190,17 @@ private:
                 columns = delimiter_columns(s);
                 if (columns == 0) continue;
                 if (columns > limits_.max_table_columns) {
-                    return error(number, 0, fmt::format("a table of {} columns; tables have at most {}", columns,
-                                                        limits_.max_table_columns));
+                    return error(number, 0, _f("a table of {} columns; tables have at most {}", columns,
+                                               limits_.max_table_columns));
                 }
                 cells_ += columns;  // the header row
             }
             cells_ += columns;
             if (cells_ > limits_.max_table_cells) {
                 return error(number, 0,
-                             fmt::format("the tables have more than {} cells together (short rows count as full); "
-                                         "split the data or attach it as a file",
-                                         limits_.max_table_cells));
+                             _f("the tables have more than {} cells together (short rows count as full); "
+                                "split the data or attach it as a file",
+                                limits_.max_table_cells));
             }
         }
     }

@@ -8,8 +8,7 @@
 #include <memory>
 #include <mutex>
 
-#include <fmt/format.h>
-
+#include "common/i18n.hpp"
 #include "markdown/internal.hpp"
 
 namespace lkjip::md {
@@ -158,9 +157,9 @@ void inlines(cmark_node* node, Style style, Spans& out, const InlineReport* repo
             // viewer, so it is skipped. Either way with a warning at its place.
             const bool comment = is_html_comment(html);
             if (report && report->diags) {
-                report->diags->warning(report->at(n), comment ? "inline HTML comment skipped (lkjip does not render HTML)"
-                                                              : fmt::format("inline HTML `{}` printed as code (lkjip does not render HTML)",
-                                                                            html.substr(0, std::min<std::size_t>(html.size(), 60))));
+                report->diags->warning(report->at(n), comment ? std::string(_("inline HTML comment skipped (lkjip does not render HTML)"))
+                                                              : _f("inline HTML `{}` printed as code (lkjip does not render HTML)",
+                                                                   html.substr(0, std::min<std::size_t>(html.size(), 60))));
             }
             if (!comment) {
                 Style c = s;
@@ -189,7 +188,7 @@ void inlines(cmark_node* node, Style style, Spans& out, const InlineReport* repo
                 c.link = url ? url : "";
                 if (std::strlen(c.link) > kMaxLinkTarget) {
                     if (report && report->diags)
-                        report->diags->warning(report->at(n), fmt::format("a link target longer than {} bytes; its text is printed without the link", kMaxLinkTarget));
+                        report->diags->warning(report->at(n), _f("a link target longer than {} bytes; its text is printed without the link", kMaxLinkTarget));
                     c.link = "";
                 }
             }
@@ -265,7 +264,7 @@ struct Converter {
     // Lists and quotes recurse, `depth` levels of them deep: limited (MarkdownLimits::max_depth).
     bool nest(cmark_node* n, std::size_t depth) {
         if (depth < limits.max_depth) return true;
-        if (!too_deep) diags.error(pos(n), fmt::format("block quotes and lists nested more than {} deep", limits.max_depth));
+        if (!too_deep) diags.error(pos(n), _f("block quotes and lists nested more than {} deep", limits.max_depth));
         too_deep = true;  // one error, not one per deep branch
         return false;
     }
@@ -296,8 +295,8 @@ struct Converter {
                 // otherwise be looked up as a file path and reported as a missing file.
                 if (is_url(b.url)) {
                     diags.error(report.at(first),
-                                fmt::format("the image `{}` is a URL; lkjip does not download images", b.url.substr(0, 200)),
-                                "save the image next to the Markdown file and give its file name");
+                                _f("the image `{}` is a URL; lkjip does not download images", b.url.substr(0, 200)),
+                                _("save the image next to the Markdown file and give its file name"));
                     keep = false;  // not looked up as a file as well
                 }
             } else {
@@ -345,11 +344,11 @@ struct Converter {
             // HTML, so its source is printed as a code block, every word of it kept, and said so.
             // A comment is hidden in every viewer: skipped, and said so.
             if (is_html_comment(html)) {
-                diags.warning(SourcePos{file, b.line, 1}, "HTML comment skipped (lkjip does not render HTML)");
+                diags.warning(SourcePos{file, b.line, 1}, _("HTML comment skipped (lkjip does not render HTML)"));
                 break;
             }
-            diags.warning(SourcePos{file, b.line, 1}, "HTML block printed as code (lkjip does not render HTML)",
-                          "write it in Markdown (a GFM table, a list) to have it typeset");
+            diags.warning(SourcePos{file, b.line, 1}, _("HTML block printed as code (lkjip does not render HTML)"),
+                          _("write it in Markdown (a GFM table, a list) to have it typeset"));
             b.kind = Block::Kind::code;
             b.spans.push_back(Span{html, false, false, true, "", false});
             keep = true;
@@ -433,7 +432,7 @@ bool nesting_within_limits(std::string_view text, const Converter& c) {
             continue;
         }
         if (depth >= c.limits.max_depth) {
-            c.diags.error(c.pos(n), fmt::format("block quotes and lists nested more than {} deep", c.limits.max_depth));
+            c.diags.error(c.pos(n), _f("block quotes and lists nested more than {} deep", c.limits.max_depth));
             return false;
         }
         ++depth;
@@ -453,9 +452,10 @@ Blocks parse_blocks(std::string_view text, const std::string& name, Diagnostics&
     if (text.find("[^") != std::string_view::npos) {
         for (const auto& f : footnote_problems(text)) {
             diags.warning(SourcePos{c.file, f.line, f.column},
-                          f.duplicate ? fmt::format("footnote `[^{}]` is defined twice; the second definition is skipped", f.label)
-                                      : fmt::format("footnote `[^{}]` is never referred to; it is skipped", f.label),
-                          f.duplicate ? "give each footnote its own label" : fmt::format("refer to it with `[^{}]` in the text", f.label));
+                          f.duplicate ? _f("footnote `[^{}]` is defined twice; the second definition is skipped", f.label)
+                                      : _f("footnote `[^{}]` is never referred to; it is skipped", f.label),
+                          f.duplicate ? std::string(_("give each footnote its own label"))
+                                      : _f("refer to it with `[^{}]` in the text", f.label));
         }
     }
     return blocks;

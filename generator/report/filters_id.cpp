@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "common/roman.hpp"
 #include "compute/idformat.hpp"
 #include "template/filter_args.hpp"
@@ -25,49 +26,49 @@ using tpl::check_string_size;
 
 Value f_angka(const Value& in, const Params& p) {
     if (in.kind() == Value::Kind::integer && (!p[0] || p[0]->is_none())) return Value(idfmt::angka(in.as_int()));
-    return Value(idfmt::angka(number(in, "the input"), places(p, 0, in.kind() == Value::Kind::integer ? 0 : 2)));
+    return Value(idfmt::angka(number(in, N_("the input")), places(p, 0, in.kind() == Value::Kind::integer ? 0 : 2)));
 }
-Value f_persen(const Value& in, const Params& p) { return Value(idfmt::persen(number(in, "the input"), places(p, 0, 2))); }
-Value f_rupiah(const Value& in, const Params&) { return Value(idfmt::rupiah(whole(in, "an amount of rupiah"))); }
-Value f_rupiah_ringkas(const Value& in, const Params&) { return Value(idfmt::rupiah_ringkas(number(in, "an amount of rupiah"))); }
+Value f_persen(const Value& in, const Params& p) { return Value(idfmt::persen(number(in, N_("the input")), places(p, 0, 2))); }
+Value f_rupiah(const Value& in, const Params&) { return Value(idfmt::rupiah(whole(in, N_("an amount of rupiah")))); }
+Value f_rupiah_ringkas(const Value& in, const Params&) { return Value(idfmt::rupiah_ringkas(number(in, N_("an amount of rupiah")))); }
 // A value with its satuan in prose; an absent value is "-", as in a table.
 Value f_besaran(const Value& in, const Params& p) {
     if (in.is_none()) return Value("-");
     const Value sat = opt(p, 0, Value(""));
-    return Value(idfmt::besaran(number(in, "the input"), sat.is_none() ? std::string() : text(sat, "the satuan"),
+    return Value(idfmt::besaran(number(in, N_("the input")), sat.is_none() ? std::string() : text(sat, N_("the satuan")),
                                 places(p, 1, in.kind() == Value::Kind::integer ? 0 : 2)));
 }
-Value f_satuan(const Value& in, const Params&) { return Value(idfmt::satuan(text(in, "the satuan"))); }
-Value f_nama(const Value& in, const Params&) { return Value(idfmt::nama(text(in, "a name"))); }
-Value f_puebi(const Value& in, const Params&) { return Value(idfmt::puebi(text(in, "the text"))); }
+Value f_satuan(const Value& in, const Params&) { return Value(idfmt::satuan(text(in, N_("the satuan")))); }
+Value f_nama(const Value& in, const Params&) { return Value(idfmt::nama(text(in, N_("a name")))); }
+Value f_puebi(const Value& in, const Params&) { return Value(idfmt::puebi(text(in, N_("the text")))); }
 Value f_terbilang(const Value& in, const Params& p) {
     if (in.kind() == Value::Kind::integer && (!p[0] || p[0]->is_none())) return Value(idfmt::terbilang(in.as_int()));
-    return Value(idfmt::terbilang(number(in, "the input"), places(p, 0, 2)));
+    return Value(idfmt::terbilang(number(in, N_("the input")), places(p, 0, 2)));
 }
-Value f_angka_terbilang(const Value& in, const Params&) { return Value(idfmt::angka_terbilang(whole(in, "a count"))); }
+Value f_angka_terbilang(const Value& in, const Params&) { return Value(idfmt::angka_terbilang(whole(in, N_("a count")))); }
 Value f_tanggal(const Value& in, const Params&) {
     int y = 0, m = 0, d = 0;
     if (in.is_string()) {
-        if (std::sscanf(in.as_string().c_str(), "%d-%d-%d", &y, &m, &d) != 3) throw Error{"expected a date as YYYY-MM-DD"};
+        if (std::sscanf(in.as_string().c_str(), "%d-%d-%d", &y, &m, &d) != 3) throw Error{_("expected a date as YYYY-MM-DD")};
     } else if (in.is_map() && in.find("tahun") && in.find("bulan") && in.find("hari")) {
         y = static_cast<int>(whole(*in.find("tahun"), "tahun"));
         m = static_cast<int>(whole(*in.find("bulan"), "bulan"));
         d = static_cast<int>(whole(*in.find("hari"), "hari"));
     } else {
-        throw Error{fmt::format("expected a date, found {}", in.type_name())};
+        throw Error{_f("expected a date, found {}", in.type_name())};
     }
     std::string out = idfmt::tanggal(y, m, d);
-    if (out.empty()) throw Error{fmt::format("{}-{}-{} is not a date", y, m, d)};
+    if (out.empty()) throw Error{_f("{}-{}-{} is not a date", y, m, d)};
     return Value(out);
 }
 Value f_romawi(const Value& in, const Params&) {
-    const auto n = whole(in, "the input");
-    if (n < 1 || n > 3999) throw Error{"roman numerals go from 1 to 3999"};
+    const auto n = whole(in, N_("the input"));
+    if (n < 1 || n > 3999) throw Error{_("roman numerals go from 1 to 3999")};
     return Value(roman_upper(static_cast<int>(n)));
 }
 Value f_huruf(const Value& in, const Params&) {
-    const auto n = whole(in, "the input");
-    if (n < 1 || n > 1'000'000) throw Error{"list letters go from 1 (a) upwards"};
+    const auto n = whole(in, N_("the input"));
+    if (n < 1 || n > 1'000'000) throw Error{_("list letters go from 1 (a) upwards")};
     return Value(idfmt::huruf(static_cast<int>(n)));
 }
 // Text placed in a Markdown table cell: `|` escaped, line breaks as <br>, trimmed.

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "common/data_dir.hpp"
+#include "common/i18n.hpp"
 #include "compute/compute.hpp"
 #include "compute/idformat.hpp"
 #include "report/context_build.hpp"
@@ -26,33 +27,34 @@ struct Numbering {
     int bab = 0, seksi2 = 0, seksi3 = 0, tabel = 0, gambar = 0;
 };
 
+// `what` is a phrase marked N_, translated when the argument is wrong.
 std::int64_t int_arg(const tpl::Args& a, std::size_t i, const char* what) {
     if (i >= a.positional.size() || a.positional[i].kind() != tpl::Value::Kind::integer) {
-        throw tpl::Error{fmt::format("{} must be an integer", what)};
+        throw tpl::Error{_f("{} must be an integer", _(what))};
     }
     return a.positional[i].as_int();
 }
 
 std::string text_arg(const tpl::Args& a, std::size_t i, const char* what) {
-    if (i >= a.positional.size() || !a.positional[i].is_string()) throw tpl::Error{fmt::format("{} must be a string", what)};
+    if (i >= a.positional.size() || !a.positional[i].is_string()) throw tpl::Error{_f("{} must be a string", _(what))};
     return a.positional[i].as_string();
 }
 
 void add_numbering(tpl::Environment& env) {
     auto n = std::make_shared<Numbering>();
     env.add_function("bab", [n](const tpl::Args& a) {
-        *n = Numbering{static_cast<int>(int_arg(a, 0, "the chapter number")), 0, 0, 0, 0};
+        *n = Numbering{static_cast<int>(int_arg(a, 0, N_("the chapter number"))), 0, 0, 0, 0};
         return tpl::Value("");
     });
     env.add_function("seksi", [n](const tpl::Args& a) {
-        const auto level = int_arg(a, 0, "the section level");
+        const auto level = int_arg(a, 0, N_("the section level"));
         if (level == 2) {
             ++n->seksi2;
             n->seksi3 = 0;
             return tpl::Value(fmt::format("{}.{}", n->bab, n->seksi2));
         }
         if (level == 3) return tpl::Value(fmt::format("{}.{}.{}", n->bab, n->seksi2, ++n->seksi3));
-        throw tpl::Error{"the section level is 2 or 3"};
+        throw tpl::Error{_("the section level is 2 or 3")};
     });
     auto caption = [n](const char* kind, int& counter, const std::string& title) {
         const std::string nomor = fmt::format("{}.{}", n->bab, ++counter);
@@ -60,8 +62,8 @@ void add_numbering(tpl::Environment& env) {
                                 {"judul", tpl::Value(title)},
                                 {"caption", tpl::Value(fmt::format("**{} {}** {}", kind, nomor, title))}});
     };
-    env.add_function("tabel", [n, caption](const tpl::Args& a) { return caption("Tabel", n->tabel, text_arg(a, 0, "the title")); });
-    env.add_function("gambar", [n, caption](const tpl::Args& a) { return caption("Gambar", n->gambar, text_arg(a, 0, "the title")); });
+    env.add_function("tabel", [n, caption](const tpl::Args& a) { return caption("Tabel", n->tabel, text_arg(a, 0, N_("the title"))); });
+    env.add_function("gambar", [n, caption](const tpl::Args& a) { return caption("Gambar", n->gambar, text_arg(a, 0, N_("the title"))); });
     env.add_function("tabel_berikut", [n](const tpl::Args&) { return tpl::Value(fmt::format("{}.{}", n->bab, n->tabel + 1)); });
 }
 
@@ -96,7 +98,7 @@ std::string uang(const tpl::Value& v, bool sen) {
     // Whole rupiah stay integers (exact to the ±10^16 limit, past a double's 2^53).
     if (v.kind() == tpl::Value::Kind::integer) return idfmt::angka(v.as_int()) + (sen ? ",00" : "");
     if (v.is_number()) return idfmt::angka(v.as_double(), 2);
-    throw tpl::Error{fmt::format("an amount of money must be a number, found {}", v.type_name())};
+    throw tpl::Error{_f("an amount of money must be a number, found {}", v.type_name())};
 }
 
 void add_money_filters(tpl::Environment& env, bool sen) {
@@ -129,14 +131,14 @@ bool document_supported(const AgencyYear& data, DocumentKind kind, Diagnostics* 
     // (A [pk] or [keputusan_iku] table without the key never loads: the loader requires it.)
     if (kind == DocumentKind::pk && !data.pk) {
         if (diags)
-            diags->error(data.pos, "`--dokumen pk` needs the Perjanjian Kinerja's date: the data file has no [pk] `tanggal`",
-                         "add [pk] with `tanggal = 2024-01-02` (the date it was signed); see docs/data-format.md");
+            diags->error(data.pos, _("`--dokumen pk` needs the Perjanjian Kinerja's date: the data file has no [pk] `tanggal`"),
+                         _("add [pk] with `tanggal = 2024-01-02` (the date it was signed); see docs/data-format.md"));
         return false;
     }
     if (kind == DocumentKind::iku && !data.keputusan_iku) {
         if (diags)
-            diags->error(data.pos, "`--dokumen iku` needs the decree's number: the data file has no [keputusan_iku] `nomor`",
-                         "add [keputusan_iku] with `nomor`, `tanggal` and `menimbang`; see docs/data-format.md");
+            diags->error(data.pos, _("`--dokumen iku` needs the decree's number: the data file has no [keputusan_iku] `nomor`"),
+                         _("add [keputusan_iku] with `nomor`, `tanggal` and `menimbang`; see docs/data-format.md"));
         return false;
     }
     return true;
@@ -146,7 +148,7 @@ std::optional<std::string> render_markdown(const AgencyYear& data, const Markdow
     if (!document_supported(data, options.dokumen, &diags)) return std::nullopt;
     const compute::ReportValues values = compute::compute_report(data);
     for (const auto& what : values.overflow) {
-        diags.error(data.laporan.tahun.pos, fmt::format("the budget sum of {} exceeds what lkjip can add exactly", what));
+        diags.error(data.laporan.tahun.pos, _f("the budget sum of {} exceeds what lkjip can add exactly", what));
     }
     if (!values.overflow.empty()) return std::nullopt;
     const Value context = ContextBuilder(data, values).build();
@@ -154,9 +156,9 @@ std::optional<std::string> render_markdown(const AgencyYear& data, const Markdow
         // Not the user's input: the installation is incomplete (issue 19), so the message says
         // where lkjip looked rather than pointing into the data file.
         diags.error(SourcePos{std::make_shared<const std::string>("lkjip"), 0, 0},
-                    "lkjip's built-in templates are not installed: looked in " + data_dir_places(find_data_dir()),
-                    "install lkjip completely (`cmake --install`, or the Debian package), or set LKJIP_DATA_DIR to the "
-                    "folder holding templates/");
+                    _f("lkjip's built-in templates are not installed: looked in {}", data_dir_places(find_data_dir())),
+                    _("install lkjip completely (`cmake --install`, or the Debian package), or set LKJIP_DATA_DIR to the "
+                      "folder holding templates/"));
         return std::nullopt;
     }
     std::vector<std::string> path = options.template_dirs;

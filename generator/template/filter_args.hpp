@@ -24,7 +24,8 @@ Filter with(std::vector<std::string> names, Bound f);
 
 const Value& req(const Params& p, std::size_t i, const char* name);
 Value opt(const Params& p, std::size_t i, Value fallback);
-// The input or an argument as a number, a whole number or a string, else Error naming `what`.
+// The input or an argument as a number, a whole number or a string, else Error naming `what`:
+// an argument's name (`count`) or a phrase marked N_ ("the input"), translated when it is named.
 double number(const Value& v, const char* what);
 std::int64_t whole(const Value& v, const char* what);
 const std::string& text(const Value& v, const char* what);

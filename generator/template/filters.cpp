@@ -10,9 +10,8 @@
 #include <cmath>
 #include <limits>
 
-#include <fmt/format.h>
-
 #include "common/decimal.hpp"
+#include "common/i18n.hpp"
 #include "common/utf8.hpp"
 #include "template/filter_args.hpp"
 #include "template/limits.hpp"
@@ -135,7 +134,7 @@ List iterate(const Value& v) {
         for (const auto& [k, x] : v.as_map()) out.emplace_back(k);
         return out;
     }
-    throw Error{fmt::format("the input must be a list, found {}", v.type_name())};
+    throw Error{_f("the input must be a list, found {}", v.type_name())};
 }
 
 // An attribute of Jinja's filters: "a.b.0" (a dotted path, numbers index a list) or an integer.
@@ -185,7 +184,7 @@ std::optional<Value> lookup(const Value& item, const Path& path) {
 std::string path_text(const Value& attr) { return attr.to_string(); }
 Value lookup_or_fail(const Value& item, const Value& attr) {
     if (auto v = lookup(item, path_of(attr))) return *v;
-    throw Error{fmt::format("an item has no attribute '{}'", path_text(attr))};
+    throw Error{_f("an item has no attribute '{}'", path_text(attr))};
 }
 
 }  // namespace
@@ -212,20 +211,20 @@ int compare(const Value& x, const Value& y) {
         }
         return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
     }
-    throw Error{fmt::format("cannot compare {} with {}", x.type_name(), y.type_name())};
+    throw Error{_f("cannot compare {} with {}", x.type_name(), y.type_name())};
 }
 
 bool contains(const Value& b, const Value& a) {
     if (b.is_list()) return std::any_of(b.as_list().begin(), b.as_list().end(), [&](const Value& x) { return x == a; });
     if (b.is_string()) {
-        if (!a.is_string()) throw Error{fmt::format("'in' a string needs a string on its left, found {}", a.type_name())};
+        if (!a.is_string()) throw Error{_f("'in' a string needs a string on its left, found {}", a.type_name())};
         return b.as_string().find(a.as_string()) != std::string::npos;
     }
     if (b.is_map()) {
-        if (a.is_list() || a.is_map()) throw Error{fmt::format("{} cannot be a key of a map", a.type_name())};
+        if (a.is_list() || a.is_map()) throw Error{_f("{} cannot be a key of a map", a.type_name())};
         return a.is_string() && b.find(a.as_string()) != nullptr;
     }
-    throw Error{fmt::format("'in' needs a list, map or string on its right, found {}", b.type_name())};
+    throw Error{_f("'in' needs a list, map or string on its right, found {}", b.type_name())};
 }
 
 namespace {
@@ -254,17 +253,17 @@ Value power(const Value& a, const Value& b) {
     if (a.kind() == Value::Kind::integer && b.kind() == Value::Kind::integer && b.as_int() >= 0) {
         std::int64_t base = a.as_int(), e = b.as_int(), r = 1;
         while (e > 0) {
-            if ((e & 1) && __builtin_mul_overflow(r, base, &r)) throw Error{"integer overflow"};
+            if ((e & 1) && __builtin_mul_overflow(r, base, &r)) throw Error{_("integer overflow")};
             e >>= 1;
-            if (e > 0 && __builtin_mul_overflow(base, base, &base)) throw Error{"integer overflow"};
+            if (e > 0 && __builtin_mul_overflow(base, base, &base)) throw Error{_("integer overflow")};
         }
         return Value(r);
     }
     const double x = a.as_double(), y = b.as_double();
-    if (x == 0.0 && y < 0) throw Error{"zero cannot be raised to a negative power"};
-    if (x < 0 && y != std::floor(y)) throw Error{"a negative number to a fractional power is not a real number"};
+    if (x == 0.0 && y < 0) throw Error{_("zero cannot be raised to a negative power")};
+    if (x < 0 && y != std::floor(y)) throw Error{_("a negative number to a fractional power is not a real number")};
     const double r = std::pow(x, y);
-    if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) throw Error{"the power is too large"};
+    if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) throw Error{_("the power is too large")};
     return Value(r);
 }
 
@@ -284,7 +283,7 @@ Value binary_op(const std::string& op, const Value& a, const Value& b) {
     if (op == "*" && ((a.is_string() && b.kind() == Value::Kind::integer) || (b.is_string() && a.kind() == Value::Kind::integer))) {
         const std::string& s = a.is_string() ? a.as_string() : b.as_string();
         const std::int64_t count = a.is_string() ? b.as_int() : a.as_int();
-        if (count > 1'000'000) throw Error{"string repetition count out of range"};
+        if (count > 1'000'000) throw Error{_("string repetition count out of range")};
         if (count > 0) check_string_size(std::uint64_t{s.size()} * static_cast<std::uint64_t>(count), "'*'");
         std::string out;
         for (std::int64_t i = 0; i < count; ++i) out += s;  // a count below 1 gives "", as in Python
@@ -295,7 +294,7 @@ Value binary_op(const std::string& op, const Value& a, const Value& b) {
         return Value(op == "<" ? c < 0 : op == ">" ? c > 0 : op == "<=" ? c <= 0 : c >= 0);
     }
     if (!a.is_number() || !b.is_number()) {
-        throw Error{fmt::format("'{}' needs numbers, found {} and {}", op, a.type_name(), b.type_name())};
+        throw Error{_f("'{}' needs numbers, found {} and {}", op, a.type_name(), b.type_name())};
     }
     if (op == "**") return power(a, b);
     const bool ints = a.kind() == Value::Kind::integer && b.kind() == Value::Kind::integer;
@@ -307,24 +306,24 @@ Value binary_op(const std::string& op, const Value& a, const Value& b) {
         else if (op == "-") overflow = __builtin_sub_overflow(x, y, &r);
         else if (op == "*") overflow = __builtin_mul_overflow(x, y, &r);
         else {
-            if (y == 0) throw Error{"division by zero"};
-            if (x == INT64_MIN && y == -1) throw Error{"integer overflow"};
+            if (y == 0) throw Error{_("division by zero")};
+            if (x == INT64_MIN && y == -1) throw Error{_("integer overflow")};
             const std::int64_t q = x / y, m = x % y;
             const bool adjust = m != 0 && ((m < 0) != (y < 0));  // Python floors; C++ truncates
             r = op == "//" ? q - (adjust ? 1 : 0) : m + (adjust ? y : 0);
         }
-        if (overflow) throw Error{"integer overflow"};
+        if (overflow) throw Error{_("integer overflow")};
         return Value(r);
     }
     const double x = a.as_double(), y = b.as_double();
-    if ((op == "/" || op == "//" || op == "%") && y == 0) throw Error{"division by zero"};
+    if ((op == "/" || op == "//" || op == "%") && y == 0) throw Error{_("division by zero")};
     if (op == "+") return Value(x + y);
     if (op == "-") return Value(x - y);
     if (op == "*") return Value(x * y);
     if (op == "/") return Value(x / y);
     if (op == "//") return Value(py_floordiv(x, y));
     if (op == "%") return Value(py_mod(x, y));
-    throw Error{fmt::format("unknown operator '{}'", op)};
+    throw Error{_f("unknown operator '{}'", op)};
 }
 
 namespace {
@@ -340,7 +339,7 @@ Value f_length(const Value& in, const Params&) {
     if (in.is_list()) return Value(static_cast<std::int64_t>(in.as_list().size()));
     if (in.is_map()) return Value(static_cast<std::int64_t>(in.as_map().size()));
     if (in.is_string()) return Value(static_cast<std::int64_t>(utf8::decode_escaped(in.as_string()).size()));
-    throw Error{fmt::format("has no length: {}", in.type_name())};
+    throw Error{_f("has no length: {}", in.type_name())};
 }
 Value f_upper(const Value& in, const Params&) { return Value(utf8::encode_escaped(upper_all(utf8::decode_escaped(in.to_string())))); }
 Value f_lower(const Value& in, const Params&) { return Value(lower_text(in.to_string())); }
@@ -431,12 +430,12 @@ Value f_join(const Value& in, const Params& p) {
 }
 Value f_first(const Value& in, const Params&) {
     const List l = iterate(in);
-    if (l.empty()) throw Error{"the list is empty"};
+    if (l.empty()) throw Error{_("the list is empty")};
     return l.front();
 }
 Value f_last(const Value& in, const Params&) {
     const List l = iterate(in);
-    if (l.empty()) throw Error{"the list is empty"};
+    if (l.empty()) throw Error{_("the list is empty")};
     return l.back();
 }
 // Sort keys: one value, or a list of values for "a,b" (Jinja's multi-attribute sort).
@@ -495,12 +494,12 @@ Value f_reverse(const Value& in, const Params&) {
 Value f_sum(const Value& in, const Params& p) {
     const Value attr = opt(p, 0, Value());
     Value total = opt(p, 1, Value(std::int64_t{0}));
-    if (total.is_string()) throw Error{"sum cannot add strings (use join)"};
+    if (total.is_string()) throw Error{_("sum cannot add strings (use join)")};
     for (const auto& v : iterate(in)) total = binary_op("+", total, attr.is_none() ? v : lookup_or_fail(v, attr));
     return total;
 }
 Value f_items(const Value& in, const Params&) {
-    if (!in.is_map()) throw Error{fmt::format("the input must be a map, found {}", in.type_name())};
+    if (!in.is_map()) throw Error{_f("the input must be a map, found {}", in.type_name())};
     List out;
     for (const auto& [k, v] : in.as_map()) out.push_back(Value::list({Value(k), v}));
     return Value::list(std::move(out));
@@ -513,7 +512,7 @@ Value f_groupby(const Value& in, const Params& p) {
     List keys, sort_keys;
     for (const auto& v : l) {
         auto k = lookup(v, path);
-        if (!k && fallback.is_none()) throw Error{fmt::format("an item has no attribute '{}'", path_text(*p[0]))};
+        if (!k && fallback.is_none()) throw Error{_f("an item has no attribute '{}'", path_text(*p[0]))};
         keys.push_back(k ? *k : fallback);
         sort_keys.push_back(case_sensitive ? keys.back() : ignore_case(keys.back()));
     }
@@ -538,9 +537,9 @@ Value f_round(const Value& in, const Params& p) {
     const int n = places(p, 0, 0);
     const std::string method = opt(p, 1, Value("common")).to_string();
     if (method != "common" && method != "ceil" && method != "floor") {
-        throw Error{fmt::format("method must be 'common', 'ceil' or 'floor', found '{}'", method)};
+        throw Error{_f("method must be 'common', 'ceil' or 'floor', found '{}'", method)};
     }
-    const double x = number(in, "the input");
+    const double x = number(in, N_("the input"));
     if (method == "common") {
         if (in.kind() == Value::Kind::integer) return in;  // Python: round(7, 1) is 7, an integer
         return Value(round_half_up(x, n));
@@ -604,13 +603,13 @@ std::optional<std::int64_t> parse_int(const std::string& raw, std::int64_t base)
         const int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? (c | 0x20) - 'a' + 10 : 99;
         if (d >= base) return std::nullopt;
         if (mag > (std::numeric_limits<std::uint64_t>::max() - static_cast<std::uint64_t>(d)) / static_cast<std::uint64_t>(base)) {
-            throw Error{"the number does not fit a 64-bit integer"};
+            throw Error{_("the number does not fit a 64-bit integer")};
         }
         mag = mag * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
         last_underscore = false;
     }
     if (last_underscore) return std::nullopt;
-    if (mag > static_cast<std::uint64_t>(INT64_MAX) + (negative ? 1 : 0)) throw Error{"the number does not fit a 64-bit integer"};
+    if (mag > static_cast<std::uint64_t>(INT64_MAX) + (negative ? 1 : 0)) throw Error{_("the number does not fit a 64-bit integer")};
     return negative ? static_cast<std::int64_t>(0 - mag) : static_cast<std::int64_t>(mag);
 }
 // Python's float(text): decimal with optional exponent and single underscores between digits,
@@ -665,10 +664,10 @@ std::optional<double> parse_float(const std::string& raw) {
 Value f_int(const Value& in, const Params& p) {
     const Value fallback = opt(p, 0, Value(std::int64_t{0}));
     const std::int64_t base = whole(opt(p, 1, Value(std::int64_t{10})), "base");
-    if (base != 0 && (base < 2 || base > 36)) throw Error{"base must be 0 or between 2 and 36"};
+    if (base != 0 && (base < 2 || base > 36)) throw Error{_("base must be 0 or between 2 and 36")};
     const auto truncate = [&](double x) -> Value {
         if (std::isnan(x)) return fallback;
-        if (!std::isfinite(x) || std::fabs(x) >= 9.2e18) throw Error{"the number does not fit a 64-bit integer"};
+        if (!std::isfinite(x) || std::fabs(x) >= 9.2e18) throw Error{_("the number does not fit a 64-bit integer")};
         return Value(static_cast<std::int64_t>(std::trunc(x)));
     };
     switch (in.kind()) {
@@ -696,10 +695,10 @@ Value f_float(const Value& in, const Params& p) {
 }
 Value f_abs(const Value& in, const Params&) {
     if (in.kind() == Value::Kind::integer) {
-        if (in.as_int() == INT64_MIN) throw Error{"integer overflow"};
+        if (in.as_int() == INT64_MIN) throw Error{_("integer overflow")};
         return Value(in.as_int() < 0 ? -in.as_int() : in.as_int());
     }
-    return Value(std::fabs(number(in, "the input")));
+    return Value(std::fabs(number(in, N_("the input"))));
 }
 Value f_string(const Value& in, const Params&) { return Value(in.to_string()); }
 Value f_list(const Value& in, const Params&) {
@@ -727,14 +726,14 @@ std::vector<std::u32string> split_lines(const std::u32string& s) {
 // the indentation text itself. Keeps a multi-line Markdown text inside its list item.
 constexpr std::int64_t kMaxIndent = 100;  // a Markdown list never nests deeper
 Value f_indent(const Value& in, const Params& p) {
-    const std::string& s = text(in, "the input");
+    const std::string& s = text(in, N_("the input"));
     const Value width = opt(p, 0, Value(std::int64_t{4}));
     std::u32string pad;
     if (width.is_string()) {
         pad = utf8::decode_escaped(width.as_string());
     } else {
         const auto w = whole(width, "width");
-        if (w < 0 || w > kMaxIndent) throw Error{fmt::format("width must be between 0 and {}", kMaxIndent)};
+        if (w < 0 || w > kMaxIndent) throw Error{_f("width must be between 0 and {}", kMaxIndent)};
         pad.assign(static_cast<std::size_t>(w), U' ');
     }
     const bool first = opt(p, 1, Value(false)).truthy(), blank = opt(p, 2, Value(false)).truthy();
@@ -757,18 +756,18 @@ Value f_map(const Value& in, const Args& a, const std::map<std::string, Filter>&
     List out;
     if (a.positional.empty()) {
         const Params p = bind(a, {"attribute", "default"});
-        if (!p[0]) throw Error{"map needs a filter name or attribute="};
+        if (!p[0]) throw Error{_("map needs a filter name or attribute=")};
         const Path path = path_of(*p[0]);
         for (const auto& v : iterate(in)) {
             auto x = lookup(v, path);
-            if (!x && (!p[1] || p[1]->is_none())) throw Error{fmt::format("an item has no attribute '{}'", path_text(*p[0]))};
+            if (!x && (!p[1] || p[1]->is_none())) throw Error{_f("an item has no attribute '{}'", path_text(*p[0]))};
             out.push_back(x ? *x : *p[1]);
         }
         return Value::list(std::move(out));
     }
-    const std::string& name = text(a.positional[0], "the filter name");
+    const std::string& name = text(a.positional[0], N_("the filter name"));
     const auto it = all.find(name);
-    if (it == all.end()) throw Error{fmt::format("unknown filter '{}'", name)};
+    if (it == all.end()) throw Error{_f("unknown filter '{}'", name)};
     Args rest;
     rest.positional.assign(a.positional.begin() + 1, a.positional.end());
     rest.keyword = a.keyword;
@@ -779,21 +778,21 @@ Value f_map(const Value& in, const Args& a, const std::map<std::string, Filter>&
 // test an item's truth decides. A missing attribute is undefined: only the tests `defined` and
 // `undefined` accept it (Jinja's StrictUndefined fails on any other use).
 Value select(const Value& in, const Args& a, bool keep, bool by_attribute) {
-    if (!a.keyword.empty()) throw Error{fmt::format("unexpected keyword argument '{}'", a.keyword.front().first)};
+    if (!a.keyword.empty()) throw Error{_f("unexpected keyword argument '{}'", a.keyword.front().first)};
     std::size_t at = 0;
     std::optional<Value> attr;
     if (by_attribute) {
-        if (a.positional.empty()) throw Error{"missing argument 'attribute'"};
+        if (a.positional.empty()) throw Error{_("missing argument 'attribute'")};
         attr = a.positional[at++];
     }
-    const std::string test = at < a.positional.size() ? text(a.positional[at++], "the test name") : "";
+    const std::string test = at < a.positional.size() ? text(a.positional[at++], N_("the test name")) : "";
     Args rest;
     rest.positional.assign(a.positional.begin() + static_cast<std::ptrdiff_t>(std::min(at, a.positional.size())), a.positional.end());
     const std::optional<Path> path = attr ? std::optional<Path>(path_of(*attr)) : std::nullopt;
     List out;
     for (const auto& v : iterate(in)) {
         const std::optional<Value> field = path ? lookup(v, *path) : std::optional<Value>(v);
-        if (!field && test != "defined" && test != "undefined") throw Error{fmt::format("an item has no attribute '{}'", path_text(*attr))};
+        if (!field && test != "defined" && test != "undefined") throw Error{_f("an item has no attribute '{}'", path_text(*attr))};
         const bool r = test.empty() ? field->truthy() : apply_test(test, field, rest);
         if (r == keep) out.push_back(v);
     }
@@ -850,15 +849,17 @@ bool takes_argument(const std::string& n) {
 }  // namespace
 
 bool apply_test(const std::string& name, const std::optional<Value>& v, const Args& a) {
-    if (std::find(kTests.begin(), kTests.end(), name) == kTests.end()) throw Error{fmt::format("unknown test '{}'", name)};
-    if (!a.keyword.empty()) throw Error{fmt::format("test '{}' takes no keyword arguments", name)};
+    if (std::find(kTests.begin(), kTests.end(), name) == kTests.end()) throw Error{_f("unknown test '{}'", name)};
+    if (!a.keyword.empty()) throw Error{_f("test '{}' takes no keyword arguments", name)};
     const std::size_t wanted = takes_argument(name) ? 1 : 0;
     if (a.positional.size() != wanted) {
-        throw Error{fmt::format("test '{}' takes {} argument{} ({} given)", name, wanted, wanted == 1 ? "" : "s", a.positional.size())};
+        // i18n: not a message (the plural form below: xgettext takes it as the msgid_plural of _n)
+        throw Error{_n("test '{1}' takes {0} argument ({2} given)", "test '{1}' takes {0} arguments ({2} given)", wanted, name,
+                       a.positional.size())};
     }
     if (name == "defined") return v.has_value();
     if (name == "undefined") return !v.has_value();
-    if (!v) throw Error{fmt::format("test '{}' of an undefined value", name)};
+    if (!v) throw Error{_f("test '{}' of an undefined value", name)};
     const Value& x = *v;
     if (name == "none") return x.is_none();
     if (name == "number") return x.is_number() || x.kind() == Value::Kind::boolean;  // Python: bool is a number

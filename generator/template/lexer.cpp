@@ -5,6 +5,7 @@
 // lines leaking into the Markdown.
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "common/utf8.hpp"
 #include "template/ast.hpp"
 
@@ -103,7 +104,7 @@ std::vector<Token> lex(std::string_view text, const std::shared_ptr<const std::s
         const std::string close = kind == '{' ? "}}" : (kind == '%' ? "%}" : "#}");
         const std::size_t end = text.find(close, c.at);
         if (end == std::string_view::npos) {
-            throw LexError{open, fmt::format("unclosed '{}{}': expected '{}'", '{', kind, close)};
+            throw LexError{open, _f("unclosed '{}{}': expected '{}'", '{', kind, close)};
         }
         std::size_t inner_end = end;
         bool minus_right = false;
@@ -126,7 +127,7 @@ std::vector<Token> lex(std::string_view text, const std::shared_ptr<const std::s
             const std::size_t stop = text.find("endraw", c.at);
             const std::size_t tag_start = stop == std::string_view::npos ? stop : text.rfind("{%", stop);
             if (stop == std::string_view::npos || tag_start == std::string_view::npos || tag_start < c.at) {
-                throw LexError{open, "{% raw %} without {% endraw %}"};
+                throw LexError{open, _("{% raw %} without {% endraw %}")};
             }
             if (pending.empty()) pending_pos = c.pos();
             std::string raw(text.substr(c.at, tag_start - c.at));
@@ -135,7 +136,7 @@ std::vector<Token> lex(std::string_view text, const std::shared_ptr<const std::s
             else if (options.lstrip_blocks && text[tag_start + 2] != '+') lstrip_line(raw, c.column == 1);
             pending += raw;
             const std::size_t raw_end = text.find("%}", stop);
-            if (raw_end == std::string_view::npos) throw LexError{open, "unclosed {% endraw %}"};
+            if (raw_end == std::string_view::npos) throw LexError{open, _("unclosed {% endraw %}")};
             const bool raw_minus = text[raw_end - 1] == '-';
             c.advance(raw_end + 2 - c.at);
             strip_next = raw_minus;

@@ -8,8 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include <fmt/format.h>
-
+#include "common/i18n.hpp"
 #include "template/template.hpp"
 
 namespace lkjip::tpl {
@@ -33,19 +32,21 @@ inline constexpr std::uint32_t kMaxValueDepth = 200;
 // 8 MiB data file can spell out (`1,` is two bytes), so `[data, data]` still works.
 inline constexpr std::uint64_t kMaxValueWeight = 16'000'000;
 
-// Throws when a string of `bytes` would exceed kMaxStringBytes; `what` names the operation.
+// Throws when a string of `bytes` would exceed kMaxStringBytes; `what` names the operation: an
+// operator or filter (`'~'`, `join`) or a phrase marked N_ ("printing a list"), translated only
+// when the limit is passed, so that a check made for every item costs no catalogue lookup.
 inline void check_string_size(std::uint64_t bytes, const char* what) {
     if (bytes > kMaxStringBytes) {
-        throw Error{fmt::format("{} would build a string of {} bytes, more than the limit of {}", what, bytes,
-                                kMaxStringBytes)};
+        throw Error{_f("{} would build a string of {} bytes, more than the limit of {}", _(what), bytes,
+                       kMaxStringBytes)};
     }
 }
 
 // Throws when a list of `items` would exceed kMaxListItems.
 inline void check_list_size(std::uint64_t items, const char* what) {
     if (items > kMaxListItems) {
-        throw Error{fmt::format("{} would build a list of {} items, more than the limit of {}", what, items,
-                                kMaxListItems)};
+        throw Error{_f("{} would build a list of {} items, more than the limit of {}", _(what), items,
+                       kMaxListItems)};
     }
 }
 

@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "common/utf8.hpp"
 #include "template/ast.hpp"
 #include "template/filters.hpp"
@@ -99,15 +100,15 @@ std::string unescape(const Token& t, std::size_t start, std::size_t end, PosTrac
             for (std::size_t k = 1; k <= n; ++k) {
                 const char h = i + k < end - 1 ? s[i + k] : '\0';  // end - 1 is the closing quote
                 const int d = std::isxdigit(static_cast<unsigned char>(h)) ? (std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (h | 0x20) - 'a' + 10) : -1;
-                if (d < 0) throw ParseError{track.at(esc), fmt::format("'\\{}' needs {} hexadecimal digits", e, n)};
+                if (d < 0) throw ParseError{track.at(esc), _f("'\\{}' needs {} hexadecimal digits", e, n)};
                 cp = cp * 16 + static_cast<char32_t>(d);
             }
-            if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) throw ParseError{track.at(esc), fmt::format("'\\{}' names no character", e)};
+            if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) throw ParseError{track.at(esc), _f("'\\{}' names no character", e)};
             utf8::append_escaped(out, cp);
             i += n;
             continue;
         }
-        if (e == 'N') throw ParseError{track.at(esc), "'\\N{…}' is not supported: write the character itself or \\u"};
+        if (e == 'N') throw ParseError{track.at(esc), _("'\\N{…}' is not supported: write the character itself or \\u")};
         out += '\\';  // not an escape: Python keeps the backslash
         out += e;
     }
@@ -142,13 +143,13 @@ std::vector<ETok> tokenize(const Token& t) {
                 if (s[k] != '_') digits += s[k];
             }
             if (!dot && digits.size() > 1 && digits[0] == '0' && digits.find_first_not_of('0') != std::string::npos) {
-                throw ParseError{at(t, start), "an integer cannot start with 0 (Jinja reads '0' and then another number)"};
+                throw ParseError{at(t, start), _("an integer cannot start with 0 (Jinja reads '0' and then another number)")};
             }
             out.push_back({dot ? ETok::Kind::number : ETok::Kind::integer, digits, at(t, start)});
         } else if (c == '"' || c == '\'') {
             ++i;
             while (i < s.size() && s[i] != c) i += s[i] == '\\' && i + 1 < s.size() ? 2 : 1;
-            if (i >= s.size()) throw ParseError{at(t, start), "unterminated string"};
+            if (i >= s.size()) throw ParseError{at(t, start), _("unterminated string")};
             ++i;
             const SourcePos string_pos = at(t, start);
             out.push_back({ETok::Kind::string, unescape(t, start, i, track), string_pos});
@@ -159,7 +160,7 @@ std::vector<ETok> tokenize(const Token& t) {
                 if (s.compare(i, 2, two) == 0) op = two;
             }
             if (std::string("+-*/%~<>=!|.,()[]:{}").find(c) == std::string::npos) {
-                throw ParseError{at(t, start), fmt::format("unexpected character '{}'", c)};
+                throw ParseError{at(t, start), _f("unexpected character '{}'", c)};
             }
             i += op.size();
             out.push_back({ETok::Kind::op, op, at(t, start)});
@@ -181,10 +182,12 @@ public:
     bool is_op(const char* op) const { return peek().kind == ETok::Kind::op && peek().text == op; }
     bool is_name(const char* n) const { return peek().kind == ETok::Kind::name && peek().text == n; }
     const ETok& next() { return toks_[pos_ < toks_.size() - 1 ? pos_++ : pos_]; }
+    // `what` is a phrase marked N_ ("a value") or a token in quotes ("')'"), translated here.
     [[noreturn]] void fail(const std::string& what) const {
         const ETok& t = peek();
-        throw ParseError{here(), t.kind == ETok::Kind::end ? fmt::format("expected {} at the end of the tag", what)
-                                                          : fmt::format("expected {}, found '{}'", what, t.text)};
+        const char* shown = _(what.c_str());
+        throw ParseError{here(), t.kind == ETok::Kind::end ? _f("expected {} at the end of the tag", shown)
+                                                          : _f("expected {}, found '{}'", shown, t.text)};
     }
     void expect_op(const char* op) {
         if (!is_op(op)) fail(fmt::format("'{}'", op));
@@ -195,7 +198,7 @@ public:
         return next().text;
     }
     void expect_end() {
-        if (!at_end()) throw ParseError{here(), fmt::format("unexpected '{}'", peek().text)};
+        if (!at_end()) throw ParseError{here(), _f("unexpected '{}'", peek().text)};
     }
 
     ExprPtr expression() { return ternary(0); }
@@ -210,7 +213,7 @@ private:
         return e;
     }
     [[noreturn]] static void too_deep(const SourcePos& p) {
-        throw ParseError{p, fmt::format("expression nested deeper than {} levels", kMaxExprDepth)};
+        throw ParseError{p, _f("expression nested deeper than {} levels", kMaxExprDepth)};
     }
     void guard(int depth) const {
         if (depth > kMaxExprDepth) too_deep(here());
@@ -301,7 +304,7 @@ private:
             } else if (is_name("not") && peek(1).kind == ETok::Kind::name && peek(1).text == "in") {
                 next();
                 next();
-                op = "not in";
+                op = "not in";  // i18n: not a message (the operator)
             } else {
                 break;
             }
@@ -310,7 +313,7 @@ private:
         }
         if (chain.empty()) return left;
         if (chain.size() == 1) {
-            const bool negated = chain[0].first == "not in";
+            const bool negated = chain[0].first == "not in";  // i18n: not a message
             auto e = binary(negated ? "in" : chain[0].first, std::move(left), std::move(chain[0].second), first);
             e->negated = negated;
             return e;
@@ -380,7 +383,7 @@ private:
             }
             next();
             auto f = make(Expr::Kind::filter, here());
-            f->name = expect_name("a filter name after '|'");
+            f->name = expect_name(N_("a filter name after '|'"));
             if (is_op("(")) arguments(*f, depth);
             f->a = std::move(e);
             seal(*f);
@@ -397,7 +400,7 @@ private:
             next();
             e->negated = true;
         }
-        e->name = expect_name("a test name after 'is'");
+        e->name = expect_name(N_("a test name after 'is'"));
         if (is_op("(")) {
             arguments(*e, depth);
         } else if ((peek().kind == ETok::Kind::name && !is_name("else") && !is_name("or") && !is_name("and") &&
@@ -418,7 +421,7 @@ private:
                 next();
                 e.kwargs.emplace_back(std::move(key), ternary(depth + 1));
             } else {
-                if (!e.kwargs.empty()) fail("a keyword argument (positional arguments come first)");
+                if (!e.kwargs.empty()) fail(N_("a keyword argument (positional arguments come first)"));
                 e.items.push_back(ternary(depth + 1));
             }
             if (!is_op(",")) break;
@@ -438,7 +441,7 @@ private:
                     a->b = make(Expr::Kind::literal, p);
                     a->b->literal = Value(static_cast<std::int64_t>(std::strtoll(next().text.c_str(), nullptr, 10)));
                 } else {
-                    a->name = expect_name("an attribute name after '.'");
+                    a->name = expect_name(N_("an attribute name after '.'"));
                 }
                 a->a = std::move(e);
                 seal(*a);
@@ -470,7 +473,7 @@ private:
             auto e = make(Expr::Kind::literal, p);
             errno = 0;
             const long long v = std::strtoll(t.text.c_str(), nullptr, 10);
-            if (errno == ERANGE) throw ParseError{p, fmt::format("integer {} is too large", t.text)};
+            if (errno == ERANGE) throw ParseError{p, _f("integer {} is too large", t.text)};
             e->literal = Value(static_cast<std::int64_t>(v));
             next();
             return e;
@@ -522,7 +525,7 @@ private:
             break;
         case ETok::Kind::end: break;
         }
-        fail("a value");
+        fail(N_("a value"));
     }
 
     const Token& tag_;
@@ -537,7 +540,7 @@ public:
     Body body(const std::vector<std::string>& ends, std::string& found, std::size_t& end_index, int depth) {
         if (depth > kMaxBlockDepth) {
             throw ParseError{tokens_[std::min(i_, tokens_.size() - 1)].pos,
-                             fmt::format("blocks nested deeper than {} levels", kMaxBlockDepth)};
+                             _f("blocks nested deeper than {} levels", kMaxBlockDepth)};
         }
         Body out;
         while (i_ < tokens_.size()) {
@@ -556,14 +559,14 @@ public:
                 Node n;
                 n.kind = Node::Kind::output;
                 n.pos = t.pos;
-                if (ep.at_end()) throw ParseError{t.pos, "empty {{ }}"};
+                if (ep.at_end()) throw ParseError{t.pos, _("empty {{ }}")};
                 n.expr = ep.expression();
                 ep.expect_end();
                 out.push_back(std::move(n));
                 ++i_;
                 continue;
             }
-            if (ep.at_end()) throw ParseError{t.pos, "empty {% %}"};
+            if (ep.at_end()) throw ParseError{t.pos, _("empty {% %}")};
             const std::string keyword = ep.peek().kind == ETok::Kind::name ? ep.peek().text : "";
             for (const auto& e : ends) {
                 if (keyword == e) {
@@ -588,7 +591,7 @@ private:
         if (keyword == "for") return for_block(t, ep, depth);
         if (keyword == "set") {
             n.kind = Node::Kind::set;
-            n.text = ep.expect_name("a variable name after 'set'");
+            n.text = ep.expect_name(N_("a variable name after 'set'"));
             ep.expect_op("=");
             n.expr = ep.expression();
             ep.expect_end();
@@ -603,18 +606,18 @@ private:
         if (keyword == "import") {
             n.kind = Node::Kind::import;
             n.expr = ep.expression();
-            if (!ep.is_name("as")) ep.fail("'as' and a name");
+            if (!ep.is_name("as")) ep.fail(N_("'as' and a name"));
             ep.next();
-            n.text = ep.expect_name("a name after 'as'");
+            n.text = ep.expect_name(N_("a name after 'as'"));
             ep.expect_end();
             return n;
         }
         if (keyword == "macro") return macro_block(t, ep, depth);
         const std::vector<std::string> known = {"if", "for", "set", "include", "import", "macro", "raw"};
         const std::string near = closest_match(keyword, known);
-        throw ParseError{t.pos, keyword.empty() ? "expected a statement name after '{%'"
-                                                : fmt::format("unknown statement '{}'{}", keyword,
-                                                              near.empty() ? "" : fmt::format(" (did you mean '{}'?)", near))};
+        throw ParseError{t.pos, keyword.empty()  ? std::string(_("expected a statement name after '{%'"))
+                                : near.empty() ? _f("unknown statement '{}'", keyword)
+                                               : _f("unknown statement '{}' (did you mean '{}'?)", keyword, near)};
     }
 
     // Checks the closing tag has nothing after its keyword.
@@ -627,7 +630,7 @@ private:
     }
 
     [[noreturn]] void unclosed(const Token& open, const char* what, const char* end) const {
-        throw ParseError{open.pos, fmt::format("'{}' is never closed: expected '{{% {} %}}'", what, end)};
+        throw ParseError{open.pos, _f("'{}' is never closed: expected '{{% {} %}}'", what, end)};
     }
 
     Node if_block(const Token& t, ExprParser& ep, int depth) {
@@ -669,10 +672,10 @@ private:
         Node n;
         n.kind = Node::Kind::for_;
         n.pos = t.pos;
-        n.names.push_back(ep.expect_name("a loop variable after 'for'"));
+        n.names.push_back(ep.expect_name(N_("a loop variable after 'for'")));
         while (ep.is_op(",")) {
             ep.next();
-            n.names.push_back(ep.expect_name("a loop variable"));
+            n.names.push_back(ep.expect_name(N_("a loop variable")));
         }
         if (!ep.is_name("in")) ep.fail("'in'");
         ep.next();
@@ -699,10 +702,10 @@ private:
         Node n;
         n.kind = Node::Kind::macro;
         n.pos = t.pos;
-        n.text = ep.expect_name("a macro name");
+        n.text = ep.expect_name(N_("a macro name"));
         ep.expect_op("(");
         while (!ep.is_op(")")) {
-            n.names.push_back(ep.expect_name("a parameter name"));
+            n.names.push_back(ep.expect_name(N_("a parameter name")));
             if (ep.is_op("=")) {
                 ep.next();
                 n.defaults.push_back(ep.expression());
@@ -736,7 +739,7 @@ Parsed parse(const std::vector<Token>& tokens, const std::shared_ptr<const std::
     out.file = file;
     out.body = p.body({"endif", "endfor", "endmacro", "elif", "else", "endraw"}, found, end, 0);
     if (!found.empty()) {
-        throw ParseError{tokens[end].pos, fmt::format("'{}' without a matching opening statement", found)};
+        throw ParseError{tokens[end].pos, _f("'{}' without a matching opening statement", found)};
     }
     return out;
 }

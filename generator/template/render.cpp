@@ -14,6 +14,7 @@
 #include <pthread.h>
 
 #include "common/file_read.hpp"
+#include "common/i18n.hpp"
 #include "common/utf8.hpp"
 #include "template/ast.hpp"
 #include "template/filters.hpp"
@@ -82,14 +83,14 @@ struct Environment::Impl {
             const fs::file_status st = fs::status(dir, ec);
             const SourcePos where{std::make_shared<const std::string>(dir), 0, 0};
             if (!fs::exists(st)) {
-                throw RenderError{where, fmt::format("the template folder '{}' does not exist", dir), {}, {}};
+                throw RenderError{where, _f("the template folder '{}' does not exist", dir), {}, {}};
             }
             if (!fs::is_directory(st)) {
-                throw RenderError{where, fmt::format("the template folder '{}' is not a folder", dir), {}, {}};
+                throw RenderError{where, _f("the template folder '{}' is not a folder", dir), {}, {}};
             }
             fs::path real = fs::canonical(dir, ec);
             if (ec) {
-                throw RenderError{where, fmt::format("cannot read the template folder '{}': {}", dir, ec.message()), {}, {}};
+                throw RenderError{where, _f("cannot read the template folder '{}': {}", dir, ec.message()), {}, {}};
             }
             roots.push_back(std::move(real));
         }
@@ -115,7 +116,7 @@ struct Environment::Impl {
         for (const auto& part : rel) escapes = escapes || part == "..";
         for (const char c : name) escapes = escapes || static_cast<unsigned char>(c) < 0x20;
         if (escapes) {
-            throw RenderError{from, fmt::format("template '{}' is outside the template search path", name), chain, {}};
+            throw RenderError{from, _f("template '{}' is outside the template search path", name), chain, {}};
         }
         for (std::size_t i = 0; i < search_path.size(); ++i) {
             const fs::path p = fs::path(search_path[i]) / rel;
@@ -129,19 +130,19 @@ struct Environment::Impl {
             const std::string file_name = (here ? shown : p).lexically_normal().string();
             const SourcePos at = from.known() ? from : SourcePos{std::make_shared<const std::string>(file_name), 0, 0};
             if (ec) {
-                throw RenderError{at, fmt::format("cannot read template '{}': {}", name, ec.message()), chain, {}};
+                throw RenderError{at, _f("cannot read template '{}': {}", name, ec.message()), chain, {}};
             }
             // A symlink in a template folder may point anywhere (/etc/shadow, ../secrets): what is
             // read must really lie inside the folder the name was found in.
             const fs::path real = fs::canonical(p, ec);
             if (ec) {
-                throw RenderError{at, fmt::format("cannot read template '{}': {}", name, ec.message()), chain, {}};
+                throw RenderError{at, _f("cannot read template '{}': {}", name, ec.message()), chain, {}};
             }
             if (!inside(real, roots[i])) {
-                throw RenderError{at, fmt::format("template '{}' resolves outside its template folder", name), chain, {}};
+                throw RenderError{at, _f("template '{}' resolves outside its template folder", name), chain, {}};
             }
             // The checked path is the one read, so a symlink swapped in between is not followed.
-            const FileContents text = read_regular_file(real.string(), kMaxTemplateBytes, "template");
+            const FileContents text = read_regular_file(real.string(), kMaxTemplateBytes, N_("template"));
             if (!text.ok()) {
                 std::string message = text.message;  // names the real path: show the name as found
                 for (std::size_t k = 0; (k = message.find(real.string(), k)) != std::string::npos; k += file_name.size()) {
@@ -153,7 +154,7 @@ struct Environment::Impl {
             cache[name] = parsed;
             return parsed;
         }
-        throw RenderError{from, fmt::format("template '{}' not found in the template search path", name), chain, {}};
+        throw RenderError{from, _f("template '{}' not found in the template search path", name), chain, {}};
     }
 
     std::shared_ptr<const Parsed> parse_text(std::string_view text, const std::string& file_name) {
@@ -176,7 +177,7 @@ std::string describe(const Expr& e) {
     case Expr::Kind::name: return e.name;
     case Expr::Kind::attr: return describe(*e.a) + "." + e.name;
     case Expr::Kind::index: return describe(*e.a) + "[" + (e.b->kind == Expr::Kind::literal ? e.b->literal.to_string() : "…") + "]";
-    default: return "the value";
+    default: return _("the value");
     }
 }
 
@@ -219,7 +220,7 @@ private:
 
     void write(std::string& out, const std::string& s, const SourcePos& pos) {
         if (out.size() + s.size() > env_.options.max_output) {
-            throw RenderError{pos, fmt::format("the output exceeds {} bytes", env_.options.max_output), chain, {}};
+            throw RenderError{pos, _f("the output exceeds {} bytes", env_.options.max_output), chain, {}};
         }
         step(pos, s.size() / kBytesPerStep);
         out += s;
@@ -229,8 +230,8 @@ private:
     void step(const SourcePos& pos, std::uint64_t n = 1) {
         steps_ += n;
         if (steps_ > env_.options.max_steps) {
-            fail(pos, fmt::format("the template takes more than {} evaluation steps (a loop too long or nested too deep?)",
-                                  env_.options.max_steps));
+            fail(pos, _f("the template takes more than {} evaluation steps (a loop too long or nested too deep?)",
+                         env_.options.max_steps));
         }
     }
 
@@ -239,8 +240,7 @@ private:
     public:
         Nest(Renderer& r, const SourcePos& pos) : r_(r) {
             if (r_.nesting_ >= kMaxRenderNesting) {
-                r_.fail(pos, fmt::format("blocks, expressions, includes and macro calls nested deeper than {} levels",
-                                         kMaxRenderNesting));
+                r_.fail(pos, _f("blocks, expressions, includes and macro calls nested deeper than {} levels", kMaxRenderNesting));
             }
             ++r_.nesting_;
         }
@@ -292,7 +292,7 @@ private:
         case Node::Kind::text: write(out, n.text, n.pos); return;
         case Node::Kind::output: {
             const Value v = eval(*n.expr);
-            if (v.kind() == Value::Kind::callable) fail(n.expr->pos, fmt::format("'{}' is a macro: call it with ()", describe(*n.expr)));
+            if (v.kind() == Value::Kind::callable) fail(n.expr->pos, _f("'{}' is a macro: call it with ()", describe(*n.expr)));
             // Jinja with finalize: none prints nothing.
             write(out, v.is_none() ? std::string() : text(v, n.expr->pos), n.expr->pos);
             return;
@@ -342,7 +342,7 @@ private:
             const std::u32string s = utf8::decode_escaped(seq.as_string());
             for (char32_t c : s) built_items.emplace_back(utf8::encode_escaped(std::u32string(1, c)));
         } else if (!seq.is_none()) {
-            fail(n.expr->pos, fmt::format("cannot loop over {} ('{}')", seq.type_name(), describe(*n.expr)),
+            fail(n.expr->pos, _f("cannot loop over {} ('{}')", seq.type_name(), describe(*n.expr)),
                  origin_hint(seq));
         }
         step(n.pos, built_items.size());
@@ -397,25 +397,26 @@ private:
             return;
         }
         if (!item.is_list() || item.as_list().size() != n.names.size()) {
-            fail(n.pos, fmt::format("cannot unpack {} into {} loop variables", item.type_name(), n.names.size()));
+            fail(n.pos, _f("cannot unpack {} into {} loop variables", item.type_name(), n.names.size()));
         }
         for (std::size_t k = 0; k < n.names.size(); ++k) f[n.names[k]] = item.as_list()[k];
     }
 
-    void enter(const SourcePos& pos, const std::string& what) {
+    // `line` is the chain's new entry, a whole message: "included 'x' from file:line:col".
+    void enter(const SourcePos& pos, std::string line) {
         if (static_cast<int>(chain.size()) >= env_.options.max_depth) {
-            fail(pos, fmt::format("includes and macro calls nested deeper than {} levels", env_.options.max_depth));
+            fail(pos, _f("includes and macro calls nested deeper than {} levels", env_.options.max_depth));
         }
-        chain.insert(chain.begin(), fmt::format("{} from {}", what, pos.str()));
+        chain.insert(chain.begin(), std::move(line));
     }
     void leave() { chain.erase(chain.begin()); }
 
     void render_include(const Node& n, std::string& out) {
         const Value name = eval(*n.expr);
-        if (!name.is_string()) fail(n.expr->pos, "include needs a template name (a string)");
+        if (!name.is_string()) fail(n.expr->pos, _("include needs a template name (a string)"));
         auto parsed = env_.load(name.as_string(), n.pos, chain);
         const Nest nest(*this, n.pos);
-        enter(n.pos, fmt::format("included '{}'", name.as_string()));
+        enter(n.pos, _f("included '{}' from {}", name.as_string(), n.pos.str()));
         auto saved = current;
         current = parsed;
         Frame f;
@@ -428,10 +429,10 @@ private:
 
     void render_import(const Node& n) {
         const Value name = eval(*n.expr);
-        if (!name.is_string()) fail(n.expr->pos, "import needs a template name (a string)");
+        if (!name.is_string()) fail(n.expr->pos, _("import needs a template name (a string)"));
         auto parsed = env_.load(name.as_string(), n.pos, chain);
         const Nest nest(*this, n.pos);
-        enter(n.pos, fmt::format("imported '{}'", name.as_string()));
+        enter(n.pos, _f("imported '{}' from {}", name.as_string(), n.pos.str()));
         auto saved = current;
         current = parsed;
         std::string discard;
@@ -447,7 +448,7 @@ private:
     // ---- expressions --------------------------------------------------------------------------
 
     std::string origin_hint(const Value& v) const {
-        return v.origin.known() ? fmt::format("the value comes from {}", v.origin.str()) : std::string{};
+        return v.origin.known() ? _f("the value comes from {}", v.origin.str()) : std::string{};
     }
 
     // Looks a name up: innermost scope first, then the context, then functions. nullopt: undefined.
@@ -535,7 +536,7 @@ Value Renderer::eval(const Expr& e) {
     case Expr::Kind::list: {
         List items;
         for (const auto& x : e.items) items.push_back(eval(*x));
-        return built(Value::list(std::move(items)), e.pos, "a list");
+        return built(Value::list(std::move(items)), e.pos, N_("a list"));
     }
     case Expr::Kind::name: {
         if (auto v = lookup(e.name)) return *v;
@@ -547,7 +548,7 @@ Value Renderer::eval(const Expr& e) {
             for (const auto& [k, v] : globals_.as_map()) names.push_back(k);
         }
         const std::string near = closest_match(e.name, names);
-        fail(e.pos, fmt::format("'{}' is undefined", e.name), near.empty() ? "" : fmt::format("did you mean '{}'?", near));
+        fail(e.pos, _f("'{}' is undefined", e.name), near.empty() ? "" : _f("did you mean '{}'?", near));
     }
     case Expr::Kind::attr: {
         const Value base = eval(*e.a);
@@ -556,18 +557,17 @@ Value Renderer::eval(const Expr& e) {
             std::vector<std::string> keys;
             for (const auto& [k, v] : base.as_map()) keys.push_back(k);
             const std::string near = closest_match(e.name, keys);
-            fail(e.pos, fmt::format("'{}' is undefined", describe(e)),
-                 near.empty() ? origin_hint(base) : fmt::format("did you mean '{}'?", near));
+            fail(e.pos, _f("'{}' is undefined", describe(e)), near.empty() ? origin_hint(base) : _f("did you mean '{}'?", near));
         }
-        fail(e.pos, fmt::format("'{}' is {}, which has no attribute '{}'", describe(*e.a), base.type_name(), e.name),
+        fail(e.pos, _f("'{}' is {}, which has no attribute '{}'", describe(*e.a), base.type_name(), e.name),
              origin_hint(base));
     }
     case Expr::Kind::index: {
         const Value base = eval(*e.a);
         const Value key = eval(*e.b);
         if (auto v = soft(e)) return *v;
-        fail(e.pos, fmt::format("'{}' has no item {} ({} with {} items)", describe(*e.a), shown(key), base.type_name(),
-                                base.is_list() ? base.as_list().size() : (base.is_map() ? base.as_map().size() : 0)),
+        fail(e.pos, _f("'{}' has no item {} ({} with {} items)", describe(*e.a), shown(key), base.type_name(),
+                       base.is_list() ? base.as_list().size() : (base.is_map() ? base.as_map().size() : 0)),
              origin_hint(base));
     }
     case Expr::Kind::call: return call(e);
@@ -578,7 +578,7 @@ Value Renderer::eval(const Expr& e) {
             std::vector<std::string> names;
             for (const auto& [k, f] : filters) names.push_back(k);
             const std::string near = closest_match(e.name, names);
-            fail(e.pos, fmt::format("unknown filter '{}'", e.name), near.empty() ? "" : fmt::format("did you mean '{}'?", near));
+            fail(e.pos, _f("unknown filter '{}'", e.name), near.empty() ? "" : _f("did you mean '{}'?", near));
         }
         Value input;
         if (e.name == "default" || e.name == "d") {
@@ -588,7 +588,7 @@ Value Renderer::eval(const Expr& e) {
         }
         const Args args = eval_args(e);
         try {
-            return built(it->second(input, args), e.pos, fmt::format("filter '{}'", e.name));
+            return built(it->second(input, args), e.pos, _f("filter '{}'", e.name));
         } catch (const Error& err) {
             fail(e.pos, fmt::format("filter '{}': {}", e.name, err.message), origin_hint(input));
         }
@@ -607,10 +607,10 @@ Value Renderer::eval(const Expr& e) {
     case Expr::Kind::unary: {
         const Value v = eval(*e.a);
         if (e.name == "not") return Value(!v.truthy());
-        if (!v.is_number()) fail(e.pos, fmt::format("unary '{}' needs a number, found {}", e.name, v.type_name()), origin_hint(v));
+        if (!v.is_number()) fail(e.pos, _f("unary '{}' needs a number, found {}", e.name, v.type_name()), origin_hint(v));
         if (e.name == "+") return v;
         if (v.kind() == Value::Kind::integer) {
-            if (v.as_int() == INT64_MIN) fail(e.pos, "integer overflow");
+            if (v.as_int() == INT64_MIN) fail(e.pos, _("integer overflow"));
             return Value(-v.as_int());
         }
         return Value(-v.as_double());
@@ -652,6 +652,7 @@ Value Renderer::eval_binary(const Expr& e) {
         }
         return built(Value(x + y), e.pos, "'~'");
     }
+    // i18n: not a message (the operator)
     if (e.name == "==" || e.name == "!=" || e.name == "in") return compare_op(e.negated ? "not in" : e.name, a, b, e.pos);
     try {
         return built(binary_op(e.name, a, b), e.pos, fmt::format("'{}'", e.name));
@@ -663,12 +664,12 @@ Value Renderer::eval_binary(const Expr& e) {
 Value Renderer::compare_op(const std::string& op, const Value& a, const Value& b, const SourcePos& pos) {
     // Comparing nested values takes time in proportion to their weight.
     if (op == "==" || op == "!=") step(pos, std::min(a.weight(), b.weight()));
-    if (op == "in" || op == "not in") step(pos, b.weight());
+    if (op == "in" || op == "not in") step(pos, b.weight());  // i18n: not a message
     try {
         if (op == "==") return Value(a == b);
         if (op == "!=") return Value(!(a == b));
         if (op == "in") return Value(contains(b, a));
-        if (op == "not in") return Value(!contains(b, a));
+        if (op == "not in") return Value(!contains(b, a));  // i18n: not a message
         return binary_op(op, a, b);
     } catch (const Error& err) {
         fail(pos, err.message, origin_hint(a.origin.known() ? a : b));
@@ -678,7 +679,7 @@ Value Renderer::compare_op(const std::string& op, const Value& a, const Value& b
 Value Renderer::call(const Expr& e) {
     const Value callee = eval(*e.a);
     if (callee.kind() != Value::Kind::callable) {
-        fail(e.pos, fmt::format("'{}' is {}, not a macro or function", describe(*e.a), callee.type_name()));
+        fail(e.pos, _f("'{}' is {}, not a macro or function", describe(*e.a), callee.type_name()));
     }
     const Callable& c = callee.as_callable();
     const Args args = eval_args(e);
@@ -695,7 +696,7 @@ Value Renderer::call(const Expr& e) {
 Value Renderer::call_macro(const Callable& c, const Args& args, const Expr& e) {
     const Node& m = *c.macro;
     if (args.positional.size() > m.names.size()) {
-        fail(e.pos, fmt::format("macro '{}' takes {} arguments, {} given", c.name, m.names.size(), args.positional.size()));
+        fail(e.pos, _f("macro '{}' takes {} arguments, {} given", c.name, m.names.size(), args.positional.size()));
     }
     Frame local;
     for (std::size_t i = 0; i < m.names.size(); ++i) {
@@ -703,7 +704,7 @@ Value Renderer::call_macro(const Callable& c, const Args& args, const Expr& e) {
     }
     for (const auto& [k, v] : args.keyword) {
         if (std::find(m.names.begin(), m.names.end(), k) == m.names.end()) {
-            fail(e.pos, fmt::format("macro '{}' has no parameter '{}'", c.name, k));
+            fail(e.pos, _f("macro '{}' has no parameter '{}'", c.name, k));
         }
         local[k] = v;
     }
@@ -717,12 +718,12 @@ Value Renderer::call_macro(const Callable& c, const Args& args, const Expr& e) {
         if (local.count(m.names[i])) continue;
         if (!m.defaults[i]) {
             frames_.swap(saved);
-            fail(e.pos, fmt::format("macro '{}' needs the argument '{}'", c.name, m.names[i]));
+            fail(e.pos, _f("macro '{}' needs the argument '{}'", c.name, m.names[i]));
         }
         local[m.names[i]] = eval(*m.defaults[i]);
     }
     const Nest nest(*this, e.pos);
-    enter(e.pos, fmt::format("in macro '{}' called", c.name));
+    enter(e.pos, _f("in macro '{}' called from {}", c.name, e.pos.str()));
     auto saved_current = current;
     auto saved_module = module_;
     current = c.source;
@@ -733,7 +734,7 @@ Value Renderer::call_macro(const Callable& c, const Args& args, const Expr& e) {
     current = saved_current;
     module_ = saved_module;
     leave();
-    return built(Value(std::move(out)), e.pos, fmt::format("macro '{}'", c.name));
+    return built(Value(std::move(out)), e.pos, _f("macro '{}'", c.name));
 }
 
 }  // namespace
@@ -743,12 +744,12 @@ void check_value(const Value& v, const char* what) {
     if (v.is_list()) check_list_size(v.as_list().size(), what);
     if (v.is_map()) check_list_size(v.as_map().size(), what);
     if (v.depth() > kMaxValueDepth) {
-        throw Error{fmt::format("{} would build a value nested {} levels deep, more than the limit of {}", what, v.depth(),
-                                kMaxValueDepth)};
+        throw Error{_f("{} would build a value nested {} levels deep, more than the limit of {}", _(what), v.depth(),
+                       kMaxValueDepth)};
     }
     if (v.weight() > kMaxValueWeight) {
-        throw Error{fmt::format("{} would build a value of {} values, more than the limit of {}", what, v.weight(),
-                                kMaxValueWeight)};
+        throw Error{_f("{} would build a value of {} values, more than the limit of {}", _(what), v.weight(),
+                       kMaxValueWeight)};
     }
 }
 
@@ -828,7 +829,7 @@ static std::optional<std::string> render_here(Environment::Impl& impl, Load& loa
     } catch (const Error& e) {
         // Every Error is positioned where it is raised; this is the last resort for one that is
         // not, so that it is reported instead of ending the program.
-        diags.error({}, fmt::format("template error: {} (please report this as a bug of lkjip)", e.message));
+        diags.error({}, _f("template error: {} (please report this as a bug of lkjip)", e.message));
         return std::nullopt;
     }
 }

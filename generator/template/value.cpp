@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "common/utf8.hpp"
 #include "template/limits.hpp"
 #include "template/filters.hpp"
@@ -163,7 +164,7 @@ std::string Value::to_string() const {
         std::string out = "[";
         for (const auto& v : as_list()) {
             const std::string piece = repr(v);
-            check_string_size(out.size() + piece.size() + 3, "printing a list");
+            check_string_size(out.size() + piece.size() + 3, N_("printing a list"));
             out += (out.size() > 1 ? ", " : "") + piece;
         }
         return out + "]";
@@ -172,7 +173,7 @@ std::string Value::to_string() const {
         std::string out = "{";
         for (const auto& [k, v] : as_map()) {
             const std::string piece = string_repr(k) + ": " + repr(v);
-            check_string_size(out.size() + piece.size() + 3, "printing a map");
+            check_string_size(out.size() + piece.size() + 3, N_("printing a map"));
             out += (out.size() > 1 ? ", " : "") + piece;
         }
         return out + "}";
@@ -182,18 +183,19 @@ std::string Value::to_string() const {
     return "";
 }
 
+// Only ever inserted into a message, so translated here; `none` is the template's own word.
 std::string Value::type_name() const {
     switch (kind()) {
     case Kind::none: return "none";
-    case Kind::boolean: return "a boolean";
-    case Kind::integer: return "an integer";
-    case Kind::number: return "a number";
-    case Kind::string: return "a string";
-    case Kind::list: return "a list";
-    case Kind::map: return "a map";
-    case Kind::callable: return "a macro";
+    case Kind::boolean: return _("a boolean");
+    case Kind::integer: return _("an integer");
+    case Kind::number: return _("a number");
+    case Kind::string: return _("a string");
+    case Kind::list: return _("a list");
+    case Kind::map: return _("a map");
+    case Kind::callable: return _("a macro");
     }
-    return "a value";
+    return _("a value");
 }
 
 // As Python: booleans equal the numbers 0 and 1 (`true == 1`, `1 in [true]`); otherwise values of
