@@ -9,6 +9,7 @@
 #include <memory>
 #include <exception>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <functional>
@@ -19,6 +20,7 @@
 
 #include "cli/commands.hpp"
 #include "common/diagnostics.hpp"
+#include "common/i18n.hpp"
 
 namespace {
 
@@ -43,6 +45,46 @@ int close_stdout(int status) {
 }
 
 int run(int argc, char** argv);
+
+// `--bahasa id|en` chooses the language of every message, so it is taken before anything is
+// printed, wherever it stands before `--` (before or after the command), and removed from the
+// words CLI11 parses. A later one wins, as for any option given twice. Returns 2 (after saying
+// why) when its word is missing or not a language lkjip speaks, else 0.
+int take_bahasa(std::vector<char*>& args) {
+    std::string word;
+    bool given = false;
+    for (std::size_t i = 1; i < args.size();) {
+        const std::string_view arg = args[i];
+        if (arg == "--") break;
+        if (arg == "--bahasa" || arg.rfind("--bahasa=", 0) == 0) {
+            const bool joined = arg.size() > 8;
+            if (!joined && i + 1 == args.size()) {
+                lkjip::i18n::choose({});
+                std::fputs(fmt::format("lkjip: {}: {}\n", _("error"), _("`--bahasa` needs a language: id or en")).c_str(), stderr);
+                return 2;
+            }
+            word = joined ? std::string(arg.substr(9)) : std::string(args[i + 1]);
+            given = true;
+            args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(joined ? i + 1 : i + 2));
+            continue;
+        }
+        ++i;
+    }
+    if (given && word.empty()) {
+        lkjip::i18n::choose({});
+        std::fputs(fmt::format("lkjip: {}: {}\n", _("error"), _("`--bahasa` needs a language: id or en")).c_str(), stderr);
+        return 2;
+    }
+    if (!lkjip::i18n::choose(word)) {
+        lkjip::i18n::choose({});
+        std::fputs(fmt::format("lkjip: {}: {}\n", _("error"),
+                               _f("`--bahasa {}`: lkjip speaks id (Indonesian) and en (English)", word))
+                       .c_str(),
+                   stderr);
+        return 2;
+    }
+    return 0;
+}
 
 // A command line CLI11 refused, told in the user's terms when the slip is a misspelt command or
 // long option (issue 16, as for a misspelt key): "did you mean `check`?", or the words that would
@@ -129,12 +171,20 @@ int main(int argc, char** argv) {
 namespace {
 
 int run(int argc, char** argv) {
+    std::vector<char*> words(argv, argv + argc);
+    if (const int status = take_bahasa(words); status != 0) return status;
+    argc = static_cast<int>(words.size());
+    argv = words.data();
     const bool colour = isatty(fileno(stderr)) && std::getenv("NO_COLOR") == nullptr;
     CLI::App app{"lkjip: writes the annual performance report (LKjIP) of an Indonesian government agency "
                  "from one TOML data file"};
     app.name("lkjip");
     app.set_version_flag("-V,--version", std::function<std::string()>([] { return lkjip::cli::version_text(); }));
     app.require_subcommand(1);
+    // Taken from the command line before parsing (take_bahasa); declared for --help.
+    std::string bahasa_unused;
+    app.add_option("--bahasa", bahasa_unused,
+                   _("Language of the messages: id (Indonesian) or en (English); without it, the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)"));
 
     lkjip::cli::CheckOptions check;
     CLI::App* check_cmd = app.add_subcommand("check", "Validate data files and warn about inconsistencies");

@@ -43,7 +43,26 @@ DataDirSearch search() {
     return s;
 }
 
+bool holds_catalogue(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_regular_file(dir / "id" / "LC_MESSAGES" / "lkjip.mo", ec);
+}
+
 }  // namespace
+
+std::string find_locale_dir() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    // LKJIP_LOCALE_RELATIVE is the catalogues' folder seen from the binary folder ("../share/locale").
+    if (const fs::path installed = exe.parent_path() / LKJIP_LOCALE_RELATIVE; holds_catalogue(installed)) {
+        return installed.lexically_normal().string();
+    }
+    if (const fs::path built = fs::path(LKJIP_BINARY_DIR) / "locale"; inside(exe, LKJIP_BINARY_DIR) && holds_catalogue(built)) {
+        return built.string();
+    }
+    return {};
+}
 
 const DataDirSearch& find_data_dir() {
     static const DataDirSearch s = search();

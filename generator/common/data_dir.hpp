@@ -20,4 +20,9 @@ const DataDirSearch& find_data_dir();
 // "looked in A, B and C" for a message when find_data_dir() found nothing.
 std::string data_dir_places(const DataDirSearch& search);
 
+// The folder of the message catalogues (<dir>/id/LC_MESSAGES/lkjip.mo, common/i18n.hpp): the
+// installed <prefix>/share/locale beside the data, else the build tree's locale/ for a binary of
+// that build tree; "" when neither holds lkjip's catalogue.
+std::string find_locale_dir();
+
 }  // namespace lkjip

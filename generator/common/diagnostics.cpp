@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
+
 namespace lkjip {
 
 std::string SourcePos::str() const {
@@ -31,11 +33,11 @@ std::size_t Diagnostics::warning_count() const {
 
 static const char* severity_word(Severity s) {
     switch (s) {
-    case Severity::note: return "note";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::note: return _("note");
+    case Severity::warning: return _("warning");
+    case Severity::error: return _("error");
     }
-    return "error";
+    return _("error");
 }
 
 static const char* severity_colour(Severity s) {
@@ -56,7 +58,7 @@ std::string format_diagnostic(const Diagnostic& d, bool colour) {
     if (colour) out += "\033[0m";
     out += ": " + d.message + "\n";
     for (const auto& c : d.context) out += "  " + c + "\n";
-    if (!d.hint.empty()) out += "  hint: " + d.hint + "\n";
+    if (!d.hint.empty()) out += fmt::format("  {}: {}\n", _("hint"), d.hint);
     return out;
 }
 

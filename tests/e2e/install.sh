@@ -17,7 +17,8 @@ mv "$work/prefix" "$work/moved"
 installed="$work/moved/bin/lkjip"
 for f in share/lkjip/templates/lkjip/lkjip.md.j2 share/lkjip/templates/pk/pk.md.j2 share/lkjip/templates/iku/iku.md.j2 \
          share/lkjip/templates/init/lkjip-init.toml share/man/man1/lkjip.1.gz share/man/man1/lkjip-build.1.gz \
-         share/bash-completion/completions/lkjip share/doc/lkjip/README.md share/lkjip/fonts/README.md; do
+         share/bash-completion/completions/lkjip share/doc/lkjip/README.md share/lkjip/fonts/README.md \
+         share/locale/id/LC_MESSAGES/lkjip.mo; do
   [ -f "$work/moved/$f" ] || bad "not installed: $f"
 done
 [ -x "$installed" ] || { echo "FAIL: no installed executable"; exit 1; }
@@ -41,6 +42,10 @@ done
 "$installed" init >"$work/init.toml" 2>/dev/null || bad "installed init"
 cmp -s "$work/init.toml" "$src/templates/init/lkjip-init.toml" || bad "installed init writes another file"
 "$installed" --version | grep -q "^lkjip [0-9]" || bad "installed --version: $("$installed" --version)"
+# The installed catalogue is the one found: Indonesian from the moved prefix.
+printf '[laporan]\ntarget = 85,5\n' >"$work/koma.toml"
+"$installed" --bahasa id check "$work/koma.toml" 2>&1 | grep -q "^$work/koma.toml:2:10: kesalahan: " ||
+  bad "the installed lkjip does not speak Indonesian: $("$installed" --bahasa id check "$work/koma.toml" 2>&1)"
 
 # Without its data folder: one error naming every place looked, exit 1, no PDF.
 mv "$work/moved/share/lkjip" "$work/hidden"
@@ -67,7 +72,7 @@ if command -v dpkg-deb >/dev/null 2>&1; then
     done
     contents=$(dpkg-deb -c "$deb")
     for f in ./usr/bin/lkjip ./usr/share/lkjip/templates/lkjip/lkjip.md.j2 ./usr/share/man/man1/lkjip.1.gz \
-             ./usr/share/bash-completion/completions/lkjip; do
+             ./usr/share/bash-completion/completions/lkjip ./usr/share/locale/id/LC_MESSAGES/lkjip.mo; do
       echo "$contents" | grep -q " $f\$" || bad "package lacks $f"
     done
   else
