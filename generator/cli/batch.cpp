@@ -177,7 +177,7 @@ std::string templates_hash(const std::vector<std::string>& templates) {
     Fnv1a64 h;
     h.field(version_text());  // the version, the git commit and the build id
     for (const auto& dir : templates) hash_folder(h, dir);
-    for (auto kind : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku})
+    for (auto kind : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku, report::DocumentKind::renja})
         hash_folder(h, report::builtin_template_dir(kind));
     return h.hex();
 }
@@ -461,10 +461,10 @@ int run_batch(const BatchOptions& options, bool colour) {
         std::vector<Job> kept;
         for (auto& job : jobs) {
             if (job.skipped && job.status != Status::failed) {
-                const bool pk = job.kind == report::DocumentKind::pk;
+                const bool pk = job.kind == report::DocumentKind::pk, renja = job.kind == report::DocumentKind::renja;
                 skipped_notes.push_back(fmt::format("{}: note: no {} in this data file, so it gives no {}", job.input,
-                                                    pk ? "[pk]" : "[keputusan_iku]",
-                                                    pk ? "Perjanjian Kinerja" : "Keputusan penetapan IKU"));
+                                                    pk ? "[pk]" : renja ? "[renja]" : "[keputusan_iku]",
+                                                    pk ? "Perjanjian Kinerja" : renja ? "Renja" : "Keputusan penetapan IKU"));
                 continue;
             }
             if (job.skipped) continue;

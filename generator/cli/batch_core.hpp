@@ -58,8 +58,13 @@ inline std::string output_name(const AgencyYear& data, report::DocumentKind kind
     const std::string& agency = data.instansi.singkatan && !slug(data.instansi.singkatan->value).empty()
                                     ? data.instansi.singkatan->value
                                     : data.instansi.nama.value;
-    const char* prefix = kind == report::DocumentKind::pk ? "PK" : kind == report::DocumentKind::iku ? "IKU" : "LKjIP";
-    return output_name(data.laporan.tahun.value, agency, data.pemda.nama.value, prefix);
+    const char* prefix = kind == report::DocumentKind::pk      ? "PK"
+                         : kind == report::DocumentKind::iku   ? "IKU"
+                         : kind == report::DocumentKind::renja ? "Renja"
+                                                               : "LKjIP";
+    // A Renja is named by the year it plans, which may follow the report year.
+    const int year = kind == report::DocumentKind::renja && data.renja ? data.renja->tahun.value : data.laporan.tahun.value;
+    return output_name(year, agency, data.pemda.nama.value, prefix);
 }
 
 struct Shard {

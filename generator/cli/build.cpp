@@ -37,14 +37,14 @@ bool same_output(const std::string& a, const std::string& b) {
 }  // namespace
 
 std::optional<report::DocumentKind> parse_kind(const std::string& word) {
-    for (auto kind : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku}) {
+    for (auto kind : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku, report::DocumentKind::renja}) {
         if (word == report::kind_name(kind)) return kind;
     }
     return std::nullopt;
 }
 
 const std::vector<std::string>& kind_words() {
-    static const std::vector<std::string> words = {"lkjip", "pk", "iku"};
+    static const std::vector<std::string> words = {"lkjip", "pk", "iku", "renja"};
     return words;
 }
 
@@ -56,7 +56,7 @@ int run_build(const BuildOptions& options, bool colour) {
     doc_options.dokumen = parse_kind(options.dokumen).value_or(report::DocumentKind::lkjip);
     pipeline::BuiltDocument doc = pipeline::build_document(options.file, doc_options);
     bool ok = doc.ok;
-    // dinas-2024.toml gives dinas-2024.pdf, dinas-2024-pk.pdf, dinas-2024-iku.pdf.
+    // dinas-2024.toml gives dinas-2024.pdf, dinas-2024-pk.pdf, dinas-2024-iku.pdf, dinas-2024-renja.pdf.
     const std::string suffix = doc_options.dokumen == report::DocumentKind::lkjip ? std::string(".pdf")
                                                                                    : fmt::format("-{}.pdf", options.dokumen);
     fs::path stem = fs::path(options.file);

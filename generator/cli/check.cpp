@@ -29,7 +29,7 @@ int run_check(const CheckOptions& options, bool colour) {
                 if (auto k = parse_kind(word); k && std::find(kinds.begin(), kinds.end(), *k) == kinds.end()) kinds.push_back(*k);
             }
             if (options.dokumen.empty()) {
-                for (auto k : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku}) {
+                for (auto k : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku, report::DocumentKind::renja}) {
                     if (report::document_supported(*model, k, nullptr)) kinds.push_back(k);
                 }
             }

@@ -194,7 +194,7 @@ int run(int argc, char** argv) {
     check_cmd->add_option("--templates", check.templates, "Folder of templates that replace built-in ones (repeatable), as for build")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    check_cmd->add_option("--dokumen", check.dokumen, "Check only this document (lkjip, pk, iku; repeatable; default: every one the data has)")
+    check_cmd->add_option("--dokumen", check.dokumen, "Check only this document (lkjip, pk, iku, renja; repeatable; default: every one the data has)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
         ->check(CLI::IsMember(lkjip::cli::kind_words()));
@@ -203,7 +203,7 @@ int run(int argc, char** argv) {
     CLI::App* preview_cmd = app.add_subcommand("preview", "Write the report, or one chapter, as Markdown");
     preview_cmd->add_option("file", preview.file, "Data file (TOML)")->required();
     preview_cmd->add_option("--bab", preview.bab, "Only chapter N (1-4) of the LKjIP")->check(CLI::Range(1, 4));
-    preview_cmd->add_option("--dokumen", preview.dokumen, "Document: lkjip (default), pk (Perjanjian Kinerja), iku (Keputusan penetapan IKU)")
+    preview_cmd->add_option("--dokumen", preview.dokumen, "Document: lkjip (default), pk (Perjanjian Kinerja), iku (Keputusan penetapan IKU), renja (Rencana Kerja)")
         ->check(CLI::IsMember(lkjip::cli::kind_words()));
     preview_cmd->add_option("-o,--output", preview.output, "Output file (default: standard output)");
     preview_cmd->add_option("--templates", preview.templates, "Folder of templates that replace built-in ones (repeatable)")
@@ -215,7 +215,7 @@ int run(int argc, char** argv) {
     build_cmd->add_option("file", build.file, "Data file (TOML)")->required();
     build_cmd->add_option("-o,--output", build.output, "PDF file (default: the data file's name with .pdf; - for standard output)");
     build_cmd->add_option("--md", build.markdown, "Also write the report's Markdown to this file");
-    build_cmd->add_option("--dokumen", build.dokumen, "Document: lkjip (default), pk (Perjanjian Kinerja), iku (Keputusan penetapan IKU)")
+    build_cmd->add_option("--dokumen", build.dokumen, "Document: lkjip (default), pk (Perjanjian Kinerja), iku (Keputusan penetapan IKU), renja (Rencana Kerja)")
         ->check(CLI::IsMember(lkjip::cli::kind_words()));
     build_cmd->add_option("--templates", build.templates, "Folder of templates that replace built-in ones (repeatable)")
         ->expected(1)
@@ -240,7 +240,7 @@ int run(int argc, char** argv) {
     batch_cmd->add_option("--templates", batch.templates, "Folder of templates that replace built-in ones (repeatable)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    batch_cmd->add_option("--dokumen", batch.dokumen, "Documents to build of each file: lkjip (default), pk, iku (repeatable)")
+    batch_cmd->add_option("--dokumen", batch.dokumen, "Documents to build of each file: lkjip (default), pk, iku, renja (repeatable)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
         ->check(CLI::IsMember(lkjip::cli::kind_words()));

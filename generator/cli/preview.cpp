@@ -17,7 +17,9 @@ int run_preview(const PreviewOptions& options, bool colour) {
     const report::DocumentKind kind = parse_kind(options.dokumen).value_or(report::DocumentKind::lkjip);
     if (options.bab > 0 && kind != report::DocumentKind::lkjip) {
         std::fprintf(stderr, "lkjip preview: --bab selects a chapter of the LKjIP; the %s has no chapters\n",
-                     kind == report::DocumentKind::pk ? "Perjanjian Kinerja" : "Keputusan penetapan IKU");
+                     kind == report::DocumentKind::pk      ? "Perjanjian Kinerja"
+                     : kind == report::DocumentKind::renja ? "Renja"
+                                                           : "Keputusan penetapan IKU");
         return 2;
     }
     Diagnostics diags;

@@ -83,7 +83,9 @@ struct Budget {
             ActivityIndicatorResult ir;
             std::optional<double> real;
             if (ind.realisasi) real = ind.realisasi->value;
-            ir.capaian = capaian(ind.target.value, real, ind.polarity.value, settings.negative_formula.value,
+            std::optional<double> target;
+            if (ind.target) target = ind.target->value;
+            ir.capaian = capaian(target, real, ind.polarity.value, settings.negative_formula.value,
                                  settings.zero_target.value);
             if (ir.capaian.persen) {
                 ir.band = band_index(settings.scale.value, *ir.capaian.persen, dec);

@@ -14,6 +14,7 @@
 #include "compute/idformat.hpp"
 #include "data/data.hpp"
 #include "data/lint_belanja.hpp"
+#include "data/lint_renja.hpp"
 #include "data/lint_rujukan.hpp"
 #include "data/lint_narrative.hpp"
 #include "data/lint_scope.hpp"
@@ -310,7 +311,7 @@ void lint_activity_indicators(const AgencyYear& d, const Activity& a, const comp
                       _f("{}, indikator `{}`: the realisasi {} gives a capaian of {} against the target {}, outside "
                                   "the plausible band {}", activity_name(a), ind.nama.value,
                                   idfmt::angka(ind.realisasi->value, 2), idfmt::persen(*c.persen, s.decimals.value),
-                                  idfmt::angka(ind.target.value, 2), band_text(s)),
+                                  idfmt::angka(ind.target ? ind.target->value : 0, 2), band_text(s)),
                       _("a unit or a scale typed wrong, a digit too many? The band is [pengaturan] `capaian_wajar_min` and "
                       "`capaian_wajar_maks`"));
     }
@@ -639,6 +640,7 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     lint_staff_totals(d, v, diags);
     lint_belanja(d, v, diags);
     lint_tabel_rujukan(d, diags);
+    lint_renja(d, v, diags);
     for (std::size_t i = 0; i < d.program.size(); ++i) lint_budget(d.program[i], v.program[i], diags);
     const bool penetapan = d.anggaran.pagu_tertulis_jenis.value == PaguStated::penetapan;
     check_stated(d.anggaran.pagu_tertulis, penetapan ? v.total.pagu_penetapan : v.total.pagu, _("the agency"),

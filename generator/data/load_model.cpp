@@ -420,7 +420,7 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
         m.urusan.push_back(std::move(u));
         ur.finish();
     }
-    m.program = read_programs(r);
+    m.program = read_programs(r, m.laporan.tahun.value);
     m.anggaran = read_anggaran(r.opt_table("anggaran"), diags);
     m.prestasi = read_achievements(r, "prestasi");
     m.inovasi = read_achievements(r, "inovasi");
@@ -428,6 +428,7 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
     m.keputusan_iku = read_keputusan_iku(r, m.laporan.tahun.value);
     m.iku = read_iku(r, m.keputusan_iku.has_value());
     m.tabel_rujukan = read_tabel_rujukan(r, m.renstra);
+    m.renja = read_renja(r, m);
     r.finish();
     return m;
 }

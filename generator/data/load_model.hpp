@@ -16,7 +16,9 @@ Settings read_settings(const toml::table* t, Diagnostics& diags);
 Renstra read_renstra(TableReader& root);
 std::vector<RenstraProgram> read_renstra_programs(TableReader& renstra, const Renstra& rs);  // load_renstra_program.cpp
 std::vector<Indicator> read_indicators(TableReader& root);
-std::vector<Activity> read_programs(TableReader& root);
+std::vector<Activity> read_programs(TableReader& root, int year);
+// [renja] (load_renja.cpp): the Renja of the plan year, when the data holds one.
+std::optional<RenjaDocument> read_renja(TableReader& root, const AgencyYear& m);
 std::vector<BelanjaJenis> read_belanja(TableReader& anggaran);  // load_belanja.cpp
 // load_akip.cpp; sets the realisasi of the indicator each evaluation names.
 std::vector<AkipEvaluation> read_evaluasi_akip(TableReader& root, std::vector<Indicator>& indikator);

@@ -240,6 +240,10 @@ Indicator read_indicator(const toml::table& t, Diagnostics& diags) {
     }
     ind.standar_nasional = r.opt_number("standar_nasional");
     ind.standar_keterangan = r.opt_string("standar_keterangan");
+    if (auto b = r.opt_bool("spm")) ind.spm = *b;
+    if (auto b = r.opt_bool("ikk")) ind.ikk = *b;
+    ind.proyeksi = r.years("proyeksi", false);
+    ind.catatan_analisis = r.opt_string("catatan_analisis");
     for (const toml::table* pt : r.table_array("pembanding", false)) {
         TableReader pr(*pt, _f("a pembanding of {}", label), diags);
         Comparison c;
@@ -254,15 +258,42 @@ Indicator read_indicator(const toml::table& t, Diagnostics& diags) {
     return ind;
 }
 
-std::vector<ActivityIndicator> read_activity_indicators(TableReader& r, const std::string& owner) {
+// `target` / `realisasi` of an activity indicator: a number (the report year's) or a table of
+// years (the Renja reads several, issue 14). Both forms end in `by_year`; `of_year` is the report
+// year's entry when there is one.
+void read_year_or_number(TableReader& r, std::string_view key, int year, YearValues& by_year,
+                         std::optional<Located<double>>& of_year) {
+    const toml::node* n = r.node(key);
+    if (n && n->is_table()) {
+        // node() marked the key; years() reads the same node again with its checks.
+        by_year = r.years(key, false);
+    } else if (n) {
+        of_year = r.opt_number(key);
+        if (of_year) by_year.by_year[year] = *of_year;
+        by_year.pos = pos_of(*n);
+        return;
+    } else {
+        by_year.pos = r.pos();
+    }
+    if (const auto* v = by_year.find(year)) of_year = *v;
+}
+
+std::vector<ActivityIndicator> read_activity_indicators(TableReader& r, const std::string& owner, int year,
+                                                        bool evaluasi) {
     std::vector<ActivityIndicator> out;
     for (const toml::table* t : r.table_array("indikator", false)) {
         TableReader ir(*t, _f("an indikator of {}", owner), r.diags());
         ActivityIndicator ai;
+        ai.pos = pos_of(*t);
         ai.nama = ir.string("nama");
         ai.satuan = ir.string("satuan");
-        ai.target = ir.number("target");
-        ai.realisasi = ir.opt_number("realisasi");
+        // An activity of the evaluation only may have no target at all (seed 001 Tabel 2.1: "-").
+        if (!ir.has("target") && !evaluasi) ir.number("target");  // reports it missing
+        read_year_or_number(ir, "target", year, ai.target_tahun, ai.target);
+        read_year_or_number(ir, "realisasi", year, ai.realisasi_tahun, ai.realisasi);
+        ai.target_renstra = ir.years("target_renstra", false);
+        ai.target_rancangan = ir.opt_number("target_rancangan_awal");
+        ai.tipe = enum_choice(ir, "tipe", {"data-terakhir", "kumulatif"}, Aggregation::last_value);
         ai.polarity = enum_choice(ir, "polaritas", {"positif", "negatif"}, Polarity::positive);
         ai.penjelasan = ir.opt_string("penjelasan");
         if (auto d = ir.opt_integer("desimal", 0, 4)) ai.decimals = Located<int>{static_cast<int>(d->value), d->pos};
@@ -270,6 +301,24 @@ std::vector<ActivityIndicator> read_activity_indicators(TableReader& r, const st
         out.push_back(std::move(ai));
     }
     return out;
+}
+
+RancanganAwal read_rancangan_awal(const toml::table& t, const std::string& label, bool leaf, Diagnostics& diags) {
+    TableReader r(t, fmt::format("the rancangan_awal of {}", label), diags);
+    RancanganAwal ra;
+    ra.pos = pos_of(t);
+    ra.nama = r.opt_string("nama");
+    ra.lokasi = r.opt_string("lokasi");
+    if (leaf) ra.pagu = r.opt_money("pagu");
+    else ra.pagu_tertulis = r.opt_money("pagu_tertulis");
+    if (!leaf && r.has("pagu")) {
+        diags.error(pos_of(*r.node("pagu")),
+                    fmt::format("{} has sub-items, so its rancangan awal pagu is their sum and is not written", label),
+                    "give each sub kegiatan's `rancangan_awal.pagu`, or keep a printed total as `pagu_tertulis`");
+    }
+    ra.catatan = r.opt_string("catatan");
+    r.finish();
+    return ra;
 }
 
 // A kegiatan's `pagu` is its penetapan when the DPA states the penetapan per kegiatan only (seed
@@ -299,7 +348,7 @@ void read_kegiatan_pagu(TableReader& r, Activity& a, const std::string& label) {
 constexpr const char* kLevelKey[] = {"program", "kegiatan", "sub"};
 constexpr const char* kLevelName[] = {"program", "kegiatan", "sub kegiatan"};
 
-Activity read_activity(const toml::table& t, ActivityLevel level, Diagnostics& diags) {
+Activity read_activity(const toml::table& t, ActivityLevel level, int year, Diagnostics& diags, bool parent_evaluasi = false) {
     Activity a;
     a.level = level;
     a.pos = pos_of(t);
@@ -313,31 +362,53 @@ Activity read_activity(const toml::table& t, ActivityLevel level, Diagnostics& d
     a.nama = r.string("nama");
     if (level == ActivityLevel::program) a.urusan = r.opt_string("urusan");
     if (r.has("sasaran")) a.sasaran = r.string_list("sasaran", false);
-    a.indikator = read_activity_indicators(r, label);
+    // A kegiatan of the evaluation only takes its sub kegiatan with it.
+    a.hanya_evaluasi = parent_evaluasi;
+    if (level != ActivityLevel::program) {
+        if (auto b = r.opt_bool("hanya_evaluasi")) a.hanya_evaluasi = a.hanya_evaluasi || *b;
+    }
+    a.indikator = read_activity_indicators(r, label, year, a.hanya_evaluasi);
+    a.lokasi = r.opt_string("lokasi");
+    a.sumber_dana = r.opt_string("sumber_dana");
     if (level != ActivityLevel::sub_kegiatan) {
         const auto child_level = static_cast<ActivityLevel>(li + 1);
         for (const toml::table* c : r.table_array(kLevelKey[li + 1], false)) {
-            a.children.push_back(read_activity(*c, child_level, diags));
+            a.children.push_back(read_activity(*c, child_level, year, diags, a.hanya_evaluasi));
         }
         a.pagu_tertulis = r.opt_money("pagu_tertulis");
         a.pagu_tertulis_jenis = enum_choice(r, "pagu_tertulis_jenis", {"perubahan", "penetapan"}, PaguStated::perubahan);
         a.realisasi_tertulis = r.opt_money("realisasi_tertulis");
     }
     const bool leaf = a.children.empty();
+    if (const toml::table* ra = r.opt_table("rancangan_awal")) a.rancangan_awal = read_rancangan_awal(*ra, label, leaf, diags);
     if (leaf && level == ActivityLevel::program) {
         diags.error(r.pos(), _f("{} has no kegiatan; the budget sits on kegiatan or sub kegiatan", label));
     } else if (leaf) {
         a.pagu = r.opt_money("pagu");
         a.pagu_perubahan = r.opt_money("pagu_perubahan");
+        a.pagu_indikatif = r.opt_money("pagu_indikatif");
+        a.prakiraan_maju = r.opt_money("prakiraan_maju");
         // Without its own pagu a sub kegiatan needs a pagu_perubahan and the kegiatan's penetapan:
-        // read_kegiatan_pagu checks that from the kegiatan.
-        if (!a.pagu && !r.has("pagu") && (level != ActivityLevel::sub_kegiatan || !a.pagu_perubahan)) {
+        // read_kegiatan_pagu checks that from the kegiatan. An activity of the evaluation only
+        // (`hanya_evaluasi`) has no budget of the report year.
+        if (!a.hanya_evaluasi && !a.pagu && !r.has("pagu") && (level != ActivityLevel::sub_kegiatan || !a.pagu_perubahan)) {
             r.string("pagu");  // reports it missing
+        }
+        if (a.hanya_evaluasi) {
+            for (const auto* m : {&a.pagu, &a.pagu_perubahan, &a.pagu_indikatif, &a.prakiraan_maju}) {
+                if (*m) {
+                    diags.error((*m)->pos, fmt::format("{} is `hanya_evaluasi` (printed in the Renja's evaluation only), so it "
+                                                       "has no pagu", label),
+                                "remove the pagu, or `hanya_evaluasi` when the activity is budgeted");
+                    break;
+                }
+            }
         }
         a.realisasi = r.opt_money("realisasi");
     } else {
+        a.pagu_indikatif_tertulis = r.opt_money("pagu_indikatif_tertulis");
         if (level == ActivityLevel::kegiatan) read_kegiatan_pagu(r, a, label);
-        for (const char* key : {"pagu", "pagu_perubahan", "realisasi"}) {
+        for (const char* key : {"pagu", "pagu_perubahan", "realisasi", "pagu_indikatif", "prakiraan_maju"}) {
             if (level == ActivityLevel::kegiatan && std::string_view(key) == "pagu") continue;
             if (const toml::node* n = t.get(key)) {
                 r.opt_money(key);
@@ -359,10 +430,10 @@ std::vector<Indicator> read_indicators(TableReader& root) {
     return out;
 }
 
-std::vector<Activity> read_programs(TableReader& root) {
+std::vector<Activity> read_programs(TableReader& root, int year) {
     std::vector<Activity> out;
     for (const toml::table* t : root.table_array("program", false)) {
-        out.push_back(read_activity(*t, ActivityLevel::program, root.diags()));
+        out.push_back(read_activity(*t, ActivityLevel::program, year, root.diags()));
     }
     return out;
 }

@@ -318,19 +318,48 @@ struct Indicator {
     std::vector<Component> komponen;
     std::optional<Located<double>> standar_nasional;
     OptText standar_keterangan;
+    // The Renja's Tabel 2.2 (Pencapaian Kinerja Pelayanan, seed 001): whether the indicator is a
+    // Standar Pelayanan Minimal or an Indikator Kinerja Kunci, the projected value per year and
+    // the planner's catatan analisis.
+    bool spm = false, ikk = false;
+    YearValues proyeksi;
+    OptText catatan_analisis;
     std::vector<Comparison> pembanding;
     SourcePos pos;  // the [[indikator]] table
 };
 
-// Indicator of a program, kegiatan or sub kegiatan: one target and realisasi, the report year.
+// Indicator of a program, kegiatan or sub kegiatan. The LKjIP reads the report year's target and
+// realisasi; the Renja (issue 14, Permendagri 86/2017 Tabel T-C.29, seed 001 Tabel 2.1) reads them
+// per year: the realisasi up to N-3, the target and realisasi of N-2, the target of N-1 and the
+// plan year N. `target = 3` is the report year's; `target = { 2022 = 2, 2023 = 3 }` gives years.
 struct ActivityIndicator {
     Text nama, satuan;
-    Located<double> target;
+    std::optional<Located<double>> target;  // of the report year (laporan.tahun), when given
     std::optional<Located<double>> realisasi;
+    YearValues target_tahun, realisasi_tahun;  // every year given, the report year included
+    // The Renstra's target per year, when the Renja's differs or the Renstra states more years
+    // (Tabel 2.1 column 4; `lkjip check` compares the plan year's with the Renja's).
+    YearValues target_renstra;
+    // The target of the plan year in the rancangan awal RKPD, when the analysis changed it
+    // (Tabel 2.4 column 5; default the plan year's target).
+    std::optional<Located<double>> target_rancangan;
+    // How the years add up "s/d" (up to) a year in Tabel 2.1 columns 5 and 10.
+    Located<Aggregation> tipe{Aggregation::last_value, {}};
     Located<Polarity> polarity{Polarity::positive, {}};
     OptText penjelasan;
     // `desimal`, as the plan prints the target (12,50); without it as many decimals as the data has.
     std::optional<Located<int>> decimals;
+    SourcePos pos;
+};
+
+// The rancangan awal RKPD of an activity where the Renja's analysis of needs changed it (seed
+// 001 Tabel 2.4 columns 2-6 beside 7-11); a key not given equals the analysis's value.
+struct RancanganAwal {
+    OptText nama, lokasi;
+    std::optional<Located<Money>> pagu;          // a leaf's pagu indikatif in the rancangan awal
+    std::optional<Located<Money>> pagu_tertulis;  // a program's or kegiatan's total as printed
+    OptText catatan;                              // the catatan penting of the review
+    SourcePos pos;
 };
 
 enum class ActivityLevel { program, kegiatan, sub_kegiatan };
@@ -355,6 +384,16 @@ struct Activity {
     // Totals as a source printed them (program, kegiatan); checked, never shown.
     std::optional<Located<Money>> pagu_tertulis, realisasi_tertulis;
     Located<PaguStated> pagu_tertulis_jenis{PaguStated::perubahan, {}};
+    // The Renja (issue 14): where the activity is carried out, who pays for it, its pagu
+    // indikatif of the plan year and its prakiraan maju of the year after (leaves; a program or
+    // kegiatan sums them; what a source printed for the sum is `pagu_indikatif_tertulis`). When
+    // the plan year is the report year the leaf's `pagu` is its pagu indikatif.
+    OptText lokasi, sumber_dana;
+    std::optional<Located<Money>> pagu_indikatif, prakiraan_maju, pagu_indikatif_tertulis;
+    std::optional<RancanganAwal> rancangan_awal;
+    // An activity of the years evaluated only (Renja Tabel 2.1: a sub kegiatan of N-2 the plan
+    // no longer has): printed in the evaluation, in no budget and no total.
+    bool hanya_evaluasi = false;
     SourcePos pos;
 };
 
@@ -464,6 +503,24 @@ struct AkipEvaluation {
     OptText predikat_tertulis;
 };
 
+// The Renja of plan year N (Permendagri 86/2017; seed 001), written in N-1 from the same data:
+// the year planned, where and when it is signed, and its prose. Everything else (programs,
+// indicators, targets, pagu) is the data's own.
+struct RenjaDocument {
+    SourcePos pos;            // the [renja] table
+    Located<int> tahun;       // the plan year N: laporan.tahun or the year after
+    Located<Date> tanggal;    // required; day 0 when the source gives the month only ("Juli 2023")
+    OptText tempat;           // default laporan.tempat
+    Located<int> tahun_target_renstra;  // Tabel 2.1 column 4 (default renstra.akhir)
+    std::optional<Located<Money>> pagu_tertulis;  // the agency's pagu indikatif as printed
+    OptText kata_pengantar, latar_belakang, evaluasi, kinerja_pelayanan, isu_penting, review_rkpd,
+        usulan_masyarakat, kebijakan_nasional, tujuan_sasaran, program_kegiatan, rencana_kerja, penutup;
+    std::vector<Text> maksud, tujuan;
+    // The Renja's own landasan hukum where it cites more than the data's `dasar_hukum` (seed 001
+    // lists eighteen, the LKjIP of the same dinas nine); empty: `dasar_hukum`.
+    std::vector<Text> dasar_hukum;
+};
+
 struct AgencyYear {
     std::string path;                 // the data file as given
     SourcePos pos;                    // the file's top-level table, for "the data file has no …"
@@ -489,6 +546,7 @@ struct AgencyYear {
     std::optional<IkuDocument> iku;  // [iku]: the IKU's date without a decree (never with keputusan_iku)
     std::vector<AkipEvaluation> evaluasi_akip;  // by year, as the data lists them
     std::vector<ReferenceTable> tabel_rujukan;  // load_tabel_rujukan.cpp
+    std::optional<RenjaDocument> renja;         // [renja] (load_renja.cpp)
 };
 
 }  // namespace lkjip

@@ -65,6 +65,16 @@ layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& fi
         s.info.subject = "Penetapan Indikator Kinerja Utama";
         s.info.keywords = "Indikator Kinerja Utama, IKU, SAKIP";
         d = data.keputusan_iku->tanggal.value;
+    } else if (kind == report::DocumentKind::renja && data.renja) {
+        // The Renja of plan year N (Permendagri 86/2017), signed in N-1; a month-only date
+        // ("Juli 2023", seed 001) dates the PDF on the month's first day.
+        const int n = data.renja->tahun.value;
+        s.running_header = fmt::format("Renja {} Tahun {}", agency, n);
+        s.info.title = fmt::format("Rencana Kerja {} Tahun {}", agency, n);
+        s.info.subject = fmt::format("Renja Tahun {}", n);
+        s.info.keywords = "Renja, Rencana Kerja Perangkat Daerah, Permendagri 86/2017";
+        d = data.renja->tanggal.value;
+        if (d.day == 0) d.day = 1;
     }
     s.info.year = d.year;
     s.info.month = d.month;

@@ -306,8 +306,9 @@ Value ContextBuilder::activity_indicators(const Activity& a, const compute::Acti
         m.emplace_back("nama", text(ai.nama));
         m.emplace_back("satuan", text(ai.satuan));
         m.emplace_back("desimal", integer(ai.decimals ? ai.decimals->value
-                                                     : decimals_of(ai.target.value, ai.realisasi ? ai.realisasi->value : 0)));
-        m.emplace_back("target", num(ai.target.value, ai.target.pos));
+                                                     : decimals_of(ai.target ? ai.target->value : 0,
+                                                                   ai.realisasi ? ai.realisasi->value : 0)));
+        m.emplace_back("target", opt_num(ai.target));
         m.emplace_back("realisasi", opt_num(ai.realisasi));
         m.emplace_back("capaian", capaian_value(ar.capaian, ar.band, ar.tercapai, d_.settings));
         m.emplace_back("penjelasan", opt_text(ai.penjelasan));
@@ -349,7 +350,11 @@ Value ContextBuilder::activity(const Activity& a, const compute::ActivityResult&
     m.emplace_back("anggaran", budget_context(r.budget));
     m.emplace_back("indikator", activity_indicators(a, r));
     List children;
-    for (std::size_t i = 0; i < a.children.size(); ++i) children.push_back(activity(a.children[i], r.children[i]));
+    // An activity of the Renja's evaluation only (`hanya_evaluasi`) has no budget of the year and
+    // no place in the LKjIP (context_renja.cpp prints it in Tabel 2.1).
+    for (std::size_t i = 0; i < a.children.size(); ++i) {
+        if (!a.children[i].hanya_evaluasi) children.push_back(activity(a.children[i], r.children[i]));
+    }
     m.emplace_back("kegiatan", list(std::move(children)));
     return map(std::move(m));
 }
@@ -404,6 +409,7 @@ Value ContextBuilder::build() const {
     root.emplace_back("pk", pk());
     root.emplace_back("keputusan_iku", keputusan_iku());
     root.emplace_back("iku_dokumen", iku_dokumen());
+    root.emplace_back("renja", renja());
     root.emplace_back("evaluasi_akip", evaluasi_akip_context(d_));
     root.emplace_back("tabel_rujukan", tabel_rujukan_context(d_));
     return map(std::move(root));

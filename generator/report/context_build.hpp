@@ -33,6 +33,10 @@ Value budget_context(const compute::BudgetTotals& b);
 Value group_context(const compute::GroupResult& g, const Settings& settings,
                     const std::vector<std::pair<std::string, std::string>>& names);  // (jenis, nama)
 std::string activity_title(const Activity& a);
+int activity_decimals(const ActivityIndicator& ai);
+// Permendagri 90/2019 code order, and the budget tree sorted by it (context_plan.cpp).
+bool code_before(const std::string& a, const std::string& b);
+void sort_by_code(Activity& a, compute::ActivityResult& r);  // without `desimal`: as the values have, at most 2
 Value person_value(const Person& p);
 Value evaluasi_akip_context(const AgencyYear& d);  // context_akip.cpp
 Value tabel_rujukan_context(const AgencyYear& d);  // context_rujukan.cpp
@@ -62,7 +66,11 @@ private:
     std::string owner_text(const Indicator& ind) const;
     Value activity(const Activity& a, const compute::ActivityResult& r) const;
     Value activity_indicators(const Activity& a, const compute::ActivityResult& r) const;
+
+public:
     static int decimals_of(double a, double b);
+
+private:
     void add_plan(Map& root) const;    // renstra, tujuan, sasaran, iku (context_plan.cpp)
     void add_budget(Map& root) const;  // program, urusan, anggaran (context_plan.cpp)
     Value sasaran(std::size_t index) const;
@@ -70,6 +78,7 @@ private:
     Value history_indicators(OwnerKind kind, const std::string& id) const;
     Value pk() const;             // context_docs.cpp
     Value keputusan_iku() const;  // context_docs.cpp
+    Value renja() const;          // context_renja.cpp
     Value iku_dokumen() const;    // context_docs.cpp
     static std::string rumus_text(const Indicator& ind);
 

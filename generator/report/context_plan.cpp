@@ -63,6 +63,7 @@ Value ContextBuilder::sasaran(std::size_t index) const {
         if (t.id.value == s.tujuan.value) tujuan = t.uraian.value;
     }
     m.emplace_back("tujuan_uraian", str(tujuan));
+    m.emplace_back("tujuan_id", str(s.tujuan.value, s.tujuan.pos));
     List indicators;
     bool pembanding = false;
     for (std::size_t n = 0; n < g.indicators.size(); ++n) {
@@ -103,6 +104,7 @@ Value ContextBuilder::sasaran(std::size_t index) const {
         const std::size_t sub = n < g.kegiatan_sub.size() ? g.kegiatan_sub[n] : compute::kWholeKegiatan;
         const bool whole = sub == compute::kWholeKegiatan;
         const Activity& k = whole ? p.children[ki] : p.children[ki].children[sub];
+        if (k.hanya_evaluasi) continue;  // the Renja's evaluation only: no budget of the year
         const compute::ActivityResult& kr = whole ? v_.program[pi].children[ki] : v_.program[pi].children[ki].children[sub];
         Map line;
         line.emplace_back("program", str(p.nama.value, p.nama.pos));
@@ -228,7 +230,6 @@ void ContextBuilder::add_plan(Map& root) const {
     root.emplace_back("tujuan_capaian", group(v_.tujuan_semua));
 }
 
-namespace {
 
 // Permendagri 90/2019 codes in their order: segment by segment, numbers by value ("3.30.01" before
 // "3.30.02", "2.01.0002" after "2.01.0001", "9" before "10"), a code before the codes under it; an
@@ -271,8 +272,6 @@ void sort_by_code(Activity& a, compute::ActivityResult& r) {
     r.children = std::move(results);
     for (std::size_t i = 0; i < a.children.size(); ++i) sort_by_code(a.children[i], r.children[i]);
 }
-
-}  // namespace
 
 void ContextBuilder::add_budget(Map& root) const {
     List programs, tree;

@@ -3,6 +3,7 @@
 // filters, then the template of the whole report or of one chapter.
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 #include "common/i18n.hpp"
 #include "compute/compute.hpp"
 #include "compute/idformat.hpp"
+#include "compute/renja.hpp"
 #include "report/context_build.hpp"
 #include "report/filters_id.hpp"
 #include "report/report.hpp"
@@ -115,6 +117,7 @@ const char* kind_name(DocumentKind kind) {
     switch (kind) {
     case DocumentKind::pk: return "pk";
     case DocumentKind::iku: return "iku";
+    case DocumentKind::renja: return "renja";
     case DocumentKind::lkjip: break;
     }
     return "lkjip";
@@ -140,6 +143,40 @@ bool document_supported(const AgencyYear& data, DocumentKind kind, Diagnostics* 
             diags->error(data.pos, _("`--dokumen iku` needs the decree's number: the data file has no [keputusan_iku] `nomor`"),
                          _("add [keputusan_iku] with `nomor`, `tanggal` and `menimbang`; see docs/data-format.md"));
         return false;
+    }
+    if (kind == DocumentKind::renja) {
+        if (!data.renja) {
+            if (diags)
+                diags->error(data.pos, "`--dokumen renja` needs the Renja's date: the data file has no [renja] `tanggal`",
+                             "add [renja] with `tahun` (the year planned) and `tanggal = \"2023-07\"` (when it was signed); "
+                             "see docs/data-format.md");
+            return false;
+        }
+        // Every sub kegiatan of the plan needs its pagu indikatif: a Renja with a blank pagu, or a
+        // total over part of the plan, is no plan.
+        const bool pagu_is_plan = data.renja->tahun.value == data.laporan.tahun.value;
+        bool ok = true;
+        std::function<void(const Activity&)> need = [&](const Activity& a) {
+            if (a.hanya_evaluasi) return;
+            if (a.children.empty() && !a.pagu_indikatif && !(pagu_is_plan && a.pagu)) {
+                ok = false;
+                if (diags)
+                    diags->error(a.pos, fmt::format("{} {} has no `pagu_indikatif` for the plan year {}",
+                                                    a.level == ActivityLevel::kegiatan ? "kegiatan" : "sub kegiatan",
+                                                    a.kode.value, data.renja->tahun.value),
+                                 "give its pagu indikatif from the rancangan Renja, or `hanya_evaluasi = true` when the "
+                                 "plan no longer has it");
+            }
+            for (const auto& c : a.children) need(c);
+        };
+        for (const auto& p : data.program) need(p);
+        std::vector<std::string> missing, overflow;
+        for (const auto& p : data.program) compute::renja_budget(p, pagu_is_plan, missing, overflow);
+        for (const auto& what : overflow) {
+            ok = false;
+            if (diags) diags->error(data.renja->pos, fmt::format("the pagu indikatif of {} exceeds what lkjip can add exactly", what));
+        }
+        return ok;
     }
     return true;
 }

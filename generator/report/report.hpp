@@ -11,11 +11,11 @@
 
 namespace lkjip::report {
 
-// The documents one data file gives (issue 13): the LKjIP, the Perjanjian Kinerja, the
-// Keputusan penetapan IKU. Each has its template folder templates/<kind>/.
-enum class DocumentKind { lkjip, pk, iku };
+// The documents one data file gives (issues 13, 14): the LKjIP, the Perjanjian Kinerja, the
+// Keputusan penetapan IKU, the Renja of the plan year. Each has its template folder templates/<kind>/.
+enum class DocumentKind { lkjip, pk, iku, renja };
 
-// "lkjip", "pk", "iku": the --dokumen word and the template folder's name.
+// "lkjip", "pk", "iku", "renja": the --dokumen word and the template folder's name.
 const char* kind_name(DocumentKind kind);
 
 struct MarkdownOptions {
@@ -29,7 +29,8 @@ struct MarkdownOptions {
 std::string builtin_template_dir(DocumentKind kind = DocumentKind::lkjip);
 
 // Whether the data holds what the document needs (PK: [pk] tanggal; IKU decree:
-// [keputusan_iku] nomor); when not, an error at the data naming the missing key and false.
+// [keputusan_iku] nomor; Renja: [renja] tanggal and a pagu indikatif on every sub kegiatan);
+// when not, an error at the data naming the missing key and false.
 bool document_supported(const AgencyYear& data, DocumentKind kind, Diagnostics* diags);
 
 // Renders the report (or one chapter) to Markdown. nullopt and diagnostics on any error.

@@ -129,7 +129,7 @@ TEST_CASE("preview: golden files") {
         const auto model = load_agency_year(fs::relative(file, LKJIP_SOURCE_DIR).string(), ignored);
         fs::current_path(cwd);
         REQUIRE(model);
-        for (auto kind : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku}) {
+        for (auto kind : {report::DocumentKind::lkjip, report::DocumentKind::pk, report::DocumentKind::iku, report::DocumentKind::renja}) {
             if (!report::document_supported(*model, kind, nullptr)) continue;
             ++documents;
             const std::string md = preview(file, std::nullopt, kind);
@@ -151,8 +151,9 @@ TEST_CASE("preview: golden files") {
             CHECK(s.str() == md);
         }
     }
-    // Every sample gives its LKjIP and its PK; Kalimantan Barat also the IKU decree of seed 003.
-    CHECK(documents == 2 * static_cast<int>(sample_files().size()) + 1);
+    // Every sample gives its LKjIP and its PK; Kalimantan Barat also the IKU decree of seed 003
+    // and the Renja 2024 of seed 001.
+    CHECK(documents == 2 * static_cast<int>(sample_files().size()) + 2);
 }
 
 TEST_CASE("preview: every sample's PK is signed by both parties, side by side, on the PK's own date") {
