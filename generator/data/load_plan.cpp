@@ -304,7 +304,7 @@ std::vector<ActivityIndicator> read_activity_indicators(TableReader& r, const st
 }
 
 RancanganAwal read_rancangan_awal(const toml::table& t, const std::string& label, bool leaf, Diagnostics& diags) {
-    TableReader r(t, fmt::format("the rancangan_awal of {}", label), diags);
+    TableReader r(t, _f("the rancangan_awal of {}", label), diags);
     RancanganAwal ra;
     ra.pos = pos_of(t);
     ra.nama = r.opt_string("nama");
@@ -313,8 +313,8 @@ RancanganAwal read_rancangan_awal(const toml::table& t, const std::string& label
     else ra.pagu_tertulis = r.opt_money("pagu_tertulis");
     if (!leaf && r.has("pagu")) {
         diags.error(pos_of(*r.node("pagu")),
-                    fmt::format("{} has sub-items, so its rancangan awal pagu is their sum and is not written", label),
-                    "give each sub kegiatan's `rancangan_awal.pagu`, or keep a printed total as `pagu_tertulis`");
+                    _f("{} has sub-items, so its rancangan awal pagu is their sum and is not written", label),
+                    _("give each sub kegiatan's `rancangan_awal.pagu`, or keep a printed total as `pagu_tertulis`"));
     }
     ra.catatan = r.opt_string("catatan");
     r.finish();
@@ -397,9 +397,9 @@ Activity read_activity(const toml::table& t, ActivityLevel level, int year, Diag
         if (a.hanya_evaluasi) {
             for (const auto* m : {&a.pagu, &a.pagu_perubahan, &a.pagu_indikatif, &a.prakiraan_maju}) {
                 if (*m) {
-                    diags.error((*m)->pos, fmt::format("{} is `hanya_evaluasi` (printed in the Renja's evaluation only), so it "
-                                                       "has no pagu", label),
-                                "remove the pagu, or `hanya_evaluasi` when the activity is budgeted");
+                    diags.error((*m)->pos, _f("{} is `hanya_evaluasi` (printed in the Renja's evaluation only), so it "
+                                              "has no pagu", label),
+                                _("remove the pagu, or `hanya_evaluasi` when the activity is budgeted"));
                     break;
                 }
             }

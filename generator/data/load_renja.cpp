@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "data/load_model.hpp"
+#include "common/i18n.hpp"
 
 namespace lkjip::data {
 
@@ -24,7 +25,7 @@ Located<Date> month_or_date(TableReader& r, std::string_view key) {
             std::from_chars(s.data() + 5, s.data() + 7, m);
         }
         if (!shape || y < 1900 || y > 2200 || m < 1 || m > 12) {
-            r.diags().error(pos_of(*n), fmt::format("`{}` in {} is a date (2023-07-14) or a month \"2023-07\", found \"{}\"",
+            r.diags().error(pos_of(*n), _f("`{}` in {} is a date (2023-07-14) or a month \"2023-07\", found \"{}\"",
                                                     key, r.where(), s));
             return {{}, pos_of(*n)};
         }

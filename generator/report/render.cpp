@@ -147,9 +147,9 @@ bool document_supported(const AgencyYear& data, DocumentKind kind, Diagnostics* 
     if (kind == DocumentKind::renja) {
         if (!data.renja) {
             if (diags)
-                diags->error(data.pos, "`--dokumen renja` needs the Renja's date: the data file has no [renja] `tanggal`",
-                             "add [renja] with `tahun` (the year planned) and `tanggal = \"2023-07\"` (when it was signed); "
-                             "see docs/data-format.md");
+                diags->error(data.pos, _("`--dokumen renja` needs the Renja's date: the data file has no [renja] `tanggal`"),
+                             _("add [renja] with `tahun` (the year planned) and `tanggal = \"2023-07\"` (when it was signed); "
+                               "see docs/data-format.md"));
             return false;
         }
         // Every sub kegiatan of the plan needs its pagu indikatif: a Renja with a blank pagu, or a
@@ -161,11 +161,11 @@ bool document_supported(const AgencyYear& data, DocumentKind kind, Diagnostics* 
             if (a.children.empty() && !a.pagu_indikatif && !(pagu_is_plan && a.pagu)) {
                 ok = false;
                 if (diags)
-                    diags->error(a.pos, fmt::format("{} {} has no `pagu_indikatif` for the plan year {}",
+                    diags->error(a.pos, _f("{} {} has no `pagu_indikatif` for the plan year {}",
                                                     a.level == ActivityLevel::kegiatan ? "kegiatan" : "sub kegiatan",
                                                     a.kode.value, data.renja->tahun.value),
-                                 "give its pagu indikatif from the rancangan Renja, or `hanya_evaluasi = true` when the "
-                                 "plan no longer has it");
+                                 _("give its pagu indikatif from the rancangan Renja, or `hanya_evaluasi = true` when the "
+                                   "plan no longer has it"));
             }
             for (const auto& c : a.children) need(c);
         };
@@ -174,7 +174,7 @@ bool document_supported(const AgencyYear& data, DocumentKind kind, Diagnostics* 
         for (const auto& p : data.program) compute::renja_budget(p, pagu_is_plan, missing, overflow);
         for (const auto& what : overflow) {
             ok = false;
-            if (diags) diags->error(data.renja->pos, fmt::format("the pagu indikatif of {} exceeds what lkjip can add exactly", what));
+            if (diags) diags->error(data.renja->pos, _f("the pagu indikatif of {} exceeds what lkjip can add exactly", what));
         }
         return ok;
     }
