@@ -48,6 +48,21 @@ else
   fail "lkjip build --dokumen iku fails for Kalimantan Barat: $(head -1 "$tmp/err")"
 fi
 
+# --- The Renja 2024 of Kalimantan Barat (seed 001, issue 14): a report by the same checks as the
+# LKjIP (page labels, Daftar Isi page numbers, outline, margins), its parts in order, the computed
+# kegiatan pagu where the seed printed 352.728.181.
+if "$lkjip" build -q "$kalbar" --dokumen renja -o "$tmp/renja.pdf" 2>"$tmp/err"; then
+  set -- "$@" report "$tmp/renja.pdf" + margins "$tmp/renja.pdf" + order "$tmp/renja.pdf" "RENJA" "TAHUN 2024" \
+    "KATA PENGANTAR" "DAFTAR ISI" "BAB I" "BAB II" "BAB III" "BAB IV" "BAB V" + words "$tmp/renja.pdf" "209.543.000" + \
+    absent "$tmp/renja.pdf" "352.728.181" +
+else
+  fail "lkjip build --dokumen renja fails for Kalimantan Barat: $(head -1 "$tmp/err")"
+fi
+"$lkjip" build "$src/samples/kota-pontianak/dinkumdag-2020.toml" --dokumen renja -o "$tmp/none.pdf" 2>"$tmp/err"; rc=$?
+[ "$rc" -eq 1 ] || fail "--dokumen renja without [renja] exits $rc, not 1"
+grep -q "dinkumdag-2020.toml:1:1: error: .*\[renja\] \`tanggal\`" "$tmp/err" || fail "no positioned error naming [renja] tanggal: $(head -1 "$tmp/err")"
+[ -e "$tmp/none.pdf" ] && fail "--dokumen renja without [renja] wrote a PDF"
+
 # --- Refusals: a positioned error naming the missing key, exit 1, nothing written. ---------------
 pontianak="$src/samples/kota-pontianak/dinkumdag-2020.toml"
 "$lkjip" build "$pontianak" --dokumen iku -o "$tmp/none.pdf" 2>"$tmp/err"; rc=$?

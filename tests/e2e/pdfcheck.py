@@ -356,6 +356,14 @@ def check_words(pdf, name, phrases):
             fail(f"'{p}' is not in the text of {name}")
 
 
+def check_absent(pdf, name, phrases):
+    """Each phrase (a figure a seed printed wrong) is nowhere in the text."""
+    variants = page_variants("\n".join(split_pages(Tools(pdf, name, ["text"])("text"))))
+    for p in phrases:
+        if contains(variants, p):
+            fail(f"'{p}' is in the text of {name}, which should print the computed value instead")
+
+
 def check_table(pdf, name, rows):
     tools = Tools(pdf, name, ["check", "info", "fonts", "layout", "bbox"])
     check_valid(tools, name)
@@ -420,6 +428,8 @@ def run_command(cmd, args):
         check_margins(Tools(target, target, ["bbox"]), target)
     elif cmd == "words":
         check_words(target, target, args[1:])
+    elif cmd == "absent":
+        check_absent(target, target, args[1:])
     elif cmd == "table":
         check_table(target, target, int(args[1]))
     elif cmd == "signatures":
