@@ -8,8 +8,8 @@ Usage:
   pdfcheck.py valid PDF           qpdf --check and poppler without warnings, fonts embedded
   pdfcheck.py margins PDF         no word within 10 pt of a page edge or wider than the text area
   pdfcheck.py words PDF TEXT...   every TEXT (whitespace-normalised) is in the PDF's text;
-  pdfcheck.py absent PDF TEXT...  no TEXT is in the PDF's text (a seed's wrong figure);
                                   "nospace:TEXT": TEXT with all whitespace removed
+  pdfcheck.py absent PDF TEXT...  no TEXT is in the PDF's text (a seed's wrong figure)
   pdfcheck.py table PDF N         the long table of pdf.sh: the header on every page with rows,
                                   rows 1..N once each in order
   pdfcheck.py signatures PDF L R  word L in the left half and word R in the right half of a page,
