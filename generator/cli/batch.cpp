@@ -31,8 +31,10 @@
 
 #include "cli/batch_core.hpp"
 #include "cli/commands.hpp"
+#include "cli/report_diags.hpp"
 #include "common/file_read.hpp"
 #include "common/file_write.hpp"
+#include "common/i18n.hpp"
 #include "data/data.hpp"
 #include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
@@ -47,10 +49,11 @@ using Clock = std::chrono::steady_clock;
 
 enum class Status { pending, built, up_to_date, failed };
 
+// The status of a document in the --json summary: a value for programs, not a message.
 const char* status_word(Status s) {
     switch (s) {
     case Status::built: return "built";
-    case Status::up_to_date: return "up-to-date";
+    case Status::up_to_date: return "up-to-date";  // i18n: not a message
     case Status::failed: return "failed";
     case Status::pending: break;
     }
@@ -152,7 +155,7 @@ constexpr std::size_t kMaxRecordBytes = 1u << 20;
 
 // A file's name and bytes ("<unreadable>" when it cannot be read: a later run sees the change).
 void hash_file(Fnv1a64& h, const std::string& label, const std::string& path) {
-    const FileContents file = read_regular_file(path, kMaxHashedFileBytes, "file");
+    const FileContents file = read_regular_file(path, kMaxHashedFileBytes, N_("file"));
     h.field(label);
     h.field(file.ok() ? std::string_view(file.bytes) : std::string_view("<unreadable>"));
 }
@@ -192,7 +195,7 @@ std::string shared_hash(const std::string& templates, bool sans) {
 fs::path record_path(const std::string& outdir, const std::string& name) { return fs::path(outdir) / ".lkjip" / (name + ".inputs"); }
 
 std::optional<Record> read_record(const fs::path& path) {
-    const FileContents file = read_regular_file(path.string(), kMaxRecordBytes, "record");
+    const FileContents file = read_regular_file(path.string(), kMaxRecordBytes, N_("record"));
     if (!file.ok()) return std::nullopt;
     return parse_record(file.bytes);
 }
@@ -200,7 +203,7 @@ std::optional<Record> read_record(const fs::path& path) {
 // Whether every file a previous build read beyond the loaded ones still has the digest it had.
 bool reads_unchanged(const Record& r) {
     for (const auto& [path, digest] : r.reads) {
-        const FileContents file = read_regular_file(path, kMaxHashedFileBytes, "file");
+        const FileContents file = read_regular_file(path, kMaxHashedFileBytes, N_("file"));
         if (!file.ok() || digest_of(file.bytes) != digest) return false;
     }
     return true;
@@ -220,19 +223,21 @@ public:
             draw();
         } else if (lines_) {
             const std::size_t warnings = job.count(Severity::warning);
-            const std::string extra = warnings ? fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s") : "";
+            const std::string ok = paint(_("ok"), "\033[32m");
+            std::string line;
             switch (job.status) {
             case Status::built:
-                std::fprintf(stderr, "%s %s -> %s (%zu pages%s)\n", paint("ok", "\033[32m").c_str(), job.input.c_str(),
-                             job.output.c_str(), job.pages, extra.c_str());
+                line = warnings ? _f("{} {} -> {} ({} pages, {})", ok, job.input, job.output, job.pages,
+                                     _n("{} warning", "{} warnings", warnings))
+                                : _f("{} {} -> {} ({} pages)", ok, job.input, job.output, job.pages);
                 break;
             case Status::up_to_date:
-                std::fprintf(stderr, "%s %s -> %s (up to date)\n", paint("ok", "\033[32m").c_str(), job.input.c_str(),
-                             job.output.c_str());
+                line = _f("{} {} -> {} (up to date)", ok, job.input, job.output);
                 break;
             default:
-                std::fprintf(stderr, "%s %s\n", paint("FAIL", "\033[1;31m").c_str(), job.input.c_str());
+                line = fmt::format("{} {}", paint(_("FAIL"), "\033[1;31m"), job.input);
             }
+            std::fputs((line + "\n").c_str(), stderr);
         }
     }
 
@@ -250,7 +255,7 @@ private:
         constexpr std::size_t width = 30;
         const std::size_t filled = total_ ? done_ * width / total_ : width;
         const std::string bar = std::string(filled, '#') + std::string(width - filled, '.');
-        const std::string failures = failed_ ? paint(fmt::format("{} failed", failed_).c_str(), "\033[1;31m") : "0 failed";
+        const std::string failures = failed_ ? paint(_f("{} failed", failed_).c_str(), "\033[1;31m") : _f("{} failed", 0);
         std::fprintf(stderr, "\r\033[K[%s] %zu/%zu  %s", bar.c_str(), done_, total_, failures.c_str());
         std::fflush(stderr);
         drawn_ = true;
@@ -311,7 +316,7 @@ bool print_json(const std::vector<Job>& jobs, const BatchOptions& options, const
         t.documents, t.built, t.up, t.failed, t.pages, t.warnings, t.errors, seconds);
     std::string error;
     if (write_stdout(out, error)) return true;
-    std::fprintf(stderr, "lkjip batch: error: the --json summary: %s\n", error.c_str());
+    print_message(Severity::error, "lkjip batch", _f("the --json summary: {}", error));
     return false;
 }
 
@@ -358,7 +363,7 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
                     const std::string text = record_text(hash, doc.pages, job.input, log.reads(), loaded);
                     if (!changed.empty()) {
                         doc.diags.warning(file_pos(job.input),
-                                          fmt::format("`{}` changed while this document was built; the next run builds it again", changed));
+                                          _f("`{}` changed while this document was built; the next run builds it again", changed));
                         fs::remove(record, ec);
                     } else if (text.empty() || !cacheable) {
                         fs::remove(record, ec);
@@ -372,13 +377,13 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
                 job.diags = doc.diags.items();
                 job.pages = doc.ok ? doc.pages : 0;
                 job.status = doc.ok ? Status::built : Status::failed;
-                if (!doc.ok && job.count(Severity::error) == 0) fail(job, "the document could not be built");
+                if (!doc.ok && job.count(Severity::error) == 0) fail(job, _("the document could not be built"));
             }
         }
     } catch (const std::exception& e) {
-        fail(job, fmt::format("internal error: {} (please report this as a bug with the input)", e.what()));
+        fail(job, _f("internal error: {} (please report this as a bug with the input)", e.what()));
     } catch (...) {
-        fail(job, "internal error (please report this as a bug with the input)");
+        fail(job, _("internal error (please report this as a bug with the input)"));
     }
     job.seconds = std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -391,7 +396,7 @@ int run_batch(const BatchOptions& options, bool colour) {
     if (!options.shard.empty()) {
         const auto parsed = parse_shard(options.shard);
         if (!parsed) {
-            std::fprintf(stderr, "lkjip batch: error: --shard must be I/N with 1 <= I <= N, got `%s`\n", options.shard.c_str());
+            print_message(Severity::error, "lkjip batch", _f("--shard must be I/N with 1 <= I <= N, got `{}`", options.shard));
             return 2;
         }
         shard = *parsed;
@@ -402,9 +407,9 @@ int run_batch(const BatchOptions& options, bool colour) {
     std::vector<std::string> empty_folders;
     const std::vector<std::string> files = collect(options.paths, empty_folders);
     for (const auto& folder : empty_folders)
-        if (!options.quiet) std::fprintf(stderr, "%s: warning: no data files (*.toml not starting with _) in this folder\n", folder.c_str());
+        if (!options.quiet) print_message(Severity::warning, folder, _("no data files (*.toml not starting with _) in this folder"));
     if (files.empty()) {
-        std::fprintf(stderr, "lkjip batch: error: no data files found\n");
+        print_message(Severity::error, "lkjip batch", _("no data files found"));
         if (options.json) print_json({}, options, Totals{}, 0);
         return 1;
     }
@@ -449,9 +454,9 @@ int run_batch(const BatchOptions& options, bool colour) {
                 job.status = Status::failed;
             }
         } catch (const std::exception& e) {
-            fail(job, fmt::format("internal error: {} (please report this as a bug with the input)", e.what()));
+            fail(job, _f("internal error: {} (please report this as a bug with the input)", e.what()));
         } catch (...) {
-            fail(job, "internal error (please report this as a bug with the input)");
+            fail(job, _("internal error (please report this as a bug with the input)"));
         }
     });
     // Left out: kinds the data does not give (a note each), and the further kinds of a file
@@ -462,9 +467,12 @@ int run_batch(const BatchOptions& options, bool colour) {
         for (auto& job : jobs) {
             if (job.skipped && job.status != Status::failed) {
                 const bool pk = job.kind == report::DocumentKind::pk, renja = job.kind == report::DocumentKind::renja;
-                skipped_notes.push_back(fmt::format("{}: note: no {} in this data file, so it gives no {}", job.input,
-                                                    pk ? "[pk]" : renja ? "[renja]" : "[keputusan_iku]",
-                                                    pk ? "Perjanjian Kinerja" : renja ? "Renja" : "Keputusan penetapan IKU"));
+                skipped_notes.push_back(format_diagnostic(
+                    Diagnostic{Severity::note, file_pos(job.input),
+                               _f("no {} in this data file, so it gives no {}", pk ? "[pk]" : renja ? "[renja]" : "[keputusan_iku]",
+                                  pk ? "Perjanjian Kinerja" : renja ? "Renja" : "Keputusan penetapan IKU"),
+                               {}, {}},
+                    false));
                 continue;
             }
             if (job.skipped) continue;
@@ -484,8 +492,8 @@ int run_batch(const BatchOptions& options, bool colour) {
             for (std::size_t o : ks)
                 if (o != k) others += (others.empty() ? "" : ", ") + jobs[o].input;
             jobs[k].diags.push_back(Diagnostic{Severity::error, file_pos(jobs[k].input),
-                                               fmt::format("output name `{}` is also the output of {}; nothing written for either", name, others),
-                                               "give each agency-year its own instansi.singkatan (or nama), pemda.nama or laporan.tahun", {}});
+                                               _f("output name `{}` is also the output of {}; nothing written for either", name, others),
+                                               _("give each agency-year its own instansi.singkatan (or nama), pemda.nama or laporan.tahun"), {}});
             jobs[k].status = Status::failed;
         }
     }
@@ -495,7 +503,7 @@ int run_batch(const BatchOptions& options, bool colour) {
         if (jobs[k].mine) mine.push_back(k);
 
     if (!options.quiet)
-        for (const auto& note : skipped_notes) std::fprintf(stderr, "%s\n", note.c_str());
+        for (const auto& note : skipped_notes) std::fputs(note.c_str(), stderr);
     const bool terminal = isatty(fileno(stderr)) != 0;
     Progress progress(mine.size(), terminal && !options.quiet, !terminal && !options.quiet, colour);
     std::vector<std::size_t> todo;
@@ -508,7 +516,7 @@ int run_batch(const BatchOptions& options, bool colour) {
         fs::create_directories(options.outdir, ec);
         if (ec || !fs::is_directory(options.outdir, ec)) {
             progress.close();
-            std::fprintf(stderr, "%s: error: cannot create the output folder\n", options.outdir.c_str());
+            print_message(Severity::error, options.outdir, _("cannot create the output folder"));
             return 1;
         }
         // What a killed run left: its temporary PDFs and records (common/file_write.hpp).
@@ -531,22 +539,22 @@ int run_batch(const BatchOptions& options, bool colour) {
     const Totals t = tally(jobs);
     const std::size_t failed = t.failed, warnings = t.warnings;
     if (failed > 0) {
-        std::fprintf(stderr, "%zu document%s failed:\n", failed, failed == 1 ? "" : "s");
+        std::fputs((_n("{} document failed:", "{} documents failed:", failed) + "\n").c_str(), stderr);
         for (std::size_t k : mine) {
             const Job& job = jobs[k];
             if (job.status != Status::failed) continue;
-            std::fprintf(stderr, "%s %s\n", colour ? "\033[1;31mFAIL\033[0m" : "FAIL", job.input.c_str());
+            std::fputs(fmt::format("{}{}{} {}\n", colour ? "\033[1;31m" : "", _("FAIL"), colour ? "\033[0m" : "", job.input).c_str(), stderr);
             for (const auto& d : job.diags)
                 if (d.severity == Severity::error || !options.quiet) std::fputs(format_diagnostic(d, colour).c_str(), stderr);
         }
     }
     if (!options.quiet) {
-        std::string shard_note = options.shard.empty() ? "" : fmt::format(" (shard {} of {} documents)", options.shard, jobs.size());
-        std::fprintf(stderr,
-                     "%zu document%s%s: %zu built, %zu up to date, %zu failed; %zu pages; %zu warning%s, %zu error%s; %.2f s\n",
-                     mine.size(), mine.size() == 1 ? "" : "s", shard_note.c_str(), t.built, t.up, failed, t.pages, warnings,
-                     warnings == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s", seconds);
-        if (warnings > 0) std::fprintf(stderr, "`lkjip check FILE` shows the warnings of a document\n");
+        std::string documents = _n("{} document", "{} documents", mine.size());
+        if (!options.shard.empty()) documents = _f("{} (shard {} of {} documents)", documents, options.shard, jobs.size());
+        const std::string line = _f("{}: {} built, {} up to date, {} failed; {} pages; {}, {}; {:.2f} s", documents, t.built, t.up, failed,
+                                    t.pages, _n("{} warning", "{} warnings", warnings), _n("{} error", "{} errors", t.errors), seconds);
+        std::fputs((line + "\n").c_str(), stderr);
+        if (warnings > 0) std::fprintf(stderr, "%s\n", _("`lkjip check FILE` shows the warnings of a document"));
     }
     if (options.json && !print_json(jobs, options, t, seconds)) return 1;
     return failed > 0 ? 1 : 0;

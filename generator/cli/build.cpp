@@ -10,6 +10,7 @@
 #include "cli/output.hpp"
 #include "cli/report_diags.hpp"
 #include "common/file_read.hpp"
+#include "common/i18n.hpp"
 #include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
 
@@ -65,7 +66,7 @@ int run_build(const BuildOptions& options, bool colour) {
     const std::vector<FileIdentity> inputs = identities_of(doc.reads);
     // Both outputs are checked before either is written, so a refused -o leaves no new --md.
     if (ok && doc.markdown && same_output(options.markdown, pdf)) {
-        doc.diags.error(file_pos(pdf), fmt::format("`--md {}` and the PDF output `{}` are one file", options.markdown, pdf));
+        doc.diags.error(file_pos(pdf), _f("`--md {}` and the PDF output `{}` are one file", options.markdown, pdf));
         ok = false;
     }
     for (const std::string* out : {&options.markdown, &pdf}) {
@@ -78,15 +79,13 @@ int run_build(const BuildOptions& options, bool colour) {
     std::vector<std::string> written;
     if (ok && doc.markdown && (ok = emit(options.markdown, *doc.markdown, inputs, doc.diags))) written.push_back(options.markdown);
     if (ok && (ok = emit(pdf, doc.pdf, inputs, doc.diags)))
-        written.push_back(fmt::format("{} ({} page{})", pdf == "-" ? std::string("the PDF to standard output") : pdf,
-                                      doc.pages, doc.pages == 1 ? "" : "s"));
+        written.push_back(fmt::format("{} ({})", pdf == "-" ? std::string(_("the PDF to standard output")) : pdf,
+                                      _n("{} page", "{} pages", doc.pages)));
     print_diagnostics(doc.diags, colour, options.quiet);
     if (!options.quiet) {
-        std::string tail = "nothing written";
-        if (!written.empty()) {
-            tail = "wrote " + written.back();
-            if (written.size() == 2) tail = "wrote " + written.front() + " and " + written.back();
-        }
+        std::string tail = _("nothing written");
+        if (written.size() == 1) tail = _f("wrote {}", written.back());
+        if (written.size() == 2) tail = _f("wrote {} and {}", written.front(), written.back());
         std::fputs(summary_line(options.file, doc.diags, tail).c_str(), stderr);
     }
     return ok ? 0 : 1;
@@ -99,23 +98,23 @@ int run_render(const RenderOptions& options, bool colour) {
     if (options.file == "-") {
         FileContents in = read_standard_input(kMaxMarkdownBytes, "Markdown");
         if (in.error == FileError::too_large) {
-            std::fprintf(stderr, "<stdin>: error: more than %zu bytes; Markdown files are limited to that\n", kMaxMarkdownBytes);
+            print_message(Severity::error, "<stdin>", _f("more than {} bytes; Markdown files are limited to that", kMaxMarkdownBytes));
             return 1;
         }
         if (!in.ok()) {
-            std::fprintf(stderr, "<stdin>: error: %s\n", in.message.c_str());
+            print_message(Severity::error, "<stdin>", in.message);
             return 1;
         }
         text = std::move(in.bytes);
     } else {
-        FileContents file = read_regular_file(options.file, kMaxMarkdownBytes, "Markdown file");
+        FileContents file = read_regular_file(options.file, kMaxMarkdownBytes, N_("Markdown file"));
         if (file.error == FileError::too_large) {
-            std::fprintf(stderr, "%s: error: the file is larger than %zu bytes; Markdown files are limited to %zu bytes\n",
-                         options.file.c_str(), kMaxMarkdownBytes, kMaxMarkdownBytes);
+            print_message(Severity::error, options.file,
+                          _f("the file is larger than {} bytes; Markdown files are limited to {} bytes", kMaxMarkdownBytes, kMaxMarkdownBytes));
             return 1;
         }
         if (!file.ok()) {
-            std::fprintf(stderr, "%s: error: %s\n", options.file.c_str(), file.message.c_str());
+            print_message(Severity::error, options.file, file.message);
             return 1;
         }
         text = std::move(file.bytes);

@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "common/digest.hpp"
 #include "common/file_read.hpp"
+#include "common/i18n.hpp"
 #include "lkjip_git.hpp"
 
 namespace lkjip::cli {
@@ -18,7 +19,7 @@ constexpr std::size_t kMaxExecutableBytes = 512u << 20;
 
 const std::string& build_id() {
     static const std::string id = [] {
-        const FileContents exe = read_regular_file("/proc/self/exe", kMaxExecutableBytes, "executable");
+        const FileContents exe = read_regular_file("/proc/self/exe", kMaxExecutableBytes, N_("executable"));
         if (!exe.ok()) return std::string();
         Fnv1a64 h;
         h.add(exe.bytes);

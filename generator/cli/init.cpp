@@ -7,6 +7,8 @@
 #include <filesystem>
 
 #include "cli/commands.hpp"
+#include "cli/report_diags.hpp"
+#include "common/i18n.hpp"
 #include "common/data_dir.hpp"
 #include "common/file_read.hpp"
 #include "common/file_write.hpp"
@@ -29,32 +31,33 @@ std::string init_template_path() {
 int run_init(const InitOptions& options) {
     const std::string source = init_template_path();
     if (source.empty()) {
-        std::fprintf(stderr, "lkjip: error: lkjip's init template is not installed: looked in %s\n  hint: install lkjip completely "
-                             "(`cmake --install`, or the Debian package), or set LKJIP_DATA_DIR to the folder holding templates/\n",
-                     data_dir_places(find_data_dir()).c_str());
+        print_message(Severity::error, "lkjip", _f("lkjip's init template is not installed: looked in {}", data_dir_places(find_data_dir())),
+                      _("install lkjip completely (`cmake --install`, or the Debian package), or set LKJIP_DATA_DIR to the folder "
+                        "holding templates/"));
         return 1;
     }
-    const FileContents in = read_regular_file(source, kMaxInitTemplateBytes, "init template");
+    const FileContents in = read_regular_file(source, kMaxInitTemplateBytes, N_("init template"));
     if (!in.ok() || in.bytes.empty()) {
-        std::fprintf(stderr, "%s: error: cannot read lkjip's init template (is lkjip installed completely?)%s%s\n", source.c_str(),
-                     in.ok() ? "" : "\n  hint: ", in.message.c_str());
+        print_message(Severity::error, source, _("cannot read lkjip's init template (is lkjip installed completely?)"),
+                      in.ok() ? std::string() : in.message);
         return 1;
     }
     const bool to_stdout = options.file.empty() || options.file == "-";
     struct stat st {};
     if (!to_stdout && !options.force && ::lstat(options.file.c_str(), &st) == 0) {
-        std::fprintf(stderr, "%s: error: the file exists; lkjip init never overwrites a data file\n  hint: choose another name, or add --force\n",
-                     options.file.c_str());
+        print_message(Severity::error, options.file, _("the file exists; lkjip init never overwrites a data file"),
+                      _("choose another name, or add --force"));
         return 1;
     }
     std::string error;
     if (!write_output(to_stdout ? std::string("-") : options.file, in.bytes, {in.identity}, error)) {
-        std::fprintf(stderr, "%s: error: %s\n", to_stdout ? "lkjip init" : options.file.c_str(), error.c_str());
+        print_message(Severity::error, to_stdout ? std::string("lkjip init") : options.file, error);
         return 1;
     }
     if (!to_stdout) {
-        std::fprintf(stderr, "%s: written; replace the example values (marked CONTOH), then run `lkjip check %s`\n",
-                     options.file.c_str(), options.file.c_str());
+        std::fputs((_f("{}: written; replace the example values (marked CONTOH), then run `lkjip check {}`", options.file, options.file) + "\n")
+                       .c_str(),
+                   stderr);
     }
     return 0;
 }

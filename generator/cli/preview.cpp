@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "common/file_read.hpp"
+#include "common/i18n.hpp"
 #include "data/data.hpp"
 #include "report/report.hpp"
 
@@ -16,10 +17,11 @@ namespace lkjip::cli {
 int run_preview(const PreviewOptions& options, bool colour) {
     const report::DocumentKind kind = parse_kind(options.dokumen).value_or(report::DocumentKind::lkjip);
     if (options.bab > 0 && kind != report::DocumentKind::lkjip) {
-        std::fprintf(stderr, "lkjip preview: --bab selects a chapter of the LKjIP; the %s has no chapters\n",
-                     kind == report::DocumentKind::pk      ? "Perjanjian Kinerja"
-                     : kind == report::DocumentKind::renja ? "Renja"
-                                                           : "Keputusan penetapan IKU");
+        const char* document = kind == report::DocumentKind::pk      ? "Perjanjian Kinerja"
+                               : kind == report::DocumentKind::renja ? "Renja"
+                                                                     : "Keputusan penetapan IKU";
+        std::fputs(fmt::format("lkjip preview: {}\n", _f("--bab selects a chapter of the LKjIP; the {} has no chapters", document)).c_str(),
+                   stderr);
         return 2;
     }
     Diagnostics diags;

@@ -1,5 +1,7 @@
 #include "common/data_dir.hpp"
 
+#include "common/i18n.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -72,10 +74,11 @@ const DataDirSearch& find_data_dir() {
 std::string data_dir_places(const DataDirSearch& search) {
     std::string out;
     for (std::size_t i = 0; i < search.looked.size(); ++i) {
-        if (i > 0) out += i + 1 == search.looked.size() ? " and " : ", ";
-        out += search.looked[i];
+        if (i == 0) out = search.looked[i];
+        else if (i + 1 == search.looked.size()) out = _f("{} and {}", out, search.looked[i]);  // the last of a list
+        else out += ", " + search.looked[i];
     }
-    if (std::getenv("LKJIP_DATA_DIR") == nullptr) out += (out.empty() ? "" : "; ") + std::string("LKJIP_DATA_DIR is not set");
+    if (std::getenv("LKJIP_DATA_DIR") == nullptr) out += (out.empty() ? "" : "; ") + std::string(_("LKJIP_DATA_DIR is not set"));
     return out;
 }
 

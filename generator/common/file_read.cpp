@@ -1,6 +1,7 @@
 #include "common/file_read.hpp"
 
 #include "common/digest.hpp"
+#include "common/i18n.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -15,12 +16,12 @@
 namespace lkjip {
 
 const char* file_kind_name(unsigned mode) {
-    if (S_ISDIR(mode)) return "a folder";
-    if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-    if (S_ISCHR(mode)) return "a character device";
-    if (S_ISBLK(mode)) return "a block device";
-    if (S_ISSOCK(mode)) return "a socket";
-    return "a special file";
+    if (S_ISDIR(mode)) return _("a folder");
+    if (S_ISFIFO(mode)) return _("a FIFO (named pipe)");
+    if (S_ISCHR(mode)) return _("a character device");
+    if (S_ISBLK(mode)) return _("a block device");
+    if (S_ISSOCK(mode)) return _("a socket");
+    return _("a special file");
 }
 
 namespace {
@@ -38,20 +39,21 @@ FileContents failure(FileError error, std::string message) {
     return out;
 }
 
-FileContents open_error(const std::string& path, const std::string& what, int err) {
+// `what`: the kind of file, already translated (read_impl).
+FileContents open_error(const std::string& path, const char* what, int err) {
     switch (err) {
     case ENOENT:
     case ENOTDIR:
-        return failure(FileError::not_found, fmt::format("{} `{}` does not exist", what, path));
+        return failure(FileError::not_found, _f("{} `{}` does not exist", what, path));
     case EACCES:
     case EPERM:
-        return failure(FileError::permission, fmt::format("cannot read {} `{}`: permission denied", what, path));
+        return failure(FileError::permission, _f("cannot read {} `{}`: permission denied", what, path));
     case ENAMETOOLONG:
-        return failure(FileError::name_too_long, fmt::format("cannot read {} `{}`: the name is too long", what, path));
+        return failure(FileError::name_too_long, _f("cannot read {} `{}`: the name is too long", what, path));
     case ELOOP:
-        return failure(FileError::loop, fmt::format("cannot read {} `{}`: too many levels of symbolic links (a link loop)", what, path));
+        return failure(FileError::loop, _f("cannot read {} `{}`: too many levels of symbolic links (a link loop)", what, path));
     default:
-        return failure(FileError::io, fmt::format("cannot read {} `{}`: {}", what, path, std::strerror(err)));
+        return failure(FileError::io, _f("cannot read {} `{}`: {}", what, path, std::strerror(err)));
     }
 }
 
@@ -71,8 +73,8 @@ void read_all(int fd, std::size_t limit, bool prefix, const std::string& what, c
         const ssize_t n = ::read(fd, buffer, want);
         if (n < 0) {
             if (errno == EINTR) continue;
-            if (errno == EISDIR) return fail(FileError::not_regular, fmt::format("cannot read {} `{}`: it is a folder, not a regular file", what, path));
-            return fail(FileError::io, fmt::format("cannot read {} `{}`: {}", what, path, std::strerror(errno)));
+            if (errno == EISDIR) return fail(FileError::not_regular, _f("cannot read {} `{}`: it is a folder, not a regular file", what, path));
+            return fail(FileError::io, _f("cannot read {} `{}`: {}", what, path, std::strerror(errno)));
         }
         if (n == 0) break;
         out.bytes.append(buffer, static_cast<std::size_t>(n));
@@ -82,16 +84,17 @@ void read_all(int fd, std::size_t limit, bool prefix, const std::string& what, c
                 break;
             }
             return fail(FileError::too_large,
-                        fmt::format("cannot read {} `{}`: it is larger than {} bytes, the limit for this kind of file", what, path, limit));
+                        _f("cannot read {} `{}`: it is larger than {} bytes, the limit for this kind of file", what, path, limit));
         }
     }
 }
 
 // limit: the largest number of bytes accepted; prefix: stop quietly at `limit` instead of failing.
-FileContents read_impl(const std::string& path, std::size_t limit, const std::string& what, bool prefix) {
-    if (path.empty()) return failure(FileError::not_found, fmt::format("{} name is empty", what));
+FileContents read_impl(const std::string& path, std::size_t limit, const std::string& what_word, bool prefix) {
+    const char* what = _(what_word.c_str());  // the caller's N_() word (file_read.hpp)
+    if (path.empty()) return failure(FileError::not_found, _f("{} name is empty", what));
     if (path.find('\0') != std::string::npos) {
-        return failure(FileError::not_found, fmt::format("{} name `{}` contains a NUL character", what, path));
+        return failure(FileError::not_found, _f("{} name `{}` contains a NUL character", what, path));
     }
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) return open_error(path, what, errno);
@@ -103,7 +106,7 @@ FileContents read_impl(const std::string& path, std::size_t limit, const std::st
     if (::fstat(fd, &st) != 0) return open_error(path, what, errno);
     if (!S_ISREG(st.st_mode)) {
         return failure(FileError::not_regular,
-                       fmt::format("cannot read {} `{}`: it is {}, not a regular file", what, path, file_kind_name(st.st_mode)));
+                       _f("cannot read {} `{}`: it is {}, not a regular file", what, path, file_kind_name(st.st_mode)));
     }
     // A regular file never blocks; blocking mode again so that reads behave normally.
     const int flags = ::fcntl(fd, F_GETFL);

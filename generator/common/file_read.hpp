@@ -6,6 +6,8 @@
 // grows while it is read, or that lies about its size, still stops at the limit (issue 18, class 1).
 #pragma once
 
+#include "common/i18n.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -52,9 +54,10 @@ struct FileContents {
 };
 
 // Reads the whole of `path` if it is a regular file of at most `max_bytes` bytes. `what` names the
-// kind of file in messages ("data file", "image", "template"). Never throws, never blocks on a
-// special file.
-FileContents read_regular_file(const std::string& path, std::size_t max_bytes, const std::string& what = "file");
+// kind of file in messages ("data file", "image", "template"): an English word marked N_() by the
+// caller, translated here (docs/i18n.md) where it is put into the message. Never throws, never
+// blocks on a special file.
+FileContents read_regular_file(const std::string& path, std::size_t max_bytes, const std::string& what = N_("file"));
 
 // Standard input to its end (`lkjip render -`): a pipe or a redirected file, with the same limit on
 // the bytes read (FileError::too_large past `max_bytes`). Not recorded in a ReadLog: nothing can
@@ -64,7 +67,7 @@ FileContents read_standard_input(std::size_t max_bytes, const std::string& what 
 // The first `prefix_bytes` bytes of a regular file (for image headers), with the same checks;
 // a shorter file gives all of its bytes.
 FileContents read_regular_file_prefix(const std::string& path, std::size_t prefix_bytes,
-                                      const std::string& what = "file");
+                                      const std::string& what = N_("file"));
 
 // One read of a whole file, as a ReadLog records it.
 struct FileRead {
@@ -99,7 +102,8 @@ private:
 // throwing.
 bool is_regular_file_nothrow(const std::string& path);
 
-// "a FIFO (named pipe)", "a character device", "a folder"... for a stat mode, in messages.
+// "a FIFO (named pipe)", "a character device", "a folder"... for a stat mode, in messages: in the
+// language of the messages (translated).
 const char* file_kind_name(unsigned mode);
 
 }  // namespace lkjip

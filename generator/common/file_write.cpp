@@ -1,6 +1,7 @@
 #include "common/file_write.hpp"
 
 #include "common/file_read.hpp"
+#include "common/i18n.hpp"
 
 #include <atomic>
 #include <cerrno>
@@ -65,43 +66,43 @@ struct Target {
 };
 
 std::string resolve(const std::string& path, const std::vector<FileIdentity>& inputs, Target& t) {
-    if (path.empty()) return "no output file name given";
-    if (path.find('\0') != std::string::npos) return fmt::format("cannot write `{}`: the name contains a NUL character", path);
+    if (path.empty()) return _("no output file name given");
+    if (path.find('\0') != std::string::npos) return _f("cannot write `{}`: the name contains a NUL character", path);
     t.path = path;
     struct stat lst {};
     if (::lstat(path.c_str(), &lst) != 0) {
         if (errno == ENOENT) return "";  // a new file (a missing folder is reported by the write)
-        return fmt::format("cannot write `{}`: {}", path, std::strerror(errno));
+        return _f("cannot write `{}`: {}", path, std::strerror(errno));
     }
     t.st = lst;
     if (S_ISLNK(lst.st_mode)) {
         if (::stat(path.c_str(), &t.st) != 0) {
             // A dangling link is replaced by the file, never followed to create its target.
             if (errno == ENOENT) return "";
-            return fmt::format("cannot write `{}`: {}", path, std::strerror(errno));
+            return _f("cannot write `{}`: {}", path, std::strerror(errno));
         }
     }
     t.exists = true;
     if (!S_ISREG(t.st.st_mode)) {
-        return fmt::format("cannot write `{}`: it is {}, not a regular file (lkjip replaces only regular files; "
-                           "`-` is standard output)",
-                           path, file_kind_name(t.st.st_mode));
+        return _f("cannot write `{}`: it is {}, not a regular file (lkjip replaces only regular files; "
+                  "`-` is standard output)",
+                  path, file_kind_name(t.st.st_mode));
     }
     if (S_ISLNK(lst.st_mode)) {
         char* real = ::realpath(path.c_str(), nullptr);
-        if (!real) return fmt::format("cannot write `{}`: {}", path, std::strerror(errno));
+        if (!real) return _f("cannot write `{}`: {}", path, std::strerror(errno));
         t.path = real;
         std::free(real);
     }
     const FileIdentity id = identity_from(t.st);
     for (const auto& input : inputs) {
-        if (input == id) return fmt::format("cannot write `{}`: it is one of the input files of this output", path);
+        if (input == id) return _f("cannot write `{}`: it is one of the input files of this output", path);
     }
-    static const char* const streams[] = {"standard input", "standard output", "standard error"};
+    static const char* const streams[] = {N_("standard input"), N_("standard output"), N_("standard error")};
     for (int fd = 0; fd < 3; ++fd) {
         struct stat sst {};
         if (::fstat(fd, &sst) == 0 && identity_from(sst) == id) {
-            return fmt::format("cannot write `{}`: it is lkjip's {} (`-` writes to standard output)", path, streams[fd]);
+            return _f("cannot write `{}`: it is lkjip's {} (`-` writes to standard output)", path, _(streams[fd]));
         }
     }
     return "";
@@ -164,7 +165,7 @@ bool write_output(const std::string& path, std::string_view bytes, const std::ve
     const std::string tmp = temp_name_for(t.path, counter++);
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
     if (fd < 0) {
-        error = fmt::format("cannot write `{}`: {}", path, std::strerror(errno));
+        error = _f("cannot write `{}`: {}", path, std::strerror(errno));
         return false;
     }
     int err = 0;
@@ -192,7 +193,7 @@ bool write_output(const std::string& path, std::string_view bytes, const std::ve
     if (err == 0 && ::rename(tmp.c_str(), t.path.c_str()) != 0) err = errno;
     if (err != 0) {
         ::unlink(tmp.c_str());
-        error = fmt::format("cannot write `{}`: {}", path, std::strerror(err));
+        error = _f("cannot write `{}`: {}", path, std::strerror(err));
         return false;
     }
     error.clear();
@@ -221,7 +222,7 @@ bool write_stdout(std::string_view bytes, std::string& error) {
         if (std::fflush(stdout) != 0) err = errno != 0 ? errno : EIO;
     }
     if (err != 0) {
-        error = fmt::format("cannot write to standard output: {}", std::strerror(err));
+        error = _f("cannot write to standard output: {}", std::strerror(err));
         return false;
     }
     error.clear();

@@ -6,6 +6,7 @@
 #include <png.h>
 
 #include "common/file_read.hpp"
+#include "common/i18n.hpp"
 
 namespace lkjip {
 
@@ -62,19 +63,18 @@ std::string png_decode_error(std::string_view data) {
     png_image image{};
     image.version = PNG_IMAGE_VERSION;
     if (!png_image_begin_read_from_memory(&image, data.data(), data.size())) {
-        return std::string("not a readable PNG (") + image.message + ")";
+        return _f("not a readable PNG ({})", image.message);
     }
     // 64 megapixels: a 50-megapixel camera picture fits; the decode buffer stays at 64 MB.
     if (std::uint64_t{image.width} * image.height > 64'000'000u) {
-        const std::string why = "PNG of " + std::to_string(image.width) + "x" + std::to_string(image.height) +
-                                " pixels is too large (at most 64 megapixels)";
+        const std::string why = _f("PNG of {}x{} pixels is too large (at most 64 megapixels)", image.width, image.height);
         png_image_free(&image);
         return why;
     }
     image.format = PNG_FORMAT_GRAY;  // the smallest buffer; every row is still decoded and checked
     std::vector<png_byte> pixels(PNG_IMAGE_SIZE(image));
     if (!png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr)) {
-        return std::string("damaged PNG (") + image.message + ")";  // finish_read freed the image
+        return _f("damaged PNG ({})", image.message);  // finish_read freed the image
     }
     return "";
 }
@@ -84,16 +84,16 @@ std::optional<ImageInfo> image_info_of(std::string_view bytes, const std::string
     if (bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) info = png(bytes);
     else if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xFF\xD8\xFF") info = jpeg(bytes);
     else {
-        error = "image `" + path + "` is not a PNG or JPEG image";
+        error = _f("image `{}` is not a PNG or JPEG image", path);
         return std::nullopt;
     }
     if (!info || info->width == 0 || info->height == 0) {
-        error = "image `" + path + "` is damaged (no size in its header)";
+        error = _f("image `{}` is damaged (no size in its header)", path);
         return std::nullopt;
     }
     if (info->format == ImageInfo::Format::png) {
         if (std::string why = png_decode_error(bytes); !why.empty()) {
-            error = "image `" + path + "`: " + why;
+            error = _f("image `{}`: {}", path, why);
             return std::nullopt;
         }
     }
@@ -101,10 +101,10 @@ std::optional<ImageInfo> image_info_of(std::string_view bytes, const std::string
 }
 
 std::optional<ImageInfo> read_image_info(const std::string& path, std::string& error) {
-    const FileContents file = read_regular_file(path, kMaxImageBytes, "image");
+    const FileContents file = read_regular_file(path, kMaxImageBytes, N_("image"));
     if (!file.ok()) {
         // "cannot read image `x`" for a missing file; the reason after a colon otherwise.
-        error = file.error == FileError::not_found ? "cannot read image `" + path + "`: it does not exist" : file.message;
+        error = file.error == FileError::not_found ? _f("cannot read image `{}`: it does not exist", path) : file.message;
         return std::nullopt;
     }
     return image_info_of(file.bytes, path, error);

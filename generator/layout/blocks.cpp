@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "common/utf8.hpp"
 #include "layout/keep.hpp"
 #include "layout/chart.hpp"
@@ -210,8 +211,8 @@ void Builder::directive(const md::Block& b) {
         section().restart = true;
     } else if (d == "nonumber") no_number_next_ = true;
     else if (d == "toc") add_list_of(Anchor::Kind::heading, 0, measure_now_);
-    else if (d == "list-of-tables") add_list_of(Anchor::Kind::table, 0, measure_now_);
-    else if (d == "list-of-figures") add_list_of(Anchor::Kind::figure, 0, measure_now_);
+    else if (d == "list-of-tables") add_list_of(Anchor::Kind::table, 0, measure_now_);  // i18n: not a message
+    else if (d == "list-of-figures") add_list_of(Anchor::Kind::figure, 0, measure_now_);  // i18n: not a message
     else if (d == "landscape" || d == "end-landscape") {
         landscape_ = d == "landscape";
         new_section(landscape_, false, numbering_);
@@ -307,7 +308,7 @@ void Builder::add_paragraph(const md::Spans& spans, double indent, double measur
     }
     const auto lines = set_paragraph(spans, book_.set, ParagraphStyle{size, measure, 0, justify, hyphenator_});
     if (std::any_of(lines.begin(), lines.end(), [](const PlacedLine& l) { return l.overfull; }))
-        diags_.warning(here(), "a line of this paragraph is wider than the text column");
+        diags_.warning(here(), _("a line of this paragraph is wider than the text column"));
     const int id = next_paragraph_++;
     // A run-in heading stays whole with what follows; a lead-in sentence keeps its last line
     // (and, by the orphan rule, the one before) with the table or list it announces.
@@ -398,11 +399,16 @@ bool Builder::add_chart(const md::Block& b, double indent, double measure) {
     // units); the table it came from is printed instead, and breaks across pages as tables do.
     const double page_room = geometry(section().landscape).body_height() - settings_.size * 4;
     if (!(d.height <= page_room) || !(d.width <= measure * 4)) {
-        diags_.warning(here(), fmt::format("the {} chart is too large for a page ({} items); its table is printed instead",
-                                           data->type == "org" ? "organisation" : data->type, data->categories.size()));
+        // The type is the word of the chart directive (bar, hbar, line), the organisation chart
+        // has a sentence of its own.
+        diags_.warning(here(), data->type == "org"
+                                   ? _f("the organisation chart is too large for a page ({} items); its table is printed instead",
+                                        data->categories.size())
+                                   : _f("the {} chart is too large for a page ({} items); its table is printed instead", data->type,
+                                        data->categories.size()));
         return false;
     }
-    if (d.width > measure + 0.5) diags_.warning(here(), "the organisation chart is wider than the text column");
+    if (d.width > measure + 0.5) diags_.warning(here(), _("the organisation chart is wider than the text column"));
     add_caption(b, indent, measure);
     Piece p;
     p.space_before = settings_.size * 0.5;
@@ -569,9 +575,9 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
         if (parts.size() > 1) {
             std::size_t keys = 0;  // the leading columns every part repeats
             while (keys < parts[1].size() && parts[1][keys] == keys) ++keys;
-            diags_.warning(here(), fmt::format("this table of {} columns is too wide for a page even at {} pt; it is set in {} parts "
-                                               "of its columns, each repeating the first {}",
-                                               table->column_widths.size(), style.size, parts.size(), keys));
+            diags_.warning(here(), _f("this table of {} columns is too wide for a page even at {} pt; it is set in {} parts "
+                                      "of its columns, each repeating the first {}",
+                                      table->column_widths.size(), style.size, parts.size(), keys));
             for (std::size_t k = 0; k < parts.size(); ++k) {
                 md::Block part = b;
                 part.table = table_columns(b.table, parts[k]);
@@ -587,11 +593,10 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
             if (to_landscape) new_section(false, false, numbering_);
             return;
         }
-        diags_.warning(here(), "this table is too wide for a page even at 6 pt and runs past the right margin");
+        diags_.warning(here(), _("this table is too wide for a page even at 6 pt and runs past the right margin"));
     }
     if (table->overfull) {
-        diags_.warning(here(),
-                       "a word in this table is wider than its column and was cut to fit");
+        diags_.warning(here(), _("a word in this table is wider than its column and was cut to fit"));
     }
     add_caption(b, indent, measure);
     table_styles_.push_back(std::make_unique<TableStyle>(style));

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "common/utf8.hpp"
 #include "layout/chart_canvas.hpp"
 
@@ -289,9 +290,9 @@ bool is_missing(const std::string& s) {
 
 std::optional<std::vector<Band>> parse_bands(std::string_view text, std::string& error) {
     std::vector<Band> out;
+    // `why` is one of the reasons below, said inside the whole message.
     auto fail = [&](const std::string& why) {
-        error = "bands=\"" + std::string(text) + "\": " + why +
-                " (items 'bound:label' separated by ';', highest bound first, the last may have no bound)";
+        error = _f("bands=\"{}\": {} (items 'bound:label' separated by ';', highest bound first, the last may have no bound)", text, why);
         return std::nullopt;
     };
     std::size_t start = 0;
@@ -300,16 +301,16 @@ std::optional<std::vector<Band>> parse_bands(std::string_view text, std::string&
         if (end == std::string_view::npos) end = text.size();
         const std::string_view item = text.substr(start, end - start);
         const std::size_t colon = item.find(':');
-        if (colon == std::string_view::npos) return fail("'" + std::string(item) + "' has no ':'");
+        if (colon == std::string_view::npos) return fail(_f("'{}' has no ':'", item));
         Band b;
         const std::string bound(item.substr(0, colon));
         if (bound.find_first_not_of(' ') != std::string::npos) {
             b.from = parse_id(bound);
-            if (!b.from) return fail("'" + bound + "' is not a number");
+            if (!b.from) return fail(_f("'{}' is not a number", bound));
         }
         b.label = std::string(item.substr(colon + 1));
-        if (!out.empty() && !out.back().from) return fail("only the last band may be open below");
-        if (!out.empty() && b.from && !(*b.from < *out.back().from)) return fail("the bounds must fall from the first band to the last");
+        if (!out.empty() && !out.back().from) return fail(_("only the last band may be open below"));
+        if (!out.empty() && b.from && !(*b.from < *out.back().from)) return fail(_("the bounds must fall from the first band to the last"));
         out.push_back(std::move(b));
         start = end + 1;
     }
@@ -321,24 +322,24 @@ std::optional<Data> read_data(const std::string& args, const md::Table& table, s
     d.type = argument(args, "type").value_or("");
     d.scale_each = argument(args, "scale").value_or("") == "each";
     if (d.type != "bar" && d.type != "hbar" && d.type != "line" && d.type != "org") {
-        error = "unknown chart type '" + d.type + "' (bar, hbar, line or org); the table is printed instead";
+        error = _f("unknown chart type '{}' (bar, hbar, line or org); the table is printed instead", d.type);
         return std::nullopt;
     }
     if (const auto bands = argument(args, "bands")) {
         if (d.type != "hbar") {
-            error = "bands= is drawn behind horizontal bars only (type=hbar); the table is printed instead";
+            error = _("bands= is drawn behind horizontal bars only (type=hbar); the table is printed instead");
             return std::nullopt;
         }
         auto parsed = parse_bands(*bands, error);
         if (!parsed) {
-            error += "; the table is printed instead";
+            error = _f("{}; the table is printed instead", error);
             return std::nullopt;
         }
         d.bands = std::move(*parsed);
     }
     const std::size_t columns = table.align.size();
     if (columns < 2 || table.rows.empty()) {
-        error = "a chart needs a table of at least two columns and one row; the table is printed instead";
+        error = _("a chart needs a table of at least two columns and one row; the table is printed instead");
         return std::nullopt;
     }
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -367,7 +368,7 @@ std::optional<Data> read_data(const std::string& args, const md::Table& table, s
         d.texts.push_back(std::move(texts));
     }
     if (!any || d.categories.empty()) {
-        error = "the chart's table has no numbers; the table is printed instead";
+        error = _("the chart's table has no numbers; the table is printed instead");
         return std::nullopt;
     }
     return d;

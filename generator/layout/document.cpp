@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "common/roman.hpp"
 #include "layout/flow.hpp"
 #include "layout/layout.hpp"
@@ -211,9 +212,9 @@ void warn_oversized(Builder& builder, const std::shared_ptr<const std::string>& 
         for (const auto& p : section.pieces) {
             if (p.flow.height - p.space_before + p.flow.repeat_height <= room + 0.01) continue;
             diags.warning(SourcePos{file, p.line, p.line ? 1u : 0u},
-                          p.table ? "a table row is taller than a page and runs past the bottom margin"
-                                  : "a block is taller than a page and runs past the bottom margin",
-                          "split the text of that row or block");
+                          p.table ? _("a table row is taller than a page and runs past the bottom margin")
+                                  : _("a block is taller than a page and runs past the bottom margin"),
+                          _("split the text of that row or block"));
             return;
         }
     }
@@ -240,11 +241,13 @@ std::optional<page::Document> typeset(const md::Document& doc, const LayoutSetti
     std::string error;
     const FontBook* book = font_book(settings.sans, error);
     if (!book) {
-        diags.error(SourcePos{file, 0, 0}, error, "install the Debian packages fonts-liberation2 and fonts-dejavu-core");
+        diags.error(SourcePos{file, 0, 0}, error, _("install the Debian packages fonts-liberation2 and fonts-dejavu-core"));
         return std::nullopt;
     }
     const Hyphenator* hyphenator = shared_hyphenator(error);
-    if (!hyphenator) diags.warning(SourcePos{file, 0, 0}, error + "; words are not hyphenated", "install the Debian package hyphen-id");
+    if (!hyphenator) {
+        diags.warning(SourcePos{file, 0, 0}, _f("{}; words are not hyphenated", error), _("install the Debian package hyphen-id"));
+    }
 
     // The blocks are set once; each pass refreshes only the lists of contents with the entries
     // the previous pass found, and paginates again.
@@ -255,14 +258,14 @@ std::optional<page::Document> typeset(const md::Document& doc, const LayoutSetti
         Assembly assembly = Assembler(builder, *book, settings).run();
         if (assembly.doc.pages.size() > settings.max_pages) {
             diags.error(SourcePos{file, 0, 0},
-                        fmt::format("the document runs to {} pages; lkjip sets at most {}", assembly.doc.pages.size(), settings.max_pages),
-                        "a table of thousands of rows belongs in an attachment, not in the report");
+                        _f("the document runs to {} pages; lkjip sets at most {}", assembly.doc.pages.size(), settings.max_pages),
+                        _("a table of thousands of rows belongs in an attachment, not in the report"));
             return std::nullopt;
         }
         label_entries(assembly);
         if (assembly.entries == entries || pass == kMaxPasses) {
             if (assembly.entries != entries) {
-                diags.warning(SourcePos{file, 0, 0}, fmt::format("the page numbers of the lists of contents did not settle after {} passes", pass));
+                diags.warning(SourcePos{file, 0, 0}, _f("the page numbers of the lists of contents did not settle after {} passes", pass));
             }
             warn_oversized(builder, file, diags);
             add_kerning(assembly.doc, *book);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "common/file_read.hpp"
+#include "common/i18n.hpp"
 #include "common/utf8.hpp"
 
 namespace lkjip::layout {
@@ -88,14 +89,14 @@ void cmap12(Reader& r, std::size_t at, std::unordered_map<char32_t, std::uint16_
 
 std::optional<FontMetrics> FontMetrics::load(const std::string& path, std::string& error) {
     // common/file_read.hpp: a FIFO or a device named as a font is refused, not read forever.
-    const FileContents file = read_regular_file(path, kMaxFontBytes, "font file");
+    const FileContents file = read_regular_file(path, kMaxFontBytes, N_("font file"));
     if (!file.ok()) {
-        error = file.error == FileError::not_found ? fmt::format("cannot read font file `{}`", path) : file.message;
+        error = file.error == FileError::not_found ? _f("cannot read font file `{}`", path) : file.message;
         return std::nullopt;
     }
     const std::vector<std::uint8_t> bytes(file.bytes.begin(), file.bytes.end());
     auto f = parse(bytes, error);
-    if (!f) error = fmt::format("font file `{}`: {}", path, error);
+    if (!f) error = _f("font file `{}`: {}", path, error);
     // The PDF writer finds the shaper by the file the page model names (page::Font::file).
     else register_shaper(path, f->shaper_);
     return f;
@@ -106,13 +107,13 @@ std::optional<FontMetrics> FontMetrics::parse(const std::vector<std::uint8_t>& b
     FontMetrics f;
     const std::uint32_t version = r.u32(0);
     if (!r.ok || (version != 0x00010000 && version != 0x74727565)) {
-        error = "not a TrueType font";
+        error = _("not a TrueType font");
         return std::nullopt;
     }
     const auto head = find_table(r, "head"), hhea = find_table(r, "hhea"), hmtx = find_table(r, "hmtx"),
                cmap = find_table(r, "cmap");
     if (!head || !hhea || !hmtx || !cmap) {
-        error = "a required table (head, hhea, hmtx, cmap) is missing";
+        error = _("a required table (head, hhea, hmtx, cmap) is missing");
         return std::nullopt;
     }
     const std::uint16_t upem = r.u16(head->offset + 18);
@@ -138,7 +139,7 @@ std::optional<FontMetrics> FontMetrics::parse(const std::vector<std::uint8_t>& b
     if (best12) cmap12(r, best12, f.cmap_);
     else if (best4) cmap4(r, best4, f.cmap_);
     if (!r.ok || f.advances_.empty() || f.cmap_.empty()) {
-        error = "damaged font tables";
+        error = _("damaged font tables");
         return std::nullopt;
     }
     f.direct_.assign(kDirect, 0);

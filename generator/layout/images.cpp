@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "common/i18n.hpp"
 #include "layout/flow.hpp"
 
 namespace lkjip::layout {
@@ -29,7 +30,7 @@ std::optional<std::pair<std::string, ImageInfo>> Builder::open_image(const md::B
     std::string error;
     const auto info = read_image_info(path, error);
     if (!info) {
-        diags_.error(here(), error, "image paths are relative to the Markdown file (for a data file: to the file that names them)");
+        diags_.error(here(), error, _("image paths are relative to the Markdown file (for a data file: to the file that names them)"));
         return std::nullopt;
     }
     return std::make_pair(path, *info);

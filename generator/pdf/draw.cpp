@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "common/image_info.hpp"
 #include "common/utf8.hpp"
 #include "pdf/session.hpp"
@@ -54,7 +55,7 @@ public:
         for (std::size_t i = 0; i < page_.rules.size() && ok(); ++i) rule(i);
         if (ok()) text();
         for (std::size_t i = 0; i < page_.links.size() && ok(); ++i) link(i);
-        if (error_.empty() && s_.failed()) error_ = fmt::format("page {}: {}", n_, s_.haru_message());
+        if (error_.empty() && s_.failed()) error_ = _f("page {}: {}", n_, s_.haru_message());
         return error_;
     }
 
@@ -63,26 +64,27 @@ private:
 
     // A page element the layout should never have made: a bug of lkjip, said as such, never
     // dressed up as a problem of the user's input.
-    void fail(std::string_view what, std::size_t i, std::string_view why) {
-        error_ = fmt::format("internal error in the PDF writer: page {}, {} {}: {} (please report this as a bug with the input)",
-                             n_, what, i + 1, why);
+    // `what`: the kind of element, an N_() word ("path", "text run").
+    void fail(const char* what, std::size_t i, std::string_view why) {
+        error_ = _f("internal error in the PDF writer: page {}, {} {}: {} (please report this as a bug with the input)", n_,
+                    _(what), i + 1, why);
     }
     // An image is the user's file: checked where the data file or Markdown names it, so it fails
     // here only when it changed or vanished since; the message names the file, not the page.
     void fail_image(std::string why) { error_ = std::move(why); }
 
-    bool check_numbers(std::string_view what, std::size_t i,
+    bool check_numbers(const char* what, std::size_t i,
                        std::initializer_list<std::pair<const char*, double>> fields) {
         if (const char* name = bad_number(fields)) {
-            fail(what, i, fmt::format("{} is not a finite number within +-32767", name));
+            fail(what, i, _f("{} is not a finite number within +-32767", name));
             return false;
         }
         return true;
     }
 
-    bool check_color(std::string_view what, std::size_t i, const std::optional<Color>& c) {
+    bool check_color(const char* what, std::size_t i, const std::optional<Color>& c) {
         if (c && bad_color(*c)) {
-            fail(what, i, "colour component outside 0..1");
+            fail(what, i, _("colour component outside 0..1"));
             return false;
         }
         return true;
@@ -129,12 +131,12 @@ private:
 
     void box(std::size_t i) {
         const auto& b = page_.boxes[i];
-        if (!check_numbers("box", i, {{"x", b.x}, {"y", b.y}, {"w", b.w}, {"h", b.h},
+        if (!check_numbers(N_("box"), i, {{"x", b.x}, {"y", b.y}, {"w", b.w}, {"h", b.h},
                                       {"stroke_width", b.stroke_width}}) ||
-            !check_color("box", i, b.fill) || !check_color("box", i, b.stroke)) {
+            !check_color(N_("box"), i, b.fill) || !check_color(N_("box"), i, b.stroke)) {
             return;
         }
-        if (b.stroke_width < 0) return fail("box", i, "negative stroke width");
+        if (b.stroke_width < 0) return fail(N_("box"), i, _("negative stroke width"));
         if (!b.fill && !b.stroke) return;
         prepare(b.fill, b.stroke, b.stroke_width);
         HPDF_Page_Rectangle(hp_, real(b.x), real(b.y), real(b.w), real(b.h));
@@ -143,24 +145,24 @@ private:
 
     void path(std::size_t i) {
         const auto& p = page_.paths[i];
-        if (!check_numbers("path", i, {{"stroke_width", p.stroke_width}}) ||
-            !check_color("path", i, p.fill) || !check_color("path", i, p.stroke)) {
+        if (!check_numbers(N_("path"), i, {{"stroke_width", p.stroke_width}}) ||
+            !check_color(N_("path"), i, p.fill) || !check_color(N_("path"), i, p.stroke)) {
             return;
         }
-        if (p.stroke_width < 0) return fail("path", i, "negative stroke width");
+        if (p.stroke_width < 0) return fail(N_("path"), i, _("negative stroke width"));
         if (p.ops.empty()) return;
-        if (p.ops.front().kind != page::PathOp::Kind::move) return fail("path", i, "does not start with a move");
+        if (p.ops.front().kind != page::PathOp::Kind::move) return fail(N_("path"), i, _("does not start with a move"));
         double lo = 0, hi = 0;
         for (const auto& op : p.ops) {
-            if (!check_numbers("path", i, {{"x1", op.x1}, {"y1", op.y1}, {"x2", op.x2}, {"y2", op.y2},
+            if (!check_numbers(N_("path"), i, {{"x1", op.x1}, {"y1", op.y1}, {"x2", op.x2}, {"y2", op.y2},
                                            {"x3", op.x3}, {"y3", op.y3}})) {
                 return;
             }
             for (double v : {op.x1 - p.ops.front().x1, op.y1 - p.ops.front().y1}) lo = std::min(lo, v), hi = std::max(hi, v);
         }
-        if (p.dash.size() > 8) return fail("path", i, "more than 8 dash lengths");
+        if (p.dash.size() > 8) return fail(N_("path"), i, _("more than 8 dash lengths"));
         for (double d : p.dash) {
-            if (!(d > 0 && d <= 1000)) return fail("path", i, "dash length not in (0, 1000]");
+            if (!(d > 0 && d <= 1000)) return fail(N_("path"), i, _("dash length not in (0, 1000]"));
         }
         // libharu 2.3.0 takes dash lengths as integers (HPDF_Page_SetDash, HPDF_UINT16). A dashed
         // path is drawn in a coordinate system scaled by 1/k (k = 10 when the path is small
@@ -206,25 +208,25 @@ private:
 
     void image(std::size_t i) {
         const auto& im = page_.images[i];
-        if (!check_numbers("image", i, {{"x", im.x}, {"y", im.y}, {"w", im.w}, {"h", im.h}})) return;
+        if (!check_numbers(N_("image"), i, {{"x", im.x}, {"y", im.y}, {"w", im.w}, {"h", im.h}})) return;
         auto it = s_.images.find(im.file);
         if (it == s_.images.end()) {
             std::string data, why;
             if (!read_file(im.file, data, why)) return fail_image(why);
             const ImageKind kind = image_kind(data);
             if (kind == ImageKind::other) {
-                return fail_image(fmt::format("image `{}` is no longer a PNG or JPEG file (it changed while the report was written)", im.file));
+                return fail_image(_f("image `{}` is no longer a PNG or JPEG file (it changed while the report was written)", im.file));
             }
             if (kind == ImageKind::png) {
-                if (auto bad = png_decode_error(data); !bad.empty()) return fail_image(fmt::format("image `{}`: {}", im.file, bad));
+                if (auto bad = png_decode_error(data); !bad.empty()) return fail_image(_f("image `{}`: {}", im.file, bad));
             }
-            if (data.size() > 0xFFFFFFFFu) return fail_image(fmt::format("image `{}` is too large", im.file));
+            if (data.size() > 0xFFFFFFFFu) return fail_image(_f("image `{}` is too large", im.file));
             const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(data.data());
             const auto size = static_cast<HPDF_UINT>(data.size());
             HPDF_Image h = kind == ImageKind::png ? HPDF_LoadPngImageFromMem(s_.pdf, bytes, size)
                                                   : HPDF_LoadJpegImageFromMem(s_.pdf, bytes, size);
             if (!h || s_.failed()) {
-                return fail_image(fmt::format("image `{}` cannot be embedded: {}", im.file, s_.haru_message()));
+                return fail_image(_f("image `{}` cannot be embedded: {}", im.file, s_.haru_message()));
             }
             s_.image_data.push_back(std::move(data));
             it = s_.images.emplace(im.file, h).first;
@@ -234,11 +236,11 @@ private:
 
     void rule(std::size_t i) {
         const auto& r = page_.rules[i];
-        if (!check_numbers("rule", i, {{"x1", r.x1}, {"y1", r.y1}, {"x2", r.x2}, {"y2", r.y2}, {"width", r.width}}) ||
-            !check_color("rule", i, r.color)) {
+        if (!check_numbers(N_("rule"), i, {{"x1", r.x1}, {"y1", r.y1}, {"x2", r.x2}, {"y2", r.y2}, {"width", r.width}}) ||
+            !check_color(N_("rule"), i, r.color)) {
             return;
         }
-        if (r.width < 0) return fail("rule", i, "negative width");
+        if (r.width < 0) return fail(N_("rule"), i, _("negative width"));
         prepare(std::nullopt, r.color, r.width);
         HPDF_Page_MoveTo(hp_, real(r.x1), real(r.y1));
         HPDF_Page_LineTo(hp_, real(r.x2), real(r.y2));
@@ -252,29 +254,29 @@ private:
         std::string utf8;
         for (std::size_t i = 0; i < page_.text.size() && ok(); ++i) {
             const auto& t = page_.text[i];
-            if (!check_numbers("text run", i, {{"x", t.x}, {"y", t.y}, {"size", t.size}}) ||
-                !check_color("text run", i, t.color)) {
+            if (!check_numbers(N_("text run"), i, {{"x", t.x}, {"y", t.y}, {"size", t.size}}) ||
+                !check_color(N_("text run"), i, t.color)) {
                 break;
             }
             if (!(t.size > 0 && t.size <= 600)) {
-                fail("text run", i, "font size not in (0, 600]");  // HPDF_MAX_FONTSIZE
+                fail(N_("text run"), i, _("font size not in (0, 600]"));  // HPDF_MAX_FONTSIZE
                 break;
             }
             if (t.font >= s_.fonts.size() || !s_.fonts[t.font]) {
-                fail("text run", i, fmt::format("font index {} but the document has {} fonts", t.font, doc_.fonts.size()));
+                fail(N_("text run"), i, _f("font index {} but the document has {} fonts", t.font, doc_.fonts.size()));
                 break;
             }
             if (t.text.empty()) continue;
             if (t.text.size() > 65535) {  // HPDF_LIMIT_MAX_STRING_LEN
-                fail("text run", i, "longer than 65535 bytes");
+                fail(N_("text run"), i, _("longer than 65535 bytes"));
                 break;
             }
             if (!to_bmp(t.text, utf8, *s_.font_codes[t.font])) {
-                fail("text run", i, "not valid UTF-8");
+                fail(N_("text run"), i, _("not valid UTF-8"));
                 break;
             }
             if (!pieces_valid(t)) {
-                fail("text run", i, "its kerned pieces do not start at 0, rise, fall on characters and lie in the text");
+                fail(N_("text run"), i, _("its kerned pieces do not start at 0, rise, fall on characters and lie in the text"));
                 break;
             }
             if (!open) {
@@ -309,10 +311,10 @@ private:
     // in postprocess().
     void link(std::size_t i) {
         const auto& l = page_.links[i];
-        if (!check_numbers("link", i, {{"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}, {"target_y", l.target_y}})) return;
+        if (!check_numbers(N_("link"), i, {{"x", l.x}, {"y", l.y}, {"w", l.w}, {"h", l.h}, {"target_y", l.target_y}})) return;
         if (!l.uri.empty()) return uri_link(l);
         if (l.target_page >= s_.pages.size()) {
-            return fail("link", i, fmt::format("target page {} but the document has {} pages", l.target_page + 1, s_.pages.size()));
+            return fail(N_("link"), i, _f("target page {} but the document has {} pages", l.target_page + 1, s_.pages.size()));
         }
         HPDF_Destination dst = HPDF_Page_CreateDestination(s_.pages[l.target_page]);
         HPDF_Destination_SetXYZ(dst, 0, real(std::max(0.0, l.target_y)), 1);

@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "pdf/internal.hpp"
 
 namespace lkjip::pdf::detail {
@@ -114,18 +115,18 @@ bool read_layout(std::string_view in, Layout& out, std::string& error) {
     std::size_t at = sx + 9;
     const auto xref = sx == std::string_view::npos ? std::nullopt : number_at(in, at);
     if (!xref || *xref >= in.size() || in.compare(*xref, 4, "xref") != 0) {
-        error = "no cross-reference table";
+        error = _("no cross-reference table");
         return false;
     }
     at = *xref + 4;
     const auto first = number_at(in, at), count = number_at(in, at);
     if (!first || *first != 0 || !count || *count == 0) {
-        error = "an unexpected cross-reference subsection";
+        error = _("an unexpected cross-reference subsection");
         return false;
     }
     while (at < in.size() && (in[at] == '\r' || in[at] == '\n' || in[at] == ' ')) ++at;
     if (at + *count * 20 > in.size()) {
-        error = "a truncated cross-reference table";
+        error = _("a truncated cross-reference table");
         return false;
     }
     for (std::size_t k = 0; k < *count; ++k) {
@@ -136,7 +137,7 @@ bool read_layout(std::string_view in, Layout& out, std::string& error) {
     }
     const std::size_t trailer = in.find("trailer", at + *count * 20);
     if (trailer == std::string_view::npos || trailer > sx) {
-        error = "no trailer";
+        error = _("no trailer");
         return false;
     }
     out.entries = *count;
@@ -147,7 +148,7 @@ bool read_layout(std::string_view in, Layout& out, std::string& error) {
         o.end = i + 1 < out.objects.size() ? out.objects[i + 1].begin : *xref;
         const std::string start = fmt::format("{} 0 obj", o.number);
         if (o.begin >= o.end || in.compare(o.begin, start.size(), start) != 0) {
-            error = fmt::format("object {} is not where the cross-reference table says", o.number);
+            error = _f("object {} is not where the cross-reference table says", o.number);
             return false;
         }
     }
@@ -217,7 +218,7 @@ bool postprocess(const std::string& in, const std::map<std::string, CodeSet>& co
                  std::string& out, std::string& error) {
     Layout layout;
     if (!read_layout(in, layout, error)) {
-        error = "the PDF libharu wrote cannot be read back: " + error;
+        error = _f("the PDF libharu wrote cannot be read back: {}", error);
         return false;
     }
     static const CodeSet none;

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "common/file_read.hpp"
+#include "common/i18n.hpp"
 #include "common/utf8.hpp"
 #include "pdf/internal.hpp"
 
@@ -21,7 +22,7 @@ namespace lkjip::pdf::detail {
 // read, issue 18 class 1). The writer reads whole files only for images (draw.cpp), so the image
 // limit applies; read_head only for fonts.
 bool read_file(const std::string& path, std::string& out, std::string& error) {
-    FileContents file = read_regular_file(path, kMaxImageBytes, "image");
+    FileContents file = read_regular_file(path, kMaxImageBytes, N_("image"));
     if (!file.ok()) {
         out.clear();
         error = file.message;
@@ -33,7 +34,7 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
 
 bool read_head(const std::string& path, std::size_t limit, std::string& out, std::uint64_t& size, std::string& error) {
     // The whole font, so that `size` is the number of bytes there are, not a number asked first.
-    FileContents file = read_regular_file(path, kMaxFontBytes, "font file");
+    FileContents file = read_regular_file(path, kMaxFontBytes, N_("font file"));
     if (!file.ok()) {
         out.clear();
         error = file.message;
@@ -63,13 +64,13 @@ std::uint16_t be16(std::string_view d, std::size_t at) {
 
 std::string check_truetype(std::string_view data, std::uint64_t size) {
     // The sfnt wrapper: OpenType spec, "Organization of an OpenType Font" (table directory).
-    if (data.size() < 12 || size < 12) return "not a TrueType font (file too short)";
+    if (data.size() < 12 || size < 12) return _("not a TrueType font (file too short)");
     const std::string_view tag = data.substr(0, 4);
-    if (tag == "OTTO") return "an OpenType font with CFF outlines; libharu embeds only TrueType (.ttf)";
-    if (tag == "ttcf") return "a TrueType collection (.ttc); give a single .ttf";
-    if (be32(data, 0) != 0x00010000u && tag != "true") return "not a TrueType font (bad sfnt version)";
+    if (tag == "OTTO") return _("an OpenType font with CFF outlines; libharu embeds only TrueType (.ttf)");
+    if (tag == "ttcf") return _("a TrueType collection (.ttc); give a single .ttf");
+    if (be32(data, 0) != 0x00010000u && tag != "true") return _("not a TrueType font (bad sfnt version)");
     const std::size_t tables = be16(data, 4);
-    if (tables == 0 || 12 + 16 * tables > data.size()) return "not a TrueType font (truncated table directory)";
+    if (tables == 0 || 12 + 16 * tables > data.size()) return _("not a TrueType font (truncated table directory)");
     // The tables libharu reads to measure and subset the font (TrueType glyph outlines).
     std::array<std::pair<std::string_view, std::uint32_t>, 9> needed{{{"head", 54},
                                                                       {"hhea", 36},
@@ -85,15 +86,14 @@ std::string check_truetype(std::string_view data, std::uint64_t size) {
         const std::size_t at = 12 + 16 * i;
         const std::uint64_t offset = be32(data, at + 8), length = be32(data, at + 12);
         if (offset + length > size) {
-            return fmt::format("truncated TrueType font (table '{}' ends past the end of the file)",
-                               data.substr(at, 4));
+            return _f("truncated TrueType font (table '{}' ends past the end of the file)", data.substr(at, 4));
         }
         for (std::size_t k = 0; k < needed.size(); ++k) {
             if (data.substr(at, 4) == needed[k].first && length >= needed[k].second) found[k] = true;
         }
     }
     for (std::size_t k = 0; k < needed.size(); ++k) {
-        if (!found[k]) return fmt::format("TrueType font without a usable '{}' table", needed[k].first);
+        if (!found[k]) return _f("TrueType font without a usable '{}' table", needed[k].first);
     }
     return "";
 }
@@ -129,39 +129,39 @@ bool to_bmp(std::string_view in, std::string& out, CodeSet& codes) {
 std::string haru_error_text(unsigned long code, unsigned long detail) {
     const char* what = nullptr;
     switch (code) {
-        case HPDF_FAILD_TO_ALLOC_MEM: what = "out of memory"; break;
-        case HPDF_FILE_IO_ERROR: what = "file input/output error"; break;
-        case HPDF_FILE_OPEN_ERROR: what = "cannot open a file"; break;
-        case HPDF_FONT_EXISTS: what = "font already loaded"; break;
-        case HPDF_INVALID_DATE_TIME: what = "invalid date"; break;
-        case HPDF_INVALID_DESTINATION: what = "invalid link or outline destination"; break;
-        case HPDF_INVALID_ENCODER: what = "invalid encoder"; break;
-        case HPDF_INVALID_FONTDEF_DATA: what = "invalid font data"; break;
-        case HPDF_INVALID_FONT_NAME: what = "invalid font name"; break;
-        case HPDF_INVALID_IMAGE: what = "invalid image"; break;
-        case HPDF_INVALID_JPEG_DATA: what = "invalid JPEG data"; break;
-        case HPDF_INVALID_PARAMETER: what = "invalid parameter"; break;
-        case HPDF_INVALID_PNG_IMAGE: what = "invalid PNG image"; break;
-        case HPDF_INVALID_TTC_FILE: what = "invalid TrueType collection"; break;
-        case HPDF_LIBPNG_ERROR: what = "libpng cannot decode the PNG image"; break;
-        case HPDF_PAGE_INVALID_FONT_SIZE: what = "invalid font size"; break;
-        case HPDF_PAGE_INVALID_GMODE: what = "operation not allowed here (graphics mode)"; break;
-        case HPDF_PAGE_INVALID_SIZE: what = "invalid page size"; break;
-        case HPDF_PAGE_OUT_OF_RANGE: what = "value out of range"; break;
-        case HPDF_REAL_OUT_OF_RANGE: what = "number out of range"; break;
-        case HPDF_STRING_OUT_OF_RANGE: what = "text too long"; break;
-        case HPDF_TTF_CANNOT_EMBEDDING_FONT: what = "the font's licence does not allow embedding"; break;
-        case HPDF_TTF_INVALID_CMAP: what = "the font has no Unicode (3,1) cmap"; break;
-        case HPDF_TTF_INVALID_FOMAT: what = "invalid TrueType format"; break;
-        case HPDF_TTF_MISSING_TABLE: what = "a TrueType table is missing"; break;
-        case HPDF_UNSUPPORTED_FONT_TYPE: what = "unsupported font type"; break;
-        case HPDF_UNSUPPORTED_JPEG_FORMAT: what = "unsupported JPEG format"; break;
-        case HPDF_ZLIB_ERROR: what = "zlib error"; break;
-        case HPDF_PAGE_NUM_STYLE_OUT_OF_RANGE: what = "invalid page label style"; break;
+        case HPDF_FAILD_TO_ALLOC_MEM: what = N_("out of memory"); break;
+        case HPDF_FILE_IO_ERROR: what = N_("file input/output error"); break;
+        case HPDF_FILE_OPEN_ERROR: what = N_("cannot open a file"); break;
+        case HPDF_FONT_EXISTS: what = N_("font already loaded"); break;
+        case HPDF_INVALID_DATE_TIME: what = N_("invalid date"); break;
+        case HPDF_INVALID_DESTINATION: what = N_("invalid link or outline destination"); break;
+        case HPDF_INVALID_ENCODER: what = N_("invalid encoder"); break;
+        case HPDF_INVALID_FONTDEF_DATA: what = N_("invalid font data"); break;
+        case HPDF_INVALID_FONT_NAME: what = N_("invalid font name"); break;
+        case HPDF_INVALID_IMAGE: what = N_("invalid image"); break;
+        case HPDF_INVALID_JPEG_DATA: what = N_("invalid JPEG data"); break;
+        case HPDF_INVALID_PARAMETER: what = N_("invalid parameter"); break;
+        case HPDF_INVALID_PNG_IMAGE: what = N_("invalid PNG image"); break;
+        case HPDF_INVALID_TTC_FILE: what = N_("invalid TrueType collection"); break;
+        case HPDF_LIBPNG_ERROR: what = N_("libpng cannot decode the PNG image"); break;
+        case HPDF_PAGE_INVALID_FONT_SIZE: what = N_("invalid font size"); break;
+        case HPDF_PAGE_INVALID_GMODE: what = N_("operation not allowed here (graphics mode)"); break;
+        case HPDF_PAGE_INVALID_SIZE: what = N_("invalid page size"); break;
+        case HPDF_PAGE_OUT_OF_RANGE: what = N_("value out of range"); break;
+        case HPDF_REAL_OUT_OF_RANGE: what = N_("number out of range"); break;
+        case HPDF_STRING_OUT_OF_RANGE: what = N_("text too long"); break;
+        case HPDF_TTF_CANNOT_EMBEDDING_FONT: what = N_("the font's licence does not allow embedding"); break;
+        case HPDF_TTF_INVALID_CMAP: what = N_("the font has no Unicode (3,1) cmap"); break;
+        case HPDF_TTF_INVALID_FOMAT: what = N_("invalid TrueType format"); break;
+        case HPDF_TTF_MISSING_TABLE: what = N_("a TrueType table is missing"); break;
+        case HPDF_UNSUPPORTED_FONT_TYPE: what = N_("unsupported font type"); break;
+        case HPDF_UNSUPPORTED_JPEG_FORMAT: what = N_("unsupported JPEG format"); break;
+        case HPDF_ZLIB_ERROR: what = N_("zlib error"); break;
+        case HPDF_PAGE_NUM_STYLE_OUT_OF_RANGE: what = N_("invalid page label style"); break;
         default: break;
     }
-    if (what) return fmt::format("libharu error 0x{:04X} ({}), detail {}", code, what, detail);
-    return fmt::format("libharu error 0x{:04X}, detail {}", code, detail);
+    if (what) return _f("libharu error 0x{:04X} ({}), detail {}", code, _(what), detail);
+    return _f("libharu error 0x{:04X}, detail {}", code, detail);
 }
 
 }  // namespace lkjip::pdf::detail

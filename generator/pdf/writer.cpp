@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "common/i18n.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/session.hpp"
 
@@ -29,7 +30,7 @@ std::string check_date(const page::DocumentInfo& info) {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (info.year < 1 || info.year > 9999 || info.month < 1 || info.month > 12 || info.day < 1 ||
         info.day > days[info.month - 1] + (info.month == 2 && leap(info.year) ? 1 : 0)) {
-        return fmt::format("document date {}-{}-{} is not a valid date", info.year, info.month, info.day);
+        return _f("document date {}-{}-{} is not a valid date", info.year, info.month, info.day);
     }
     return "";
 }
@@ -59,12 +60,12 @@ std::string load_fonts(Session& s, const page::Document& doc) {
         // The table directory is enough to check: 12 + 16 bytes per table (fonts have ~20).
         std::string head, why;
         std::uint64_t size = 0;
-        if (!read_head(f.file, 12 + 16 * 256, head, size, why)) return fmt::format("font '{}': {}", f.name, why);
-        if (why = check_truetype(head, size); !why.empty()) return fmt::format("font '{}' ('{}'): {}", f.name, f.file, why);
+        if (!read_head(f.file, 12 + 16 * 256, head, size, why)) return _f("font '{}': {}", f.name, why);
+        if (why = check_truetype(head, size); !why.empty()) return _f("font '{}' ('{}'): {}", f.name, f.file, why);
         // Embedded and subset (PDF 1.7, 9.9 Embedded Font Programs; 9.6.4 Font Subsets).
         const char* name = HPDF_LoadTTFontFromFile(s.pdf, f.file.c_str(), HPDF_TRUE);
         HPDF_Font font = name ? HPDF_GetFont(s.pdf, name, "UTF-8") : nullptr;
-        if (!font || s.failed()) return fmt::format("font '{}' ('{}'): {}", f.name, f.file, s.haru_message());
+        if (!font || s.failed()) return _f("font '{}' ('{}'): {}", f.name, f.file, s.haru_message());
         s.fonts[i] = font;
         s.font_names[i] = name;
         s.font_codes[i] = &s.codes[name];  // std::map: the address stays valid
@@ -81,16 +82,16 @@ std::string add_outline(Session& s, const page::Document& doc) {
     for (std::size_t i = 0; i < doc.outline.size(); ++i) {
         const auto& e = doc.outline[i];
         if (e.page >= s.pages.size()) {
-            return fmt::format("outline entry {} ('{}'): page {} but the document has {} pages", i + 1, e.title, e.page + 1,
-                               s.pages.size());
+            return _f("outline entry {} ('{}'): page {} but the document has {} pages", i + 1, e.title, e.page + 1,
+                      s.pages.size());
         }
-        if (!usable(e.y)) return fmt::format("outline entry {} ('{}'): y is not a finite number", i + 1, e.title);
+        if (!usable(e.y)) return _f("outline entry {} ('{}'): y is not a finite number", i + 1, e.title);
         CodeSet ignored;
-        if (!to_bmp(e.title, title, ignored)) return fmt::format("outline entry {}: title is not valid UTF-8", i + 1);
+        if (!to_bmp(e.title, title, ignored)) return _f("outline entry {}: title is not valid UTF-8", i + 1);
         while (!open.empty() && open.back().first >= e.level) open.pop_back();
         HPDF_Outline parent = open.empty() ? nullptr : open.back().second;
         HPDF_Outline o = HPDF_CreateOutline(s.pdf, parent, title.c_str(), s.utf8);
-        if (!o || s.failed()) return fmt::format("outline entry {} ('{}'): {}", i + 1, e.title, s.haru_message());
+        if (!o || s.failed()) return _f("outline entry {} ('{}'): {}", i + 1, e.title, s.haru_message());
         HPDF_Destination dst = HPDF_Page_CreateDestination(s.pages[e.page]);
         HPDF_Destination_SetXYZ(dst, 0, real(std::max(0.0, e.y)), 1);  // zoom: see PageWriter::link
         HPDF_Outline_SetDestination(o, dst);
@@ -107,10 +108,9 @@ std::string add_labels(Session& s, const page::Document& doc) {
     std::map<std::size_t, page::PageLabelRange> ranges;
     for (const auto& r : doc.labels) {
         if (r.first_page >= s.pages.size()) {
-            return fmt::format("page label range starts at page {} but the document has {} pages", r.first_page + 1,
-                               s.pages.size());
+            return _f("page label range starts at page {} but the document has {} pages", r.first_page + 1, s.pages.size());
         }
-        if (r.start < 1) return fmt::format("page label range at page {} starts at {} (must be >= 1)", r.first_page + 1, r.start);
+        if (r.start < 1) return _f("page label range at page {} starts at {} (must be >= 1)", r.first_page + 1, r.start);
         ranges[r.first_page] = r;
     }
     for (const auto& [first, r] : ranges) {
@@ -133,7 +133,7 @@ std::string add_info(Session& s, const page::DocumentInfo& info) {
     for (const auto& [type, text] : fields) {
         if (text->empty()) continue;
         CodeSet ignored;
-        if (!to_bmp(*text, value, ignored)) return "document information: a field is not valid UTF-8";
+        if (!to_bmp(*text, value, ignored)) return _("document information: a field is not valid UTF-8");
         HPDF_SetInfoAttr(s.pdf, type, value.c_str());
     }
     if (auto why = check_date(info); !why.empty()) return why;
@@ -144,8 +144,8 @@ std::string add_info(Session& s, const page::DocumentInfo& info) {
 }
 
 std::string build(Session& s, const page::Document& doc, std::string& raw) {
-    if (!s.pdf) return "libharu cannot create a document (out of memory)";
-    if (doc.pages.empty()) return "the document has no pages";
+    if (!s.pdf) return _("libharu cannot create a document (out of memory)");
+    if (doc.pages.empty()) return _("the document has no pages");
     HPDF_UseUTFEncodings(s.pdf);
     HPDF_SetCurrentEncoder(s.pdf, "UTF-8");
     s.utf8 = HPDF_GetEncoder(s.pdf, "UTF-8");
@@ -157,12 +157,12 @@ std::string build(Session& s, const page::Document& doc, std::string& raw) {
         const auto& pg = doc.pages[i];
         // HPDF_MIN_PAGESIZE and HPDF_MAX_PAGESIZE; PDF 1.7 Annex C.2 (14 400 units).
         if (!(pg.width >= 3 && pg.width <= 14400 && pg.height >= 3 && pg.height <= 14400)) {
-            return fmt::format("page {}: size {}x{} is outside 3..14400 pt", i + 1, pg.width, pg.height);
+            return _f("page {}: size {}x{} is outside 3..14400 pt", i + 1, pg.width, pg.height);
         }
         HPDF_Page p = HPDF_AddPage(s.pdf);
         HPDF_Page_SetWidth(p, real(pg.width));
         HPDF_Page_SetHeight(p, real(pg.height));
-        if (!p || s.failed()) return fmt::format("page {}: {}", i + 1, s.haru_message());
+        if (!p || s.failed()) return _f("page {}: {}", i + 1, s.haru_message());
         s.pages.push_back(p);
     }
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
@@ -174,7 +174,7 @@ std::string build(Session& s, const page::Document& doc, std::string& raw) {
     if (auto why = add_info(s, doc.info); !why.empty()) return why;
     HPDF_SaveToStream(s.pdf);
     const HPDF_UINT32 size = HPDF_GetStreamSize(s.pdf);
-    if (s.failed() || size == 0) return fmt::format("saving: {}", s.haru_message());
+    if (s.failed() || size == 0) return _f("saving: {}", s.haru_message());
     // Read back in large chunks: HPDF_GetContents of the whole file went through libharu's
     // memory stream buffer by buffer and cost as much as writing the file (callgrind).
     raw.resize(size);
@@ -186,7 +186,7 @@ std::string build(Session& s, const page::Document& doc, std::string& raw) {
         got += chunk;
         if (chunk == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF)) break;
     }
-    if (s.failed() || got != size) return fmt::format("saving: {}", s.haru_message());
+    if (s.failed() || got != size) return _f("saving: {}", s.haru_message());
     return "";
 }
 
