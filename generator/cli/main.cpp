@@ -180,7 +180,7 @@ void explain_parse_error(CLI::App& app, const CLI::ParseError& e, bool colour) {
         message = _f("`{}` needs a value", name);
     } else if (is_a<CLI::ArgumentMismatch>(e) && rest.starts_with("At Most ")) {
         message = _f("`{}` is given more than once", name);
-    } else if (is_a<CLI::ConversionError>(e) && what.starts_with("Could not convert: ")) {
+    } else if (is_a<CLI::ConversionError>(e) && what.starts_with("Could not convert: ")) {  // i18n: not a message
         const std::string words = what.substr(19);
         const std::size_t eq = words.find(" = ");
         if (eq != std::string::npos) {
