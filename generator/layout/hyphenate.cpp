@@ -23,7 +23,7 @@ std::optional<Hyphenator> Hyphenator::load(const std::string& path, std::string&
     // libhyphen as a memory stream, so libhyphen never opens a path itself.
     const FileContents file = read_regular_file(path, kMaxPatternBytes, "hyphenation patterns");
     if (!file.ok()) {
-        error = fmt::format("cannot read hyphenation patterns `{}`", path);
+        error = _f("cannot read hyphenation patterns `{}`", path);
         return std::nullopt;
     }
     HyphenDict* d = nullptr;

@@ -71,7 +71,7 @@ for data in $(cd "$src" && find samples -name '*.toml' ! -name '_*' | LC_ALL=C s
   english err >words
   [ -s words ] && { fail "$data: English in an Indonesian check"; head -5 words; }
 done
-for args in "check s.toml" "check missing.toml" "build s.toml -o s.pdf" "preview missing.toml" "render missing.md -o x.pdf" \
+for args in "check s.toml" "check tiada.toml" "build s.toml -o s.pdf" "preview tiada.toml" "render tiada.md -o x.pdf" \
             "chek s.toml" "build --dokumen xx s.toml" "batch" "render --paper A3 x.md -o x.pdf" "init s.toml"; do
   # shellcheck disable=SC2086
   "$lkjip" --bahasa id $args >out 2>err

@@ -15,7 +15,7 @@
 #                          standard output and error must be the lines that follow, where a line
 #                          `...` stands for any number of lines. A text block that does not start
 #                          with `$ ` is an illustration (a folder tree, output whose times vary).
-# Messages are the English ones (the C locale) that the guide quotes until its Indonesian edition.
+# Messages are the Indonesian ones (LANGUAGE=id, docs/i18n.md), as a planner reads them.
 # After a change of lkjip's messages, LKJIP_UPDATE_GOLDEN=1 rewrites every whole transcript that
 # differs (excerpts with `...` are named, to be updated by hand); that run still fails.
 # Usage: panduan.sh LKJIP SOURCE_DIR
@@ -40,10 +40,10 @@ mkdir "$work/run/docs"
 cp "$doc" "$work/run/docs/panduan.md"
 PATH=$work/bin:$PATH
 NO_COLOR=1
-LC_ALL=C
-LC_MESSAGES=C
-LANG=C
-LANGUAGE=
+LC_ALL=C.UTF-8
+LC_MESSAGES=C.UTF-8
+LANG=C.UTF-8
+LANGUAGE=id
 export PATH NO_COLOR LC_ALL LC_MESSAGES LANG LANGUAGE
 run=$work/run
 nul=/dev/null # the commands' standard input: never the list of blocks being read
