@@ -18,29 +18,15 @@
 #include "data/lint_rujukan.hpp"
 #include "data/lint_narrative.hpp"
 #include "data/lint_scope.hpp"
+#include "data/lint_words.hpp"
 
 namespace lkjip {
 
 namespace {
 
-std::string rp(Money m) {
-    const std::int64_t whole = m.sen / 100, sen = std::llabs(m.sen % 100);
-    if (sen == 0) return idfmt::rupiah(whole);
-    // -Rp 0,50: the sign of a value under one rupiah is not in its whole part.
-    const std::string r = idfmt::rupiah(std::llabs(whole));
-    return fmt::format("{}{},{:02}", m.sen < 0 ? "-" : "", r, sen);
-}
-
-const char* level_name(ActivityLevel l) {
-    switch (l) {
-        case ActivityLevel::program: return "program";
-        case ActivityLevel::kegiatan: return "kegiatan";
-        case ActivityLevel::sub_kegiatan: return "sub kegiatan";
-    }
-    return "program";
-}
-
-std::string activity_name(const Activity& a) { return fmt::format("{} {}", level_name(a.level), a.kode.value); }
+using lint_words::activity_name;
+using lint_words::level_name;
+using lint_words::rp;
 
 // Seed 002 Tabel 1.1: "59" printed under cells that add up to 60.
 void lint_staff(const AgencyYear& d, const compute::ReportValues& v, Diagnostics& diags) {

@@ -9,16 +9,13 @@
 #include "common/i18n.hpp"
 #include "compute/belanja.hpp"
 #include "compute/idformat.hpp"
+#include "data/lint_words.hpp"
 
 namespace lkjip {
 
 namespace {
 
-std::string rp(Money m) {
-    const std::int64_t whole = m.sen / 100, sen = std::llabs(m.sen % 100);
-    if (sen == 0) return idfmt::rupiah(whole);
-    return fmt::format("{}{},{:02}", m.sen < 0 ? "-" : "", idfmt::rupiah(std::llabs(whole)), sen);
-}
+using lint_words::rp;
 
 void compare(const std::optional<Located<Money>>& stated, Money computed, const std::string& what, const char* kind,
              Diagnostics& diags) {

@@ -13,27 +13,15 @@
 #include "common/i18n.hpp"
 #include "compute/idformat.hpp"
 #include "compute/renja.hpp"
+#include "data/lint_words.hpp"
 
 namespace lkjip {
 
 namespace {
 
-std::string rp(Money m) {
-    const std::int64_t whole = m.sen / 100, sen = std::llabs(m.sen % 100);
-    if (sen == 0) return idfmt::rupiah(whole);
-    return fmt::format("{}{},{:02}", m.sen < 0 ? "-" : "", idfmt::rupiah(std::llabs(whole)), sen);
-}
-
-const char* level_name(ActivityLevel l) {
-    switch (l) {
-    case ActivityLevel::program: return "program";
-    case ActivityLevel::kegiatan: return "kegiatan";
-    case ActivityLevel::sub_kegiatan: return "sub kegiatan";
-    }
-    return "program";
-}
-
-std::string name_of(const Activity& a) { return fmt::format("{} {}", level_name(a.level), a.kode.value); }
+using lint_words::level_name;
+using lint_words::rp;
+using lint_words::activity_name;
 
 void stated(const std::optional<Located<Money>>& s, Money computed, const std::string& what, const char* kind,
             Diagnostics& diags) {
@@ -68,7 +56,7 @@ struct Walk {
     bool pagu_is_plan = false;  // the plan year is the report year: `pagu_tertulis` is a pagu indikatif too
 
     void activity(const Activity& a, const compute::RenjaBudget& b) {
-        const std::string what = name_of(a);
+        const std::string what = activity_name(a);
         if (!has_shape(a.kode.value, shape_text(a.level))) {
             diags.warning(a.kode.pos, _f("{}: the code does not have the shape of Permendagri 90/2019 ({} for a {})",
                                                   what, shape_text(a.level), level_name(a.level)),
