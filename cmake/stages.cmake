@@ -13,5 +13,7 @@ set(LKJIP_STAGE_GRAPH
   "markdown:common"
   "layout:common markdown"
   "pdf:common layout/page_model.hpp"
-  "pipeline:common model data report markdown layout pdf"
+  "workbook:common"
+  "docx:common markdown workbook"
+  "pipeline:common model data report markdown layout pdf workbook docx"
   "cli:common model data report pipeline")
