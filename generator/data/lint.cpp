@@ -287,6 +287,33 @@ void lint_capaian_band(const AgencyYear& d, const Indicator& ind, const compute:
                   hint);
 }
 
+// The progress against the Renstra's end target outside the band: Kalbar 2024 compares the
+// realisasi of 2022, 29,79% under the RPD's earlier definition (seed 001 Tabel 2.2), with the
+// end target of 2026, 4,61% under the new one (seed 003): 646,20%. The years were measured on
+// another basis, or a value was typed wrong.
+void lint_progres_band(const AgencyYear& d, const Indicator& ind, const compute::IndicatorResult& r, Diagnostics& diags) {
+    const Settings& s = d.settings;
+    if (!r.progres.measurable() || !r.realisasi_sd || !r.target_akhir || !r.realisasi_sd_tahun ||
+        !outside_band(s, *r.progres.persen)) {
+        return;
+    }
+    // The report year's own capaian outside the band already names a typed value.
+    if (*r.realisasi_sd_tahun == d.laporan.tahun.value && r.capaian.measurable() && outside_band(s, *r.capaian.persen)) return;
+    const int year = *r.realisasi_sd_tahun, akhir = d.renstra.akhir.value, dec = ind.decimals.value;
+    const std::string realisasi = idfmt::angka(*r.realisasi_sd, dec), target = idfmt::angka(*r.target_akhir, dec);
+    const std::string progres = idfmt::persen(*r.progres.persen, s.decimals.value);
+    SourcePos pos = ind.pos;
+    if (target_is_odd(ind, akhir, *r.target_akhir, *r.realisasi_sd)) {
+        if (const auto* t = ind.target.find(akhir)) pos = t->pos;
+    } else if (const auto* typed = ind.realisasi.find(year)) {
+        pos = typed->pos;
+    }
+    diags.warning(pos, _f("indikator `{}`: the realisasi {} of {} is {} of the Renstra's end target {} ({}), outside the "
+                          "plausible band {}", ind.id.value, realisasi, year, progres, target, akhir, band_text(s)),
+                  _("were those years measured on another basis than the Renstra's targets (a definition changed "
+                    "between plans), or was a value typed wrong? The report prints the value without a category"));
+}
+
 void lint_activity_indicators(const AgencyYear& d, const Activity& a, const compute::ActivityResult& r, Diagnostics& diags) {
     const Settings& s = d.settings;
     for (std::size_t i = 0; i < a.indikator.size(); ++i) {
@@ -663,6 +690,7 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
         lint_indicator(d, d.indikator[i], v.indikator[i], diags);
         lint_realisasi_years(d, d.indikator[i], diags);
         lint_capaian_band(d, d.indikator[i], v.indikator[i], diags);
+        lint_progres_band(d, d.indikator[i], v.indikator[i], diags);
     }
     for (std::size_t i = 0; i < d.program.size(); ++i) lint_activity_indicators(d, d.program[i], v.program[i], diags);
     lint_pk_targets(d, diags);

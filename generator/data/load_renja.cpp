@@ -53,14 +53,7 @@ std::optional<RenjaDocument> read_renja(TableReader& root, const AgencyYear& m) 
     rj.tahun_target_renstra = {m.renstra.akhir.value, r.pos()};
     if (auto y = r.opt_integer("tahun_target_renstra", 1900, 2200)) rj.tahun_target_renstra = {static_cast<int>(y->value), y->pos};
     rj.pagu_tertulis = r.opt_money("pagu_tertulis");
-    for (auto [key, field] : {std::pair{"kata_pengantar", &rj.kata_pengantar}, {"latar_belakang", &rj.latar_belakang},
-                              {"evaluasi", &rj.evaluasi}, {"kinerja_pelayanan", &rj.kinerja_pelayanan},
-                              {"isu_penting", &rj.isu_penting}, {"review_rkpd", &rj.review_rkpd},
-                              {"usulan_masyarakat", &rj.usulan_masyarakat}, {"kebijakan_nasional", &rj.kebijakan_nasional},
-                              {"tujuan_sasaran", &rj.tujuan_sasaran}, {"program_kegiatan", &rj.program_kegiatan},
-                              {"rencana_kerja", &rj.rencana_kerja}, {"penutup", &rj.penutup}}) {
-        *field = r.opt_string(key);
-    }
+    for (const RenjaProseKey& k : kRenjaProse) rj.*k.field = r.opt_string(k.key);
     rj.maksud = r.string_list("maksud", false);
     rj.tujuan = r.string_list("tujuan", false);
     rj.dasar_hukum = r.string_list("dasar_hukum", false);

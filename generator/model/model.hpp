@@ -521,6 +521,23 @@ struct RenjaDocument {
     std::vector<Text> dasar_hukum;
 };
 
+// The prose keys of `[renja]` with their fields, in the data's names: the loader reads them and
+// the template context gives them, so the two cannot drift. The context names `evaluasi`
+// `evaluasi_uraian`, because its `evaluasi` is the list of Tabel 2.1's rows.
+struct RenjaProseKey {
+    const char* key;
+    OptText RenjaDocument::*field;
+};
+inline constexpr RenjaProseKey kRenjaProse[] = {
+    {"kata_pengantar", &RenjaDocument::kata_pengantar}, {"latar_belakang", &RenjaDocument::latar_belakang},
+    {"evaluasi", &RenjaDocument::evaluasi},             {"kinerja_pelayanan", &RenjaDocument::kinerja_pelayanan},
+    {"isu_penting", &RenjaDocument::isu_penting},       {"review_rkpd", &RenjaDocument::review_rkpd},
+    {"usulan_masyarakat", &RenjaDocument::usulan_masyarakat},
+    {"kebijakan_nasional", &RenjaDocument::kebijakan_nasional},
+    {"tujuan_sasaran", &RenjaDocument::tujuan_sasaran}, {"program_kegiatan", &RenjaDocument::program_kegiatan},
+    {"rencana_kerja", &RenjaDocument::rencana_kerja},   {"penutup", &RenjaDocument::penutup},
+};
+
 struct AgencyYear {
     std::string path;                 // the data file as given
     SourcePos pos;                    // the file's top-level table, for "the data file has no …"

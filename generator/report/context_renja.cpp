@@ -196,13 +196,9 @@ Value ContextBuilder::renja() const {
                                              : idfmt::tanggal(t.year, t.month, t.day),
                                   rj.tanggal.pos));
     m.emplace_back("tempat", rj.tempat ? opt_text(rj.tempat) : str(d_.laporan.tempat.value, d_.laporan.tempat.pos));
-    for (auto [key, field] : {std::pair{"kata_pengantar", &rj.kata_pengantar}, {"latar_belakang", &rj.latar_belakang},
-                              {"evaluasi_uraian", &rj.evaluasi}, {"kinerja_pelayanan", &rj.kinerja_pelayanan},
-                              {"isu_penting", &rj.isu_penting}, {"review_rkpd", &rj.review_rkpd},
-                              {"usulan_masyarakat", &rj.usulan_masyarakat}, {"kebijakan_nasional", &rj.kebijakan_nasional},
-                              {"tujuan_sasaran", &rj.tujuan_sasaran}, {"program_kegiatan", &rj.program_kegiatan},
-                              {"rencana_kerja", &rj.rencana_kerja}, {"penutup", &rj.penutup}}) {
-        m.emplace_back(key, opt_text(*field));
+    for (const RenjaProseKey& k : kRenjaProse) {
+        const std::string key = k.key;
+        m.emplace_back(key == "evaluasi" ? "evaluasi_uraian" : key, opt_text(rj.*k.field));
     }
     List maksud, tujuan;
     for (const auto& x : rj.maksud) maksud.push_back(str(x.value, x.pos));

@@ -104,6 +104,24 @@ TEST_CASE("lint: a capaian outside the plausible band points at the value that m
     }
 }
 
+TEST_CASE("lint: the progress against the Renstra's end target outside the band") {
+    const char* hint = "  hint: were those years measured on another basis than the Renstra's targets (a definition changed "
+                       "between plans), or was a value typed wrong? The report prints the value without a category\n";
+    SUBCASE("an end target out of line with the other years: the target") {
+        const std::string t = with("2026 = 85.8 }", "2026 = 8.58 }");
+        CHECK(lint_about(t, "plausible") ==
+              std::vector<std::string>{at(t, "8.58") + ": warning: indikator `IKU-1`: the realisasi 85,75 of 2024 is 999,42% "
+                                       "of the Renstra's end target 8,58 (2026), outside the plausible band 0-300%\n" + hint});
+    }
+    SUBCASE("the last realisasi of an earlier year, on another basis: that realisasi") {
+        const std::string t = with(test::minimal_toml(), {{"{ 2023 = 85.5, 2024 = 85.6, 2026 = 85.8 }", "{ 2023 = 4.15, 2024 = 4.25, 2026 = 4.3 }"},
+                                                          {"realisasi = { 2023 = 85.45, 2024 = 85.75 }", "realisasi = { 2022 = 29.5 }"}});
+        CHECK(lint_about(t, "end target") ==
+              std::vector<std::string>{at(t, "29.5") + ": warning: indikator `IKU-1`: the realisasi 29,50 of 2022 is 686,05% "
+                                       "of the Renstra's end target 4,30 (2026), outside the plausible band 0-300%\n" + hint});
+    }
+}
+
 TEST_CASE("lint: realisasi above the pagu at every leaf, and negative money") {
     SUBCASE("a sub kegiatan") {
         const std::string t = with("realisasi = 900_000", "realisasi = 1_000_001");
