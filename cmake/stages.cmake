@@ -13,7 +13,5 @@ set(LKJIP_STAGE_GRAPH
   "markdown:common"
   "layout:common markdown"
   "pdf:common layout/page_model.hpp"
-  "workbook:common"
-  "docx:common markdown workbook"
-  "pipeline:common model data report markdown layout pdf workbook docx"
+  "pipeline:common model data report markdown layout pdf"
   "cli:common model data report pipeline")
