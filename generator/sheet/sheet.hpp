@@ -1,0 +1,106 @@
+// The sheet stage (issue 21): spreadsheets in and out as plain grids of cells. Reading takes an
+// XLSX workbook (libzip for the package, pugixml for its XML) or a CSV file (comma or semicolon,
+// UTF-8 or Windows-1252) and gives every sheet as rows of cells with the text Excel shows and, for
+// a number cell, the decimal text it stores (so money stays exact: "1234567.89", never a double
+// rounded again). Writing gives an XLSX workbook through libxlsxwriter: numbers as numbers with
+// id-ID display formats, merged ranges, column widths. Nothing here knows the data model: the
+// import (generator/import/) and the report's tables (pipeline) map their own data to grids.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+
+namespace lkjip::sheet {
+
+// "A", "Z", "AA", … for a 0-based column; "C14" for 0-based row 13, column 2; "Sheet1!C14"
+// (the sheet name quoted as Excel quotes it, 'Data 2024'!C14, when it holds anything but
+// letters, digits and _). Positions of every diagnostic about a cell use this form.
+std::string column_name(int column);
+std::string cell_name(int row, int column);
+std::string cell_ref(const std::string& sheet, int row, int column);
+
+enum class CellKind : std::uint8_t { empty, text, number, boolean, error };
+
+struct Cell {
+    CellKind kind = CellKind::empty;
+    // text: the string as typed (shared or inline string, or the CSV field, in UTF-8);
+    // number: the decimal text stored in the file ("1234567.89", "-5", "1.5E-3"): parse it
+    // exactly, do not go through double for money; boolean: "TRUE"/"FALSE"; error: "#DIV/0!".
+    std::string text;
+    // A number cell whose number format is a date or time (Excel serial day): the ISO date
+    // "2024-12-31" in `date`, `text` still the serial. Empty otherwise.
+    std::string date;
+};
+
+struct Range {  // inclusive, 0-based
+    int first_row = 0, first_column = 0, last_row = 0, last_column = 0;
+};
+
+struct Sheet {
+    std::string name;                       // the tab's name; a CSV file's sheet is its file stem
+    std::vector<std::vector<Cell>> rows;    // rows[r][c], 0-based; trailing empty cells omitted
+    std::vector<Range> merged;              // merged ranges as the file lists them; the value is
+                                            // in the top-left cell, the others are empty
+    [[nodiscard]] const Cell* at(int row, int column) const;  // nullptr outside the grid
+};
+
+struct Workbook {
+    std::string file;                       // the path read, for messages
+    std::vector<Sheet> sheets;              // in tab order
+};
+
+// Bounds on what is read, so a hostile file (a zip bomb, a billion rows, a 2 GB shared string
+// table) is one error, never an exhausted memory (issue 18).
+struct ReadLimits {
+    std::uint64_t max_file_bytes = 64u << 20;      // the file itself
+    std::uint64_t max_part_bytes = 256u << 20;     // one unpacked XML part of the package
+    std::uint64_t max_cells = 4'000'000;           // all sheets together
+};
+
+// Reads an XLSX (by its content: a zip package with xl/workbook.xml) or a CSV file (anything
+// else that is text). A file that is neither, a damaged package, a special file (FIFO, device,
+// folder) or one past the limits: one error in `diags` naming the file (and the part or
+// line:column where known), and nullopt.
+std::optional<Workbook> read_workbook(const std::string& path, Diagnostics& diags, const ReadLimits& limits = {});
+
+// The same from bytes in memory (tests, standard input); `name` is used in messages and gives a
+// CSV sheet its name.
+std::optional<Workbook> read_workbook_bytes(const std::string& bytes, const std::string& name, Diagnostics& diags,
+                                            const ReadLimits& limits = {});
+
+// ---- Writing ----
+
+struct OutCell {
+    std::string text;                       // shown text (for a number: ignored)
+    std::optional<std::string> number;      // a number as exact decimal text ("1234567.89", "-13.72")
+    // Excel number format for a number cell; "" gives the default for its decimals in id-ID
+    // display: "#,##0" or "#,##0.00" (Excel shows its own locale's separators; the format code
+    // is always written with , for thousands and . for decimals).
+    std::string format;
+    bool bold = false;
+    bool header = false;                    // a header cell: bold, centred, wrapped, bordered
+    bool wrap = false;
+};
+
+struct OutSheet {
+    std::string name;                       // made valid and unique by the writer (31 chars, no []:*?/\)
+    std::string title;                      // optional line above the table (merged across it)
+    std::vector<std::vector<OutCell>> rows; // rows of the table, header rows first
+    int header_rows = 0;                    // repeated when printed, frozen in view
+    std::vector<Range> merged;              // 0-based in `rows` (the title line is not counted)
+    std::vector<double> column_widths;      // in Excel character units; empty: from the content
+    std::string note;                       // optional line below the table (source, remark)
+};
+
+// The sheets as the bytes of one XLSX file, made in memory (libxlsxwriter's output buffer, or a
+// private temporary file removed before returning), for the caller to write with
+// common/file_write.hpp (atomic, never over an input). Byte-identical output for identical input
+// (a fixed creation date in the document properties). No sheets, or a failure of the library:
+// an error in `diags` and nullopt.
+std::optional<std::string> workbook_bytes(const std::vector<OutSheet>& sheets, Diagnostics& diags);
+
+}  // namespace lkjip::sheet
