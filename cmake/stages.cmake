@@ -10,6 +10,7 @@ set(LKJIP_STAGE_GRAPH
   "data:common model compute markdown"
   "template:common"
   "report:common model compute template"
+  "sheet:common"
   "markdown:common"
   "layout:common markdown"
   "pdf:common layout/page_model.hpp"
