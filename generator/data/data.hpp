@@ -15,6 +15,8 @@ namespace lkjip {
 struct LoadLimits {
     std::size_t max_file_bytes = 8u << 20;  // hand-written data; 8 MiB is 100× the largest sample
     int max_extends_depth = 8;              // region > province > national defaults is 3
+    std::size_t max_parts = 64;             // `sertakan`: a budget, staff tables, realisasi per
+                                            // bidang is a handful; 64 bounds the files one load opens
 };
 
 // Reads `path`, follows `extends`, maps every key to the model and checks references.

@@ -1,7 +1,8 @@
-// Reading the file, following `extends` and merging parent and child before the typed mapping.
-// The merge moves nodes (toml++ keeps a node's source region on move, not on copy), so every
+// Reading the file, following `extends` and merging parent and child, and merging the part files
+// a file includes (`sertakan`), before the typed mapping. The merge moves nodes (toml++ keeps a node's source region on move, not on copy), so every
 // value still points at the file and line it was written in.
 #include <filesystem>
+#include <map>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -24,6 +25,8 @@ struct Loader {
     Diagnostics& diags;
     const LoadLimits& limits;
     std::vector<std::string> chain;  // files being loaded, child first, for cycle detection
+
+    enum class Role { data, parent, part };  // what a file read is to the file that names it
 
     std::optional<toml::table> parse_text(std::string_view text, const std::string& name) {
         if (text.size() > limits.max_file_bytes) {
@@ -52,14 +55,15 @@ struct Loader {
     // Read once through common/file_read.hpp: a FIFO, a device, a folder, a name too long or a
     // symlink loop is an error (at the `extends` value `from` for a parent), never a hang, an
     // exhausted memory or an exception (issue 18, classes 1 and 2).
-    std::optional<toml::table> parse_file(const std::string& path, const SourcePos& from) {
+    std::optional<toml::table> parse_file(const std::string& path, const SourcePos& from, Role role = Role::data) {
         const SourcePos at = from.known() ? from : SourcePos{std::make_shared<const std::string>(path), 0, 0};
         FileContents file = read_regular_file(path, limits.max_file_bytes, _("data file"));
         switch (file.error) {
         case FileError::none: return parse_text(file.bytes, path);
         case FileError::not_found:
-            diags.error(at, from.known() ? _f("parent file `{}` does not exist", path)
-                                         : _f("cannot read data file `{}`", path));
+            diags.error(at, role == Role::parent ? _f("parent file `{}` does not exist", path)
+                            : role == Role::part ? _f("part file `{}` does not exist", path)
+                                                 : _f("cannot read data file `{}`", path));
             return std::nullopt;
         case FileError::too_large:
             diags.error(at, _f("data file `{}` is larger than {} bytes; data files are limited to {} bytes", path,
@@ -74,6 +78,7 @@ struct Loader {
     // Loads the parents of `table` (its `extends`) and returns the merged table.
     std::optional<toml::table> resolve(toml::table table, const std::string& name) {
         chain.push_back(name);
+        if (!include_parts(table, name)) return std::nullopt;
         const toml::node* ext = table.get("extends");
         if (!ext) return table;
         const auto* s = ext->as_string();
@@ -98,13 +103,190 @@ struct Loader {
                 return std::nullopt;
             }
         }
-        auto parent_table = parse_file(parent_name, pos_of(*ext));
+        auto parent_table = parse_file(parent_name, pos_of(*ext), Role::parent);
         if (!parent_table) return std::nullopt;
         auto merged_parent = resolve(std::move(*parent_table), parent_name);
         if (!merged_parent) return std::nullopt;
         table.erase("extends");
         merge_into(*merged_parent, table);
         return merged_parent;
+    }
+
+    // `sertakan = ["anggaran-2024.toml", …]`: the part files are merged into this file, in order,
+    // before its `extends` (so a part belongs to the file that names it, and a region file may
+    // have parts too). Unlike a parent, a part adds to the file and replaces nothing: a value
+    // given in both must be equal (docs/data-format.md "Parts"). An imported budget (`lkjip
+    // import`, issue 21) is one such part, re-imported without touching the hand-written rest.
+    bool include_parts(toml::table& table, const std::string& name) {
+        const toml::node* node = table.get("sertakan");
+        if (!node) return true;
+        const auto* list = node->as_array();
+        if (!list) {
+            diags.error(pos_of(*node), _f("`sertakan` must be an array of strings (the paths of part files), found {}",
+                                          data::toml_type_name(*node)),
+                        _("write `sertakan = [\"anggaran-2024.toml\"]`"));
+            return false;
+        }
+        if (list->size() > limits.max_parts) {
+            diags.error(pos_of(*node), _f("`sertakan` names {} part files; a data file may include at most {}", list->size(),
+                                          limits.max_parts));
+            return false;
+        }
+        struct Named {
+            std::string path;
+            SourcePos at;
+        };
+        std::vector<Named> parts;
+        bool ok = true;
+        for (const auto& element : *list) {
+            const auto* s = element.as_string();
+            if (!s) {
+                diags.error(pos_of(element), _f("every item of `sertakan` must be a string (the path of a part file), found {}",
+                                                data::toml_type_name(element)));
+                ok = false;
+                continue;
+            }
+            parts.push_back({(fs::path(name).parent_path() / s->get()).lexically_normal().string(), pos_of(element)});
+        }
+        if (!ok) return false;
+        table.erase("sertakan");
+        std::vector<std::pair<std::string, FileIdentity>> seen;  // the file itself, its chain and the parts so far
+        for (const auto& f : chain)
+            if (auto id = identity_of(f)) seen.emplace_back(f, *id);
+        for (const auto& part : parts) {
+            const auto id = identity_of(part.path);
+            bool repeated = false;
+            for (const auto& [f, fid] : seen) {
+                if (f == part.path || (id && fid == *id)) {
+                    diags.error(part.at, _f("`sertakan` names `{}`, which is already part of this data", part.path),
+                                _("include each part once, and never the data file itself or a file it extends"));
+                    repeated = true;
+                    break;
+                }
+            }
+            if (repeated) {
+                ok = false;
+                continue;
+            }
+            if (id) seen.emplace_back(part.path, *id);
+            auto part_table = parse_file(part.path, part.at, Role::part);
+            if (!part_table) {
+                ok = false;
+                continue;
+            }
+            // A part holds data only: what it includes or extends would be a second, hidden tree.
+            bool nested = false;
+            for (const char* key : {"extends", "sertakan"}) {
+                if (const toml::node* k = part_table->get(key)) {
+                    diags.error(pos_of(*k), _f("a part file cannot have `{}`", key),
+                                _("name every part in the `sertakan` of the data file itself"));
+                    nested = true;
+                }
+            }
+            if (nested) {
+                ok = false;
+                continue;
+            }
+            const std::size_t errors_before = diags.error_count();
+            merge_part(table, *part_table, "");
+            if (diags.error_count() > errors_before) ok = false;
+        }
+        return ok;
+    }
+
+    // Identity of the elements of two arrays of tables that are merged element by element: the
+    // first of `kode` (urusan, program, kegiatan, sub kegiatan), `id` (indikator, sasaran …) and
+    // `judul` (pegawai) that every element of both holds as a string; "" when none does.
+    static std::string identity_key(const toml::array& a, const toml::array& b) {
+        for (const char* key : {"kode", "id", "judul"}) {
+            auto all_have = [&](const toml::array& arr) {
+                for (const auto& e : arr) {
+                    const auto* t = e.as_table();
+                    if (!t || !t->get_as<std::string>(key)) return false;
+                }
+                return true;
+            };
+            if (all_have(a) && all_have(b)) return key;
+        }
+        return {};
+    }
+
+    static bool array_of_tables(const toml::node& n) {
+        const auto* a = n.as_array();
+        return a && !a->empty() && a->is_array_of_tables();
+    }
+
+    void conflict(const toml::node& in_part, const toml::node& in_file, const std::string& path) {
+        diags.error(pos_of(in_part), _f("`{}` is given here and at {} with another value", path, pos_of(in_file).str()),
+                    _("a value may be given in the data file or in one of its `sertakan` parts, not in both"));
+    }
+
+    // Moves every value of `part` into `base`: new keys are added, tables merge key by key,
+    // arrays of tables element by element (merge_elements); any other value given in both must
+    // be equal. `path` names the place in messages: program[2.17.03].kegiatan[2.17.03.1.01].
+    void merge_part(toml::table& base, toml::table& part, const std::string& path) {
+        for (auto& [key, node] : part) {
+            const std::string here = path.empty() ? std::string(key.str()) : path + "." + std::string(key.str());
+            toml::node* existing = base.get(key);
+            if (!existing) {
+                base.insert_or_assign(key, std::move(node));
+            } else if (existing->is_table() && node.is_table()) {
+                merge_part(*existing->as_table(), *node.as_table(), here);
+            } else if (array_of_tables(*existing) && array_of_tables(node)) {
+                merge_elements(*existing->as_array(), *node.as_array(), here);
+            } else if (!data::same_value(*existing, node)) {
+                conflict(node, *existing, here);
+            }
+        }
+    }
+
+    // Two arrays of tables merged by the identity of their elements: an element of the part that
+    // the file has is merged into it; a new one comes after the element the part lists before it
+    // (so a part listing the whole tree in code order keeps that order around the few programs
+    // the file names). Linear in the two lengths.
+    void merge_elements(toml::array& base, toml::array& part, const std::string& path) {
+        const std::string key = identity_key(base, part);
+        if (key.empty()) {
+            diags.error(pos_of(part), _f("`{}` is given here and at {}", path, pos_of(base).str()),
+                        _("arrays of tables are merged element by element only when every element has a `kode`, an `id` "
+                          "or a `judul`; give the array in one file only"));
+            return;
+        }
+        auto index_of = [&](toml::array& arr, std::map<std::string, std::size_t>& index) {
+            bool ok = true;
+            for (std::size_t i = 0; i < arr.size(); ++i) {
+                const auto& t = *arr[i].as_table();
+                const std::string value = t.get_as<std::string>(key)->get();
+                if (!index.emplace(value, i).second) {
+                    diags.error(pos_of(*t.get(key)), _f("`{}` {} appears twice in `{}`", key, value, path));
+                    ok = false;
+                }
+            }
+            return ok;
+        };
+        std::map<std::string, std::size_t> base_index, part_index;
+        if (!index_of(base, base_index) || !index_of(part, part_index)) return;
+        std::vector<std::vector<std::size_t>> before(base.size() + 1);  // new part elements before base[j]
+        std::size_t cursor = 0;
+        for (std::size_t i = 0; i < part.size(); ++i) {
+            auto& element = *part[i].as_table();
+            const std::string value = element.get_as<std::string>(key)->get();
+            if (auto found = base_index.find(value); found != base_index.end()) {
+                merge_part(*base[found->second].as_table(), element, fmt::format("{}[{}]", path, value));
+                cursor = found->second + 1;
+            } else {
+                before[cursor].push_back(i);
+            }
+        }
+        toml::array merged;
+        for (std::size_t j = 0; j <= base.size(); ++j) {
+            for (std::size_t i : before[j]) merged.push_back(std::move(*part[i].as_table()));
+            if (j < base.size()) merged.push_back(std::move(*base[j].as_table()));
+        }
+        // Element by element, so the array keeps its own position (assigning would take the
+        // position of `merged`, which has none).
+        base.clear();
+        for (auto& element : merged) base.push_back(std::move(*element.as_table()));
     }
 
     // Child values win; tables merge key by key; everything else is replaced whole.

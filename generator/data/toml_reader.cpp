@@ -360,10 +360,42 @@ std::vector<const toml::table*> TableReader::table_array(std::string_view key, b
     return out;
 }
 
+bool same_value(const toml::node& a, const toml::node& b) {
+    if (a.type() != b.type()) return false;
+    switch (a.type()) {
+    case toml::node_type::table: {
+        const auto& ta = *a.as_table();
+        const auto& tb = *b.as_table();
+        if (ta.size() != tb.size()) return false;
+        for (const auto& [k, v] : ta) {
+            const toml::node* w = tb.get(k);
+            if (!w || !same_value(v, *w)) return false;
+        }
+        return true;
+    }
+    case toml::node_type::array: {
+        const auto& aa = *a.as_array();
+        const auto& ab = *b.as_array();
+        if (aa.size() != ab.size()) return false;
+        for (std::size_t i = 0; i < aa.size(); ++i)
+            if (!same_value(aa[i], ab[i])) return false;
+        return true;
+    }
+    case toml::node_type::string: return a.as_string()->get() == b.as_string()->get();
+    case toml::node_type::integer: return a.as_integer()->get() == b.as_integer()->get();
+    case toml::node_type::floating_point: return a.as_floating_point()->get() == b.as_floating_point()->get();
+    case toml::node_type::boolean: return a.as_boolean()->get() == b.as_boolean()->get();
+    case toml::node_type::date: return a.as_date()->get() == b.as_date()->get();
+    case toml::node_type::time: return a.as_time()->get() == b.as_time()->get();
+    case toml::node_type::date_time: return a.as_date_time()->get() == b.as_date_time()->get();
+    default: return false;
+    }
+}
+
 // Keys of the top level of a data file (docs/data-format.md), for the hint below.
 static bool is_top_level_key(std::string_view key) {
     static const std::set<std::string, std::less<>> keys = {
-        "extends", "laporan", "pemda", "instansi", "pimpinan", "pengaturan", "gaya", "dasar_hukum", "isu_strategis",
+        "extends", "sertakan", "laporan", "pemda", "instansi", "pimpinan", "pengaturan", "gaya", "dasar_hukum", "isu_strategis",
         "langkah_ke_depan", "organisasi", "pegawai", "sarana", "renstra", "indikator", "urusan", "program", "anggaran",
         "prestasi", "inovasi", "pk", "keputusan_iku", "evaluasi_akip", "tabel_rujukan"};
     return keys.count(key) > 0;

@@ -22,6 +22,10 @@ SourcePos pos_of(const toml::node& node);
 // A type name as users know it from the TOML spec, with an article: "a string", "an integer".
 std::string toml_type_name(const toml::node& node);
 
+// Whether two values are the same TOML value (type and content; tables and arrays deeply),
+// wherever they were written.
+bool same_value(const toml::node& a, const toml::node& b);
+
 class TableReader {
 public:
     // `where` names the table in messages: "[laporan]", "[[indikator]] 'IKU-1'".

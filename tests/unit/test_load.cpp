@@ -204,6 +204,90 @@ TEST_CASE("load: extends cycles and missing parents are errors") {
     CHECK(format_diagnostic(missing.items()[0]).starts_with(c + ":2:13: error: parent file"));
 }
 
+// `sertakan` (issue 21): an imported budget kept as a part of its own, merged by kode under the
+// hand-written program tree, which keeps the sasaran and names.
+TEST_CASE("load: sertakan merges part files by kode and id, positions kept") {
+    TempDir dir;
+    dir.write("anggaran.toml",
+              "# imported\n"
+              "[[program]]\nkode = \"3.30.01\"\nnama = \"Program Penunjang\"\n"
+              "[[program.kegiatan]]\nkode = \"3.30.01.2.01\"\n"
+              "[[program.kegiatan.sub]]\nkode = \"3.30.01.2.01.0001\"\npagu = 1_000_000\nrealisasi = 900_000\n"
+              "[[program.kegiatan.sub]]\nkode = \"3.30.01.2.01.0002\"\nnama = \"Rapat Koordinasi\"\npagu = 500\nrealisasi = 400\n"
+              "[[program]]\nkode = \"3.30.02\"\nnama = \"Program Baru\"\n"
+              "[[program.kegiatan]]\nkode = \"3.30.02.2.01\"\nnama = \"Kegiatan Baru\"\n"
+              "[[program.kegiatan.sub]]\nkode = \"3.30.02.2.01.0001\"\nnama = \"Sub Baru\"\npagu = 7\nrealisasi = 7\n");
+    dir.write("realisasi.toml", "[[indikator]]\nid = \"IKU-2\"\nrealisasi = { 2023 = 13.0 }\n");
+    std::string text = with("pagu = 1_000_000\nrealisasi = 900_000\n", "");
+    text = "sertakan = [\"anggaran.toml\", \"realisasi.toml\"]\n" + text;
+    const std::string path = dir.write("dinas.toml", text);
+    Diagnostics diags;
+    auto model = load_agency_year(path, diags);
+    REQUIRE_MESSAGE(model, (diags.items().empty() ? "" : format_diagnostic(diags.items()[0])));
+    REQUIRE(model->program.size() == 2);
+    const Activity& penunjang = model->program[0];
+    CHECK(penunjang.kode.value == "3.30.01");
+    REQUIRE(penunjang.sasaran);                        // the file's
+    CHECK(penunjang.sasaran->at(0).value == "S1");
+    const auto& subs = penunjang.children.at(0).children;
+    REQUIRE(subs.size() == 2);
+    CHECK(subs[0].nama.value == "Penyusunan Dokumen");  // the file's name, the part's money
+    REQUIRE(subs[0].pagu);
+    CHECK(subs[0].pagu->value.sen == 100'000'000);
+    CHECK(*subs[0].pagu->pos.file == (dir.path / "anggaran.toml").string());
+    CHECK(subs[0].pagu->pos.line == 9);
+    CHECK(subs[1].kode.value == "3.30.01.2.01.0002");  // new in the part: after its predecessor there
+    CHECK(model->program[1].kode.value == "3.30.02");
+    const Indicator& iku2 = model->indikator.at(1);
+    CHECK(iku2.realisasi.find(2023) != nullptr);       // years merged with the file's
+    CHECK(iku2.realisasi.find(2024) != nullptr);
+}
+
+TEST_CASE("load: sertakan refuses conflicts, nesting, repeats and a wrong type") {
+    TempDir dir;
+    dir.write("beda.toml", "[[program]]\nkode = \"3.30.01\"\nnama = \"Program Lain\"\n");
+    dir.write("sama.toml", "[[program]]\nkode = \"3.30.01\"\nnama = \"Program Penunjang\"\n");
+    dir.write("induk.toml", "extends = \"x.toml\"\n");
+    dir.write("ganda.toml", "[[indikator]]\nid = \"IKU-1\"\n[[indikator]]\nid = \"IKU-1\"\n");
+    auto messages = [&](const std::string& head) {
+        const std::string path = dir.write("dinas.toml", head + "\n" + minimal());
+        Diagnostics diags;
+        const bool loaded = load_agency_year(path, diags).has_value();
+        std::string out;
+        for (const auto& d : diags.items()) out += format_diagnostic(d);
+        return std::make_pair(loaded, out);
+    };
+    auto [same_ok, same] = messages("sertakan = [\"sama.toml\"]");
+    CHECK_MESSAGE(same_ok, same);  // an equal value given twice is no conflict
+    auto [beda_ok, beda] = messages("sertakan = [\"beda.toml\"]");
+    CHECK_FALSE(beda_ok);
+    CHECK(beda.find((dir.path / "beda.toml").string() + ":3:8: error: `program[3.30.01].nama` is given here and at " +
+                    (dir.path / "dinas.toml").string() + ":60:8 with another value") != std::string::npos);
+    auto [nest_ok, nest] = messages("sertakan = [\"induk.toml\"]");
+    CHECK_FALSE(nest_ok);
+    CHECK(nest.find("induk.toml:1:11: error: a part file cannot have `extends`") != std::string::npos);
+    auto [self_ok, self] = messages("sertakan = [\"./dinas.toml\"]");
+    CHECK_FALSE(self_ok);
+    CHECK(self.find("which is already part of this data") != std::string::npos);
+    auto [twice_ok, twice] = messages("sertakan = [\"sama.toml\", \"sama.toml\"]");
+    CHECK_FALSE(twice_ok);
+    auto [type_ok, type] = messages("sertakan = \"sama.toml\"");
+    CHECK_FALSE(type_ok);
+    CHECK(type.find("dinas.toml:1:12: error: `sertakan` must be an array of strings") != std::string::npos);
+    auto [gone_ok, gone] = messages("sertakan = [\"nowhere.toml\"]");
+    CHECK_FALSE(gone_ok);
+    CHECK(gone.find("dinas.toml:1:13: error: part file `") != std::string::npos);
+    auto [dup_ok, dup] = messages("sertakan = [\"ganda.toml\"]");
+    CHECK_FALSE(dup_ok);
+    CHECK(dup.find("ganda.toml:4:6: error: `id` IKU-1 appears twice in `indikator`") != std::string::npos);
+    // An array of tables without kode, id or judul cannot be merged element by element.
+    const std::string nokey = dir.write("nokey.toml", "[[program]]\nnama = \"Tanpa Kode\"\n");
+    (void)nokey;
+    auto [nokey_ok, nokey_text] = messages("sertakan = [\"nokey.toml\"]");
+    CHECK_FALSE(nokey_ok);
+    CHECK(nokey_text.find("arrays of tables are merged element by element only when") != std::string::npos);
+}
+
 TEST_CASE("load: files that cannot be read") {
     Diagnostics diags;
     CHECK_FALSE(load_agency_year("/nonexistent/data.toml", diags));
