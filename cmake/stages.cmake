@@ -11,8 +11,9 @@ set(LKJIP_STAGE_GRAPH
   "template:common"
   "report:common model compute template"
   "sheet:common"
+  "import:common model data sheet"
   "markdown:common"
   "layout:common markdown"
   "pdf:common layout/page_model.hpp"
-  "pipeline:common model data report markdown layout pdf"
-  "cli:common model data report pipeline")
+  "pipeline:common model data report markdown layout pdf sheet"
+  "cli:common model data report pipeline sheet import")
