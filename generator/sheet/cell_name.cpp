@@ -42,6 +42,10 @@ std::string cell_ref(const std::string& sheet, int row, int column) {
     return quoted + "!" + cell_name(row, column);
 }
 
+SourcePos cell_pos(const std::string& file, const std::string& sheet, int row, int column) {
+    return file_pos(file + ":" + cell_ref(sheet, row, column));
+}
+
 const Cell* Sheet::at(int row, int column) const {
     if (row < 0 || column < 0 || static_cast<std::size_t>(row) >= rows.size()) return nullptr;
     const auto& cells = rows[static_cast<std::size_t>(row)];

@@ -22,6 +22,9 @@ namespace lkjip::sheet {
 std::string column_name(int column);
 std::string cell_name(int row, int column);
 std::string cell_ref(const std::string& sheet, int row, int column);
+// The position of a diagnostic about a cell: "budget.xlsx:Sheet1!C14", printed as
+// "budget.xlsx:Sheet1!C14: error: ..." (the GNU form with the cell in place of line:column).
+SourcePos cell_pos(const std::string& file, const std::string& sheet, int row, int column);
 
 enum class CellKind : std::uint8_t { empty, text, number, boolean, error };
 
@@ -56,9 +59,12 @@ struct Workbook {
 // Bounds on what is read, so a hostile file (a zip bomb, a billion rows, a 2 GB shared string
 // table) is one error, never an exhausted memory (issue 18).
 struct ReadLimits {
+    // A budget export of 2,000 sub kegiatan in 20 columns is 40,000 cells and an XML part of a
+    // few MB; the bounds leave room for two orders of magnitude more and keep the worst case
+    // (every cell a string, the DOM of the largest part) to a few hundred MB.
     std::uint64_t max_file_bytes = 64u << 20;      // the file itself
-    std::uint64_t max_part_bytes = 256u << 20;     // one unpacked XML part of the package
-    std::uint64_t max_cells = 4'000'000;           // all sheets together
+    std::uint64_t max_part_bytes = 64u << 20;      // one unpacked XML part of the package
+    std::uint64_t max_cells = 1'000'000;           // all sheets together, empty cells inside rows counted
 };
 
 // Reads an XLSX (by its content: a zip package with xl/workbook.xml) or a CSV file (anything
