@@ -64,6 +64,8 @@ struct ReadLimits {
     // (every cell a string, the DOM of the largest part) to a few hundred MB.
     std::uint64_t max_file_bytes = 64u << 20;      // the file itself
     std::uint64_t max_part_bytes = 64u << 20;      // one unpacked XML part of the package
+    std::uint64_t max_unpacked_bytes = 256u << 20; // all parts unpacked, and the text cells copy
+                                                   // from shared strings (a zip bomb's ratio is ~1000:1)
     std::uint64_t max_cells = 1'000'000;           // all sheets together, empty cells inside rows counted
 };
 
