@@ -52,7 +52,7 @@ const std::vector<std::string>& kind_words() {
 int run_build(const BuildOptions& options, bool colour) {
     pipeline::DocumentOptions doc_options;
     doc_options.templates = options.templates;
-    doc_options.keep_markdown = !options.markdown.empty();
+    doc_options.keep_markdown = !options.markdown.empty() || !options.xlsx.empty();
     doc_options.lint = true;  // the warnings `lkjip check` gives (issue 16)
     doc_options.dokumen = parse_kind(options.dokumen).value_or(report::DocumentKind::lkjip);
     pipeline::BuiltDocument doc = pipeline::build_document(options.file, doc_options);
@@ -64,12 +64,27 @@ int run_build(const BuildOptions& options, bool colour) {
     stem.replace_extension();
     const std::string pdf = options.output.empty() ? stem.string() + suffix : options.output;
     const std::vector<FileIdentity> inputs = identities_of(doc.reads);
-    // Both outputs are checked before either is written, so a refused -o leaves no new --md.
-    if (ok && doc.markdown && same_output(options.markdown, pdf)) {
-        doc.diags.error(file_pos(pdf), _f("`--md {}` and the PDF output `{}` are one file", options.markdown, pdf));
+    // The workbook is made before anything is written, so a report without tables writes nothing.
+    std::optional<std::string> workbook;
+    if (ok && !options.xlsx.empty() && doc.markdown) {
+        workbook = pipeline::tables_workbook(*doc.markdown, options.file, doc.diags);
+        ok = workbook.has_value();
+    }
+    // Every output is checked before any is written, so a refused -o leaves no new --md or --xlsx.
+    const std::vector<std::pair<std::string, std::string>> named = {
+        {"--md", options.markdown}, {"--xlsx", options.xlsx}, {"-o", pdf}};
+    for (std::size_t i = 0; ok && i < named.size(); ++i)
+        for (std::size_t j = i + 1; ok && j < named.size(); ++j)
+            if (!named[i].second.empty() && !named[j].second.empty() && same_output(named[i].second, named[j].second)) {
+                doc.diags.error(file_pos(named[j].second), _f("`{} {}` and `{} {}` are one file", named[i].first,
+                                                              named[i].second, named[j].first, named[j].second));
+                ok = false;
+            }
+    if (ok && !options.xlsx.empty() && options.xlsx == "-") {
+        doc.diags.error(file_pos("-"), _("the workbook is written to a file, not to standard output"));
         ok = false;
     }
-    for (const std::string* out : {&options.markdown, &pdf}) {
+    for (const std::string* out : {&options.markdown, &options.xlsx, &pdf}) {
         if (!ok || out->empty()) continue;
         if (const std::string why = check_output(*out, inputs); !why.empty()) {
             doc.diags.error(file_pos(*out), why);
@@ -77,7 +92,9 @@ int run_build(const BuildOptions& options, bool colour) {
         }
     }
     std::vector<std::string> written;
-    if (ok && doc.markdown && (ok = emit(options.markdown, *doc.markdown, inputs, doc.diags))) written.push_back(options.markdown);
+    if (ok && !options.markdown.empty() && doc.markdown && (ok = emit(options.markdown, *doc.markdown, inputs, doc.diags)))
+        written.push_back(options.markdown);
+    if (ok && workbook && (ok = emit(options.xlsx, *workbook, inputs, doc.diags))) written.push_back(options.xlsx);
     if (ok && (ok = emit(pdf, doc.pdf, inputs, doc.diags)))
         written.push_back(fmt::format("{} ({})", pdf == "-" ? std::string(_("the PDF to standard output")) : pdf,
                                       _n("{} page", "{} pages", doc.pages)));
@@ -86,6 +103,7 @@ int run_build(const BuildOptions& options, bool colour) {
         std::string tail = _("nothing written");
         if (written.size() == 1) tail = _f("wrote {}", written.back());
         if (written.size() == 2) tail = _f("wrote {} and {}", written.front(), written.back());
+        if (written.size() == 3) tail = _f("wrote {}, {} and {}", written[0], written[1], written[2]);
         std::fputs(summary_line(options.file, doc.diags, tail).c_str(), stderr);
     }
     return ok ? 0 : 1;

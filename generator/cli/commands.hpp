@@ -42,6 +42,7 @@ struct BuildOptions {
     std::string file;
     std::string output;                   // "" : the data file's name with .pdf; "-": standard output
     std::string markdown;                 // also write the Markdown here ("" : no)
+    std::string xlsx;                     // also write the report's tables as a workbook here ("" : no)
     std::vector<std::string> templates;
     std::string dokumen = "lkjip";        // --dokumen: lkjip, pk or iku
     bool quiet = false;                   // errors only

@@ -348,6 +348,7 @@ int run(int argc, char** argv) {
     build_cmd->add_option(_("file"), build.file, _("Data file (TOML)"))->required();
     build_cmd->add_option("-o,--output", build.output, _("PDF file (default: the data file's name with .pdf; - for standard output)"));
     build_cmd->add_option("--md", build.markdown, _("Also write the report's Markdown to this file"));
+    build_cmd->add_option("--xlsx", build.xlsx, _("Also write every table of the report as a sheet of this workbook"));
     build_cmd->add_option("--dokumen", build.dokumen, _("Document: lkjip (default), pk (Perjanjian Kinerja), iku (Keputusan penetapan IKU), renja (Rencana Kerja)"))
         ->check(one_of("--dokumen", kinds))
         ->type_name(_("TEXT"));

@@ -63,6 +63,11 @@ BuiltDocument build_model(const AgencyYear& model, const std::string& file, cons
 // must not replace any of them.
 BuiltDocument build_document(const std::string& file, const DocumentOptions& options);
 
+// `build --xlsx`: every table of a report's Markdown as a sheet of an XLSX workbook (numbered as
+// in the report, numbers as numbers with id-ID display formats, headers merged), as bytes for the
+// caller to write. A Markdown without a table: an error in `diags` and nullopt.
+std::optional<std::string> tables_workbook(const std::string& markdown, const std::string& name, Diagnostics& diags);
+
 // The font files a document in the serif or the sans family is set in, each as the name the
 // layout stage loads and the path it reads (`lkjip batch` hashes them into its cache key).
 std::vector<std::pair<std::string, std::string>> font_files(bool sans);

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/diagnostics.hpp"
@@ -79,6 +80,24 @@ std::optional<Workbook> read_workbook(const std::string& path, Diagnostics& diag
 // CSV sheet its name.
 std::optional<Workbook> read_workbook_bytes(const std::string& bytes, const std::string& name, Diagnostics& diags,
                                             const ReadLimits& limits = {});
+
+// ---- Numbers as id-ID writes them ----
+
+// A number as an Indonesian office writes it in a table or a sheet: "1.234.567,89" (dots group
+// thousands, a comma before the decimals), "Rp 1.234.567", "Rp. 1.234.567,-", "(1.234)" or
+// "-1.234" or "−1.234" for a negative, "13,72%" or "13,72 %", or plain digits "2024". Also what a
+// CSV export of another locale holds for a plain decimal ("1234567.89": a dot followed by other
+// than three digits, or two groups of digits that are not thousands, is a decimal point).
+struct IdNumber {
+    std::string decimal;  // exact decimal text with a point: "1234567.89", "-1234", "0.1372" for 13,72%
+    std::string format;   // the Excel format that shows it as written: "#,##0.00", "0", "0.00%",
+                          // "Rp "#,##0 (the Rp quoted), "#,##0;(#,##0)" for parentheses
+    bool percent = false; // written with %: `decimal` is the fraction (13,72% → 0.1372)
+    bool rupiah = false;  // written with Rp
+    bool point = false;   // read with a decimal point ("13.72"), which id-ID text never writes
+};
+// nullopt for anything else ("-", "n/a", "2024/2025", "1.23.4", an empty string).
+std::optional<IdNumber> parse_id_number(std::string_view text);
 
 // ---- Writing ----
 

@@ -224,6 +224,13 @@ lxw_error write_sheets(lxw_workbook* book, const std::vector<OutSheet>& sheets) 
                                                 static_cast<lxw_col_t>(m.last_column), cell.text.c_str(),
                                                 formats.get(cell, false));
             if (e != LXW_NO_ERROR) return e;
+            // A merged number (a pagu over the rows of its indicators): written over the merge's
+            // first cell, as libxlsxwriter documents for a merge of a non-string value.
+            double value = 0;
+            if (cell.number && parse_number(*cell.number, value))
+                e = worksheet_write_number(ws, static_cast<lxw_row_t>(top + fr), static_cast<lxw_col_t>(fc), value,
+                                           formats.get(cell, true));
+            if (e != LXW_NO_ERROR) return e;
         }
         if (sheet.header_rows > 0) {
             const auto last = static_cast<lxw_row_t>(top + static_cast<std::size_t>(sheet.header_rows) - 1);

@@ -326,3 +326,37 @@ TEST_CASE("sheet workbook_bytes: written, read back, byte-identical for identica
     // The title's merge, then the table's merges shifted below it.
     REQUIRE(s.merged.size() == 4);
 }
+
+TEST_CASE("sheet parse_id_number reads numbers as id-ID writes them, exactly") {
+    auto decimal = [](std::string_view t) {
+        const auto n = parse_id_number(t);
+        return n ? n->decimal : std::string("<none>");
+    };
+    auto format = [](std::string_view t) {
+        const auto n = parse_id_number(t);
+        return n ? n->format : std::string("<none>");
+    };
+    CHECK(decimal("1.234.567,89") == "1234567.89");
+    CHECK(format("1.234.567,89") == "#,##0.00");
+    CHECK(decimal("2024") == "2024");
+    CHECK(format("2024") == "0");
+    CHECK(decimal("1.234") == "1234");  // id-ID: a dot before three digits groups thousands
+    CHECK(decimal("13.72") == "13.72"); // not a group: another locale's decimal point
+    CHECK(decimal("13,72%") == "0.1372");
+    CHECK(format("13,72 %") == "0.00%");
+    CHECK(decimal("100%") == "1");
+    CHECK(decimal("5%") == "0.05");
+    CHECK(decimal("Rp 1.234.567") == "1234567");
+    CHECK(format("Rp. 1.234.567") == "\"Rp \"#,##0");
+    CHECK(decimal("Rp5.000,-") == "5000");
+    CHECK(decimal("(1.234)") == "-1234");
+    CHECK(format("(1.234)") == "#,##0;(#,##0)");
+    CHECK(decimal("-1.234,5") == "-1234.5");
+    CHECK(decimal("\xE2\x88\x92" "7,25") == "-7.25");
+    CHECK(decimal("Rp\xC2\xA0" "250.000") == "250000");
+    CHECK(decimal("0,00") == "0");
+    CHECK(decimal("-0") == "0");
+    CHECK(decimal("007") == "7");
+    for (const char* text : {"", "-", "n/a", "2024/2025", "1.23.4", "12.3456.789", "1,2,3", "(5", "Rp", "%", "1 234", "1e5", "TW I"})
+        CHECK_MESSAGE(!parse_id_number(text), text);
+}
