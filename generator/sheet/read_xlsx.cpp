@@ -223,6 +223,12 @@ std::string serial_to_date(std::string_view serial, bool date1904) {
     return iso_date(-25568 + day - (day > 60 ? 1 : 0));
 }
 
+// The one error of a package that is not what its writer meant: positioned at the part when
+// known, with the one repair an office can do.
+void damaged_error(Diagnostics& diags, const SourcePos& at, std::string message) {
+    diags.error(at, std::move(message), _("open it in Excel or LibreOffice Calc and save it again as .xlsx"));
+}
+
 struct ZipCloser {
     void operator()(zip_t* z) const { zip_discard(z); }
 };
@@ -240,8 +246,7 @@ public:
             zip_.reset(archive);
         }
         if (!zip_) {
-            diags_.error(file_pos(name_), _f("`{}` is a damaged workbook: {}", name_, zip_error_strerror(&error)),
-                         _("open it in Excel or LibreOffice Calc and save it again as .xlsx"));
+            damaged_error(diags_, file_pos(name_), _f("`{}` is a damaged workbook: {}", name_, zip_error_strerror(&error)));
         }
         zip_error_fini(&error);
     }
@@ -257,8 +262,7 @@ public:
         const zip_int64_t index = zip_name_locate(zip_.get(), part.c_str(), ZIP_FL_NOCASE);
         if (index < 0) {
             if (required)
-                diags_.error(file_pos(name_), _f("`{}` is a damaged workbook: its part `{}` is missing", name_, part),
-                             _("open it in Excel or LibreOffice Calc and save it again as .xlsx"));
+                damaged_error(diags_, file_pos(name_), _f("`{}` is a damaged workbook: its part `{}` is missing", name_, part));
             return std::nullopt;
         }
         zip_file_t* file = zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0);
@@ -313,9 +317,8 @@ public:
                     ++column;
                 }
             }
-            diags_.error(SourcePos{std::make_shared<const std::string>(name_ + ":" + part), line, column},
-                         _f("`{}` is a damaged workbook: {}", name_, result.description()),
-                         _("open it in Excel or LibreOffice Calc and save it again as .xlsx"));
+            damaged_error(diags_, SourcePos{std::make_shared<const std::string>(name_ + ":" + part), line, column},
+                         _f("`{}` is a damaged workbook: {}", name_, result.description()));
             return std::nullopt;
         }
         return doc;
@@ -341,8 +344,7 @@ public:
 
 private:
     void damaged(const std::string& part, const char* why) {
-        diags_.error(file_pos(name_ + ":" + part), _f("`{}` is a damaged workbook: {}", name_, why),
-                     _("open it in Excel or LibreOffice Calc and save it again as .xlsx"));
+        damaged_error(diags_, file_pos(name_ + ":" + part), _f("`{}` is a damaged workbook: {}", name_, why));
     }
 
     std::string name_;
@@ -515,11 +517,10 @@ std::optional<Workbook> read_xlsx(const std::string& bytes, const std::string& n
             if (const pugi::xml_attribute ra = attribute(r, "r")) {
                 const long value = ra.as_llong(0) > kMaxRow ? 0 : static_cast<long>(ra.as_llong(0));
                 if (value < 1 || value - 1 < next_row) {
-                    diags.error(file_pos(name + ":" + part),
+                    damaged_error(diags, file_pos(name + ":" + part),
                                 _f("`{}` is a damaged workbook: row number `{}` in sheet `{}` is out of order or "
                                    "outside the sheet",
-                                   name, ra.value(), sheet.name),
-                                _("open it in Excel or LibreOffice Calc and save it again as .xlsx"));
+                                   name, ra.value(), sheet.name));
                     return std::nullopt;
                 }
                 row_index = value - 1;
@@ -536,19 +537,17 @@ std::optional<Workbook> read_xlsx(const std::string& bytes, const std::string& n
                 if (const pugi::xml_attribute ref = attribute(c, "r")) {
                     long ref_row = 0;
                     if (!parse_cell_name(ref.value(), ref_row, column) || ref_row != row_index || column < next_column) {
-                        diags.error(file_pos(name + ":" + part),
+                        damaged_error(diags, file_pos(name + ":" + part),
                                     _f("`{}` is a damaged workbook: cell `{}` in sheet `{}` is out of order or "
                                        "outside the sheet",
-                                       name, ref.value(), sheet.name),
-                                    _("open it in Excel or LibreOffice Calc and save it again as .xlsx"));
+                                       name, ref.value(), sheet.name));
                         return std::nullopt;
                     }
                 }
                 if (column >= kMaxColumn) {
-                    diags.error(file_pos(name + ":" + part),
+                    damaged_error(diags, file_pos(name + ":" + part),
                                 _f("`{}` is a damaged workbook: a cell in sheet `{}` is outside the sheet", name,
-                                   sheet.name),
-                                _("open it in Excel or LibreOffice Calc and save it again as .xlsx"));
+                                   sheet.name));
                     return std::nullopt;
                 }
                 next_column = column + 1;
@@ -569,11 +568,10 @@ std::optional<Workbook> read_xlsx(const std::string& bytes, const std::string& n
                     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), index);
                     if (ec != std::errc() || end != value.data() + value.size() || index < 0 ||
                         static_cast<std::size_t>(index) >= strings.size()) {
-                        diags.error(file_pos(name + ":" + part),
+                        damaged_error(diags, file_pos(name + ":" + part),
                                     _f("`{}` is a damaged workbook: cell `{}` refers to shared string {} of {}", name,
                                        cell_ref(sheet.name, static_cast<int>(row_index), static_cast<int>(column)),
-                                       value, strings.size()),
-                                    _("open it in Excel or LibreOffice Calc and save it again as .xlsx"));
+                                       value, strings.size()));
                         return std::nullopt;
                     }
                     cell.kind = CellKind::text;
