@@ -229,6 +229,22 @@ void damaged_error(Diagnostics& diags, const SourcePos& at, std::string message)
     diags.error(at, std::move(message), _("open it in Excel or LibreOffice Calc and save it again as .xlsx"));
 }
 
+// A number cell's value is an IEEE double (ECMA-376 part 1, §18.18.11: xsd:double), and writers
+// print it with more digits than it has: libxlsxwriter's %.16G gives 0.8100000000000001 for 0.81,
+// the same double. The shortest plain decimal that reads back as that double (std::to_chars) is
+// what the cell holds; for an amount of at most 15 significant digits, every rupiah with its sen,
+// it is the amount as typed. Text that is not a number, or past 1e21, is kept as it is.
+std::string shortest_decimal(const std::string& text) {
+    double value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) || std::fabs(value) >= 1e21)
+        return text;
+    char buffer[400];
+    const auto out = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+    if (out.ec != std::errc()) return text;
+    return std::string(buffer, out.ptr);
+}
+
 struct ZipCloser {
     void operator()(zip_t* z) const { zip_discard(z); }
 };
@@ -597,6 +613,7 @@ std::optional<Workbook> read_xlsx(const std::string& bytes, const std::string& n
                     const auto last = value.find_last_not_of(" \t\r\n");
                     value = first == std::string::npos ? std::string() : value.substr(first, last - first + 1);
                     if (!value.empty()) {
+                        value = shortest_decimal(value);
                         cell.kind = CellKind::number;
                         const long style = attribute(c, "s").as_int(0);
                         if (style >= 0 && static_cast<std::size_t>(style) < date_style.size() &&

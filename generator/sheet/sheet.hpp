@@ -1,7 +1,7 @@
 // The sheet stage (issue 21): spreadsheets in and out as plain grids of cells. Reading takes an
 // XLSX workbook (libzip for the package, pugixml for its XML) or a CSV file (comma or semicolon,
 // UTF-8 or Windows-1252) and gives every sheet as rows of cells with the text Excel shows and, for
-// a number cell, the decimal text it stores (so money stays exact: "1234567.89", never a double
+// a number cell, the shortest decimal of the double it stores (so money stays exact: "1234567.89", never a double
 // rounded again). Writing gives an XLSX workbook through libxlsxwriter: numbers as numbers with
 // id-ID display formats, merged ranges, column widths. Nothing here knows the data model: the
 // import (generator/import/) and the report's tables (pipeline) map their own data to grids.
@@ -32,8 +32,9 @@ enum class CellKind : std::uint8_t { empty, text, number, boolean, error };
 struct Cell {
     CellKind kind = CellKind::empty;
     // text: the string as typed (shared or inline string, or the CSV field, in UTF-8);
-    // number: the decimal text stored in the file ("1234567.89", "-5", "1.5E-3"): parse it
-    // exactly, do not go through double for money; boolean: "TRUE"/"FALSE"; error: "#DIV/0!".
+    // number: the shortest plain decimal of the double the file stores ("1234567.89", "-5",
+    // "0.0015"), the amount as typed for up to 15 significant digits: parse it exactly, do not go
+    // through double again for money; boolean: "TRUE"/"FALSE"; error: "#DIV/0!".
     std::string text;
     // A number cell whose number format is a date or time (Excel serial day): the ISO date
     // "2024-12-31" in `date`, `text` still the serial. Empty otherwise.

@@ -360,3 +360,13 @@ TEST_CASE("sheet parse_id_number reads numbers as id-ID writes them, exactly") {
     for (const char* text : {"", "-", "n/a", "2024/2025", "1.23.4", "12.3456.789", "1,2,3", "(5", "Rp", "%", "1 234", "1e5", "TW I"})
         CHECK_MESSAGE(!parse_id_number(text), text);
 }
+
+TEST_CASE("sheet XLSX: a number as a writer printed it is the shortest decimal of its double") {
+    const Workbook b = read_ok(xlsx(R"(<row r="1"><c><v>0.8100000000000001</v></c><c><v>1.5E-3</v></c>)"
+                                    R"(<c><v>8191603594.5700001</v></c><c><v>1E+21</v></c><c><v> 42 </v></c></row>)"));
+    CHECK(text_at(b.sheets[0], 0, 0) == "0.81");
+    CHECK(text_at(b.sheets[0], 0, 1) == "0.0015");
+    CHECK(text_at(b.sheets[0], 0, 2) == "8191603594.57");
+    CHECK(text_at(b.sheets[0], 0, 3) == "1E+21");  // past 1e21 kept as written
+    CHECK(text_at(b.sheets[0], 0, 4) == "42");
+}
