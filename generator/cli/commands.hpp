@@ -80,12 +80,25 @@ int run_batch(const BatchOptions& options, bool colour);
 
 struct InitOptions {
     std::string file = "-";               // "-": standard output
+    std::string workbook;                 // --workbook: write the import template workbook instead
     bool force = false;                   // overwrite an existing file
 };
 
 // A new, fully commented data file (templates/init/lkjip-init.toml). 0 ok, 1 the file exists
 // (without --force) or cannot be written.
 int run_init(const InitOptions& options);
+
+struct ImportOptions {
+    std::string file;                     // the workbook (.xlsx) or CSV file
+    std::string sheet;                    // --sheet
+    std::string map;                      // --map
+    std::string jenis;                    // --jenis: anggaran, pegawai, indikator ("" : by the headers)
+    std::string output;                   // -o, required; "-": standard output
+    bool quiet = false;
+};
+
+// A spreadsheet to a TOML part of the data file (docs/import.md). 0 ok, 1 errors (nothing written).
+int run_import(const ImportOptions& options, bool colour);
 
 // The path of the init file: templates/init/lkjip-init.toml, beside the built-in templates.
 std::string init_template_path();

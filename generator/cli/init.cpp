@@ -12,6 +12,8 @@
 #include "common/data_dir.hpp"
 #include "common/file_read.hpp"
 #include "common/file_write.hpp"
+#include "import/import.hpp"
+#include "sheet/sheet.hpp"
 
 namespace lkjip::cli {
 
@@ -28,7 +30,42 @@ std::string init_template_path() {
     return (std::filesystem::path(found.dir) / "templates" / "init" / "lkjip-init.toml").string();
 }
 
+namespace {
+
+// `lkjip init --workbook FILE.xlsx`: the sheets an office fills in for `lkjip import`.
+int write_template_workbook(const InitOptions& options) {
+    struct stat st {};
+    if (options.workbook == "-") {
+        print_message(Severity::error, "lkjip init", _("the workbook is written to a file, not to standard output"));
+        return 1;
+    }
+    if (!options.force && ::lstat(options.workbook.c_str(), &st) == 0) {
+        print_message(Severity::error, options.workbook, _("the file exists; lkjip init never overwrites it"),
+                      _("choose another name, or add --force"));
+        return 1;
+    }
+    Diagnostics diags;
+    const auto bytes = sheet::workbook_bytes(import::template_sheets(), diags);
+    std::string error;
+    if (!bytes || !write_output(options.workbook, *bytes, {}, error)) {
+        print_diagnostics(diags, false);
+        if (bytes) print_message(Severity::error, options.workbook, error);
+        return 1;
+    }
+    std::fputs((_f("{}: written; fill in its sheets, then run `lkjip import {} --sheet Anggaran -o anggaran.toml` (docs/import.md)",
+                   options.workbook, options.workbook) +
+                "\n")
+                   .c_str(),
+               stderr);
+    return 0;
+}
+
+}  // namespace
+
 int run_init(const InitOptions& options) {
+    if (!options.workbook.empty()) {
+        if (const int rc = write_template_workbook(options); rc != 0 || options.file.empty() || options.file == "-") return rc;
+    }
     const std::string source = init_template_path();
     if (source.empty()) {
         print_message(Severity::error, "lkjip", _f("lkjip's init template is not installed: looked in {}", data_dir_places(find_data_dir())),

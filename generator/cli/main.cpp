@@ -389,7 +389,19 @@ int run(int argc, char** argv) {
     lkjip::cli::InitOptions init;
     CLI::App* init_cmd = command("init", _("Write a new, fully commented data file to start a dinas from"));
     init_cmd->add_option(_("file"), init.file, _("File to write (default, or -: standard output)"));
+    init_cmd->add_option("--workbook", init.workbook, _("Write the workbook an office fills in for lkjip import (XLSX) instead"));
     init_cmd->add_flag("-f,--force", init.force, _("Overwrite an existing file"));
+
+    lkjip::cli::ImportOptions import_options;
+    CLI::App* import_cmd = command("import", _("Turn a spreadsheet (budget export, staff counts, indicator realisasi) into a TOML part of the data file"));
+    import_cmd->add_option(_("file"), import_options.file, _("Workbook (.xlsx) or CSV file"))->required();
+    import_cmd->add_option("-o,--output", import_options.output, _("TOML part to write (- for standard output)"))->required();
+    import_cmd->add_option("--sheet", import_options.sheet, _("Import this sheet only (default: the sheets whose header fits)"));
+    import_cmd->add_option("--jenis", import_options.jenis, _("What the sheet holds: anggaran, pegawai or indikator (default: by its header)"))
+        ->check(one_of("--jenis", {"anggaran", "pegawai", "indikator"}))
+        ->type_name(_("TEXT"));
+    import_cmd->add_option("--map", import_options.map, _("Mapping file naming the sheet, header row and columns (docs/import.md)"));
+    import_cmd->add_flag("-q,--quiet", import_options.quiet, _("Print errors only: no warnings, no summary line"));
 
     try {
         app.parse(argc, argv);
@@ -410,6 +422,7 @@ int run(int argc, char** argv) {
     if (render_cmd->parsed()) return lkjip::cli::run_render(render, colour);
     if (batch_cmd->parsed()) return lkjip::cli::run_batch(batch, colour);
     if (init_cmd->parsed()) return lkjip::cli::run_init(init);
+    if (import_cmd->parsed()) return lkjip::cli::run_import(import_options, colour);
     return 2;
 }
 
