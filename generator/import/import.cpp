@@ -3,6 +3,7 @@
 #include "import/import.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -78,7 +79,10 @@ std::optional<std::string> import_part(const sheet::Workbook& workbook, const Re
     // A sheet named is imported as the layout says (and its errors are the layout's); without a
     // name, the budget and the indicators come from the first sheet that fits, the staff tables
     // from every sheet that fits (one table per sheet).
-    if (wanted.empty()) {
+    // A mapping that names columns describes the sheet itself: the first sheet is it.
+    const bool mapped = request.map && !request.map->kolom.empty();
+    if (wanted.empty() && mapped) sheets.resize(1);
+    if (wanted.empty() && !mapped) {
         std::erase_if(sheets, [&](const sheet::Sheet* s) { return !fits(*s, *layout); });
         if (sheets.empty()) {
             diags.error(at_file, _f("no sheet of the workbook has the header of the {} layout", layout_word(*layout)),
@@ -105,7 +109,8 @@ std::optional<std::string> import_part(const sheet::Workbook& workbook, const Re
                        : *layout == Layout::pegawai ? N_("the staff tables")
                                                     : N_("the realisasi of the indicators");
     std::string out = detail::part_heading(
-        request, _f("A part of the data file: {} from {}, sheet {}.", _(what), workbook.file, fmt::join(names, ", ")));
+        request, _f("A part of the data file: {} from {}, sheet {}.", _(what),
+                    std::filesystem::path(workbook.file).filename().string(), fmt::join(names, ", ")));
     while (!body.empty() && body.back() == '\n') body.pop_back();
     return out + "\n" + body + "\n";
 }

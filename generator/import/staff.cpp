@@ -98,7 +98,17 @@ bool total_row(const std::string& n) {
 
 }  // namespace
 
-bool looks_like_staff(const sheet::Sheet& sheet) { return find_header(sheet).has_value(); }
+// A staff header with at least one unit under it: an empty sheet of the template workbook is
+// left out of an import of every staff sheet.
+bool looks_like_staff(const sheet::Sheet& sheet) {
+    const auto h = find_header(sheet);
+    if (!h) return false;
+    for (int r = h->last_row + 1; r < static_cast<int>(sheet.rows.size()); ++r) {
+        const std::string unit = text_at(sheet, r, h->unit);
+        if (!unit.empty() && !total_row(normalise(unit)) && normalise(unit).rfind("sumber", 0) != 0) return true;
+    }
+    return false;
+}
 
 std::optional<std::string> import_staff(const sheet::Sheet& s, const std::string& file, const Request& request,
                                         Diagnostics& diags) {

@@ -25,8 +25,14 @@ from openpyxl.styles import Font
 
 
 def money(v):
-    """A rupiah value of the data file: an integer, or a string with sen ("1234.56")."""
-    return None if v is None else Decimal(v) if isinstance(v, str) else v
+    """A rupiah value of the data file: an integer, or a string ("1234.56", "1.234.567,89")."""
+    if not isinstance(v, str):
+        return v
+    if "," in v:
+        return Decimal(v.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", v):
+        return Decimal(v.replace(".", ""))
+    return Decimal(v)
 
 
 def money_id(v):
