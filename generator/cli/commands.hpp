@@ -100,6 +100,16 @@ struct ImportOptions {
 // A spreadsheet to a TOML part of the data file (docs/import.md). 0 ok, 1 errors (nothing written).
 int run_import(const ImportOptions& options, bool colour);
 
+struct NextOptions {
+    std::string file;                     // this year's data file
+    std::string output;                   // -o, required; "-": standard output
+    bool force = false;                   // replace an existing file
+    bool quiet = false;
+};
+
+// The data file of the next year (docs/next.md). 0 ok, 1 errors (nothing written).
+int run_next(const NextOptions& options, bool colour);
+
 // The path of the init file: templates/init/lkjip-init.toml, beside the built-in templates.
 std::string init_template_path();
 

@@ -403,6 +403,13 @@ int run(int argc, char** argv) {
     import_cmd->add_option("--map", import_options.map, _("Mapping file naming the sheet, header row and columns (docs/import.md)"));
     import_cmd->add_flag("-q,--quiet", import_options.quiet, _("Print errors only: no warnings, no summary line"));
 
+    lkjip::cli::NextOptions next_options;
+    CLI::App* next_cmd = command("next", _("Write the data file of the next year from this one"));
+    next_cmd->add_option(_("file"), next_options.file, _("This year's data file (TOML)"))->required();
+    next_cmd->add_option("-o,--output", next_options.output, _("The next year's data file (- for standard output)"))->required();
+    next_cmd->add_flag("-f,--force", next_options.force, _("Overwrite an existing file"));
+    next_cmd->add_flag("-q,--quiet", next_options.quiet, _("Print errors only"));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -423,6 +430,7 @@ int run(int argc, char** argv) {
     if (batch_cmd->parsed()) return lkjip::cli::run_batch(batch, colour);
     if (init_cmd->parsed()) return lkjip::cli::run_init(init);
     if (import_cmd->parsed()) return lkjip::cli::run_import(import_options, colour);
+    if (next_cmd->parsed()) return lkjip::cli::run_next(next_options, colour);
     return 2;
 }
 

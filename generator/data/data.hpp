@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/diagnostics.hpp"
 #include "model/model.hpp"
@@ -28,6 +29,18 @@ std::optional<AgencyYear> load_agency_year(const std::string& path, Diagnostics&
 // and image paths (relative to its folder).
 std::optional<AgencyYear> load_agency_year_text(std::string_view text, const std::string& name,
                                                 Diagnostics& diags, const LoadLimits& limits = {});
+
+// `lkjip next`: the data file of the year after this one's (docs/next.md). What stays is
+// carried (instansi, organisation, Renstra and its targets, indicators and their realisasi as
+// history, the program tree's codes and names); what belongs to the year reported is left out
+// (money, the PK's date, the year's prose, photos, awards), and `to_fill` lists it. `output` is
+// where the file will be written, so its `extends` path still names the parent.
+struct NextYearFile {
+    std::string text;                   // the new data file, TOML
+    int year = 0;                       // its laporan.tahun
+    std::vector<std::string> to_fill;   // what the planner fills in anew, one line each
+};
+std::optional<NextYearFile> next_year_file(const std::string& path, const std::string& output, Diagnostics& diags);
 
 // Warnings for the mistakes ../shared/DOMAIN.md §6 found in real reports that the data alone
 // can reveal (stated totals that are not sums, PK targets that differ from the Renstra, …).

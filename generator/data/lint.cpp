@@ -658,7 +658,12 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     const bool penetapan = d.anggaran.pagu_tertulis_jenis.value == PaguStated::penetapan;
     check_stated(d.anggaran.pagu_tertulis, penetapan ? v.total.pagu_penetapan : v.total.pagu, _("the agency"),
                  penetapan ? _("a total pagu penetapan of") : _("a total pagu of"), diags);
-    if (!d.program.empty() && v.total.pagu.sen <= 0) {
+    if (d.anggaran.menunggu_dpa && d.anggaran.menunggu_dpa->value) {
+        diags.warning(d.anggaran.menunggu_dpa->pos,
+                      _f("the DPA {} is not in the data yet (`menunggu_dpa = true`): the pagu and realisasi of every sub "
+                         "kegiatan are still to be filled", d.laporan.tahun.value),
+                      _("import the DPA with `lkjip import` and name the part in `sertakan`, then remove `menunggu_dpa`"));
+    } else if (!d.program.empty() && v.total.pagu.sen <= 0) {
         diags.warning(d.program.front().pos,
                       _("the pagu of all programs adds up to Rp 0, so the report has no budget to compare realisasi with"),
                       _("give the pagu of each sub kegiatan from the DPA"));
@@ -691,6 +696,24 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
         lint_realisasi_years(d, d.indikator[i], diags);
         lint_capaian_band(d, d.indikator[i], v.indikator[i], diags);
         lint_progres_band(d, d.indikator[i], v.indikator[i], diags);
+    }
+    // A year not measured yet (the next year's file before its realisasi are in, `lkjip next`): no
+    // indicator has a realisasi of the report year, and the report says each cannot be measured.
+    std::vector<std::string> unmeasured;
+    bool measured = false;
+    for (std::size_t i = 0; i < d.indikator.size(); ++i) {
+        if (d.indikator[i].riwayat) continue;
+        if (v.indikator[i].realisasi_tahun) measured = true;
+        else unmeasured.push_back(d.indikator[i].id.value);
+    }
+    if (!measured && !unmeasured.empty()) {
+        const std::size_t shown = std::min<std::size_t>(unmeasured.size(), 6);
+        std::string ids;
+        for (std::size_t i = 0; i < shown; ++i) ids += (i ? ", " : "") + unmeasured[i];
+        if (shown < unmeasured.size()) ids += ", …";
+        diags.warning(d.laporan.tahun.pos,
+                      _f("no indicator has a realisasi for {} yet ({}): the report says each cannot be measured", d.laporan.tahun.value, ids),
+                      _f("give `realisasi = {{ {} = … }}` of each, or import the indicator sheet (`lkjip import`)", d.laporan.tahun.value));
     }
     for (std::size_t i = 0; i < d.program.size(); ++i) lint_activity_indicators(d, d.program[i], v.program[i], diags);
     lint_pk_targets(d, diags);

@@ -358,6 +358,23 @@ std::optional<AgencyYear> finish(std::optional<toml::table> root, Loader& loader
 
 }  // namespace
 
+namespace data {
+
+std::optional<toml::table> load_own_table(const std::string& path, Diagnostics& diags, std::vector<std::string>& parts) {
+    const LoadLimits limits;
+    Loader loader{diags, limits, {}};
+    auto table = loader.parse_file(path, {});
+    if (!table) return std::nullopt;
+    if (const toml::array* list = table->get_as<toml::array>("sertakan"))
+        for (const auto& e : *list)
+            if (const auto* s = e.as_string()) parts.push_back(s->get());
+    loader.chain.push_back(path);
+    if (!loader.include_parts(*table, path)) return std::nullopt;
+    return table;
+}
+
+}  // namespace data
+
 std::optional<AgencyYear> load_agency_year(const std::string& path, Diagnostics& diags,
                                            const LoadLimits& limits) {
     Loader loader{diags, limits, {}};

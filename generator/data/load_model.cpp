@@ -267,6 +267,7 @@ Anggaran read_anggaran(const toml::table* t, Diagnostics& diags) {
     }
     a.belanja = read_belanja(r);
     a.sumber_dana = r.string_list("sumber_dana", false);
+    if (auto b = r.opt_bool("menunggu_dpa")) a.menunggu_dpa = Located<bool>{*b, pos_of(*t->get("menunggu_dpa"))};
     r.finish();
     return a;
 }
@@ -420,8 +421,8 @@ AgencyYear map_agency_year(const toml::table& root, const std::string& name, Dia
         m.urusan.push_back(std::move(u));
         ur.finish();
     }
-    m.program = read_programs(r, m.laporan.tahun.value);
     m.anggaran = read_anggaran(r.opt_table("anggaran"), diags);
+    m.program = read_programs(r, m.laporan.tahun.value, m.anggaran.menunggu_dpa && m.anggaran.menunggu_dpa->value);
     m.prestasi = read_achievements(r, "prestasi");
     m.inovasi = read_achievements(r, "inovasi");
     m.pk = read_pk(r);

@@ -348,7 +348,8 @@ void read_kegiatan_pagu(TableReader& r, Activity& a, const std::string& label) {
 constexpr const char* kLevelKey[] = {"program", "kegiatan", "sub"};
 constexpr const char* kLevelName[] = {"program", "kegiatan", "sub kegiatan"};
 
-Activity read_activity(const toml::table& t, ActivityLevel level, int year, Diagnostics& diags, bool parent_evaluasi = false) {
+Activity read_activity(const toml::table& t, ActivityLevel level, int year, Diagnostics& diags, bool parent_evaluasi = false,
+                       bool waiting_for_dpa = false) {
     Activity a;
     a.level = level;
     a.pos = pos_of(t);
@@ -373,7 +374,7 @@ Activity read_activity(const toml::table& t, ActivityLevel level, int year, Diag
     if (level != ActivityLevel::sub_kegiatan) {
         const auto child_level = static_cast<ActivityLevel>(li + 1);
         for (const toml::table* c : r.table_array(kLevelKey[li + 1], false)) {
-            a.children.push_back(read_activity(*c, child_level, year, diags, a.hanya_evaluasi));
+            a.children.push_back(read_activity(*c, child_level, year, diags, a.hanya_evaluasi, waiting_for_dpa));
         }
         a.pagu_tertulis = r.opt_money("pagu_tertulis");
         a.pagu_tertulis_jenis = enum_choice(r, "pagu_tertulis_jenis", {"perubahan", "penetapan"}, PaguStated::perubahan);
@@ -391,7 +392,8 @@ Activity read_activity(const toml::table& t, ActivityLevel level, int year, Diag
         // Without its own pagu a sub kegiatan needs a pagu_perubahan and the kegiatan's penetapan:
         // read_kegiatan_pagu checks that from the kegiatan. An activity of the evaluation only
         // (`hanya_evaluasi`) has no budget of the report year.
-        if (!a.hanya_evaluasi && !a.pagu && !r.has("pagu") && (level != ActivityLevel::sub_kegiatan || !a.pagu_perubahan)) {
+        if (!a.hanya_evaluasi && !waiting_for_dpa && !a.pagu && !r.has("pagu") &&
+            (level != ActivityLevel::sub_kegiatan || !a.pagu_perubahan)) {
             r.string("pagu");  // reports it missing
         }
         if (a.hanya_evaluasi) {
@@ -430,10 +432,10 @@ std::vector<Indicator> read_indicators(TableReader& root) {
     return out;
 }
 
-std::vector<Activity> read_programs(TableReader& root, int year) {
+std::vector<Activity> read_programs(TableReader& root, int year, bool waiting_for_dpa) {
     std::vector<Activity> out;
     for (const toml::table* t : root.table_array("program", false)) {
-        out.push_back(read_activity(*t, ActivityLevel::program, year, root.diags()));
+        out.push_back(read_activity(*t, ActivityLevel::program, year, root.diags(), false, waiting_for_dpa));
     }
     return out;
 }

@@ -429,6 +429,9 @@ struct Anggaran {
     std::vector<Revenue> pendapatan;
     std::vector<BelanjaJenis> belanja;  // by jenis, [[anggaran.belanja]] (load_belanja.cpp)
     std::vector<Text> sumber_dana;      // where the money comes from (seed 000: APBD Kota Pontianak, DAK)
+    // `menunggu_dpa = true`: the file of a year whose DPA is not in it yet (`lkjip next` writes
+    // it): its leaves may have no pagu, and `check` says the budget is still to be filled.
+    std::optional<Located<bool>> menunggu_dpa;
 };
 
 struct Achievement {  // prestasi or inovasi

@@ -153,7 +153,7 @@ expect "prevew" 2 'lkjip: error: unknown command `prevew`
 expect "a data file for a command" 2 'lkjip: error: unknown command `min.toml`
   hint: name the command first: `lkjip build min.toml` (or check, preview)' min.toml
 expect "no command near" 2 'lkjip: error: unknown command `cetak`
-  hint: the commands are `check`, `preview`, `build`, `render`, `batch`, `init`' cetak min.toml
+  hint: the commands are `check`, `preview`, `build`, `render`, `batch`, `init`, `import`, `next`' cetak min.toml
 expect "--helpp" 2 'lkjip: error: unknown option `--helpp`
   hint: did you mean `--help`?' --helpp
 expect "--dokumne" 2 'lkjip build: error: unknown option `--dokumne`
