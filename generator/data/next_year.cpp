@@ -5,6 +5,7 @@
 // tree's codes and names stay; what belongs to the year reported (its money, the PK's date, its
 // prose, photos, awards and registers) is left out and listed, so nothing of year N is printed
 // as year N+1's. docs/next.md lists every rule.
+#include <charconv>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -198,6 +199,84 @@ struct Next {
     }
 };
 
+// toml++ writes a float with 17 significant digits (5.8799999999999999 for the 5.88 typed); the
+// new file is edited by hand, so each float outside strings and comments is written again as the
+// shortest text that reads back as the same double (5.88), keeping its point (a float stays one).
+std::string tidy_floats(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    const auto token_char = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '_' ||
+               c == '+' || c == '-' || c == ':';
+    };
+    const auto is_float = [](std::string_view t) {
+        std::size_t i = (t.size() && (t[0] == '-' || t[0] == '+')) ? 1 : 0, digits = 0;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++digits;
+        if (!digits || i >= t.size() || t[i] != '.') return false;
+        ++i;
+        std::size_t frac = 0;
+        while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++frac;
+        if (!frac) return false;
+        if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+            ++i;
+            if (i < t.size() && (t[i] == '-' || t[i] == '+')) ++i;
+            std::size_t exp = 0;
+            while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i, ++exp;
+            if (!exp) return false;
+        }
+        return i == t.size();
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == '#') {  // a comment, to the end of the line
+            const std::size_t end = text.find('\n', i);
+            const std::size_t stop = end == std::string::npos ? text.size() : end;
+            out.append(text, i, stop - i);
+            i = stop;
+        } else if (c == '"' || c == '\'') {
+            const std::string quote = text.compare(i, 3, std::string(3, c)) == 0 ? std::string(3, c) : std::string(1, c);
+            std::size_t j = i + quote.size();
+            for (;;) {
+                const std::size_t k = text.find(quote, j);
+                if (k == std::string::npos) {
+                    j = text.size();
+                    break;
+                }
+                // In a basic string a quote after an odd run of backslashes is escaped.
+                std::size_t slashes = 0;
+                while (c == '"' && k > slashes && text[k - 1 - slashes] == '\\') ++slashes;
+                if (slashes % 2 == 0) {
+                    j = k + quote.size();
+                    break;
+                }
+                j = k + 1;
+            }
+            out.append(text, i, j - i);
+            i = j;
+        } else if (token_char(c) && (i == 0 || !token_char(text[i - 1]))) {
+            std::size_t j = i;
+            while (j < text.size() && token_char(text[j])) ++j;
+            const std::string_view token(text.data() + i, j - i);
+            double v = 0;
+            if (is_float(token) && std::from_chars(token.data(), token.data() + token.size(), v).ec == std::errc{}) {
+                char buf[64];
+                const auto r = std::to_chars(buf, buf + sizeof buf, v);
+                std::string shortest(buf, r.ptr);
+                if (shortest.find_first_of(".e") == std::string::npos) shortest += ".0";
+                out += shortest;
+            } else {
+                out.append(token);
+            }
+            i = j;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 std::optional<NextYearFile> next_year_file(const std::string& path, const std::string& output, Diagnostics& diags) {
@@ -227,7 +306,7 @@ std::optional<NextYearFile> next_year_file(const std::string& path, const std::s
                                              toml::format_flags::allow_unicode_strings |
                                              toml::format_flags::allow_real_tabs_in_strings};
     text << '\n';
-    out.text = text.str();
+    out.text = tidy_floats(text.str());
     return out;
 }
 
