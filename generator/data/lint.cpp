@@ -709,7 +709,7 @@ void lint_agency_year(const AgencyYear& d, Diagnostics& diags) {
     if (!measured && !unmeasured.empty()) {
         const std::size_t shown = std::min<std::size_t>(unmeasured.size(), 6);
         std::string ids;
-        for (std::size_t i = 0; i < shown; ++i) ids += (i ? ", " : "") + unmeasured[i];
+        for (std::size_t i = 0; i < shown; ++i) ids += fmt::format("{}`{}`", i ? ", " : "", unmeasured[i]);
         if (shown < unmeasured.size()) ids += ", …";
         diags.warning(d.laporan.tahun.pos,
                       _f("no indicator has a realisasi for {} yet ({}): the report says each cannot be measured", d.laporan.tahun.value, ids),

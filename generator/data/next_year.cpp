@@ -139,9 +139,11 @@ struct Next {
         }
         laporan->insert_or_assign("tahun", static_cast<std::int64_t>(next));
         shift_date(*laporan, "tanggal", "[laporan]");
-        for (const char* prose : {"latar_belakang", "kata_pengantar", "penutup"})
-            if (laporan->contains(prose))
-                note(_f("the prose of [laporan] (`{}` …) was written for {}: reread it for {}", prose, year, next));
+        std::vector<std::string> prose;
+        for (const char* key : {"latar_belakang", "kata_pengantar", "penutup"})
+            if (laporan->contains(key)) prose.push_back(fmt::format("`{}`", key));
+        if (!prose.empty())
+            note(_f("the prose of [laporan] ({}) was written for {}: reread it for {}", fmt::join(prose, ", "), year, next));
 
         if (auto* pk = root.get_as<toml::table>("pk")) {
             shift_date(*pk, "tanggal", "[pk]");

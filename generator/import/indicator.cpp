@@ -18,6 +18,7 @@ namespace lkjip::import::detail {
 namespace {
 
 bool id_header(const std::string& n) {
+    // i18n: not a message (header names as sheets write them)
     for (const char* h : {"id", "id indikator", "kode indikator", "kode iku", "id iku", "kode", "no indikator"})
         if (n == h) return true;
     return false;

@@ -22,6 +22,7 @@ bool unit_header(const std::string& n) {
     return false;
 }
 bool total_header(const std::string& n) { return n == "jumlah" || n == "total" || n == "jumlah total" || n == "jml"; }
+// i18n: not a message (header names as sheets write them)
 bool number_header(const std::string& n) { return n == "no" || n == "nomor" || n == "no urut"; }
 int sex_of(const std::string& n) {  // 1 laki-laki, 2 perempuan, 0 neither
     if (n == "l" || n == "lk" || n == "laki laki" || n == "laki" || n == "pria") return 1;
