@@ -327,8 +327,8 @@ std::optional<std::string> import_budget(const sheet::Sheet& s, const std::strin
     const int header_row = request.map ? request.map->baris_judul : 0;
     std::optional<Columns> found = find_header(s, header_row);
     if (request.map) {
-        Columns c = found.value_or(Columns{});
-        if (!found) c.header_rows = header_row > 0 ? std::vector<int>{header_row - 1} : std::vector<int>{};
+        // The roles the mapping does not name are still found by their header names, in the row it gives.
+        Columns c = found ? *found : header_row > 0 ? columns_of(s, header_row - 1, false) : Columns{};
         bool bad = false;
         for (std::size_t r = 1; r < kRoleName.size(); ++r) {
             const int col = mapped_column(*request.map, kRoleName[r], s, c.header_rows, diags);
@@ -339,7 +339,8 @@ std::optional<std::string> import_budget(const sheet::Sheet& s, const std::strin
             }
         }
         if (bad) return std::nullopt;
-        if (c.complete()) found = c;
+        // A mapped sheet may have no name column (the data file names every activity).
+        if (c[Role::kode] >= 0 && c.money() > 0) found = c;
     }
     if (!found) {
         diags.error(sheet::cell_pos(file, s.name, 0, 0),
@@ -408,7 +409,7 @@ std::optional<std::string> import_budget(const sheet::Sheet& s, const std::strin
             const std::string n = normalise(code.empty() ? uraian : code);
             if (total_word(n) || (code.empty() && total_word(normalise(uraian)))) {
                 if (b.total.row >= 0) {
-                    b.error(diags, b.w.at(r, kode_col), _f("a second total row; the first is {}", b.w.ref(b.total.row, uraian_col)),
+                    b.error(diags, b.w.at(r, kode_col), _f("a second total row; the first is {}", b.w.ref(b.total.row, uraian_col >= 0 ? uraian_col : kode_col)),
                             _("keep the one total of the agency and delete the subtotals"));
                     continue;
                 }
