@@ -64,26 +64,25 @@ struct Columns {
 
 // The header text of a column over one header row, or two (the group over its parts: "Anggaran"
 // merged over "Sebelum Perubahan" and "Setelah Perubahan" reads "anggaran sebelum perubahan").
-std::string header_of(const sheet::Sheet& s, int row, int column, bool two) {
+std::string header_of(const sheet::Sheet& s, const HeaderRegion& region, int row, int column, bool two) {
     if (!two) return normalise(text_at(s, row, column));
     bool above = false;
     // A title merged across the table is not a group of columns.
-    for (const auto& m : s.merged)
+    for (const auto& m : region.merged)
         if (row >= m.first_row && row <= m.last_row && column >= m.first_column && column <= m.last_column &&
-            2 * (m.last_column - m.first_column + 1) > column_count(s))
+            2 * (m.last_column - m.first_column + 1) > region.columns)
             return normalise(text_at(s, row + 1, column));
-    const std::string top = covering_text(s, row, column);
-    covering_text(s, row + 1, column, &above);
+    const std::string top = covering_text(s, region, row, column);
+    covering_text(s, region, row + 1, column, &above);
     const std::string bottom = above ? std::string() : text_at(s, row + 1, column);
     return normalise(top + " " + bottom);
 }
 
-Columns columns_of(const sheet::Sheet& s, int row, bool two) {
+Columns columns_of(const sheet::Sheet& s, const HeaderRegion& region, int row, bool two) {
     Columns c;
     c.header_rows = two ? std::vector<int>{row, row + 1} : std::vector<int>{row};
-    const int n = column_count(s);
-    for (int col = 0; col < n; ++col) {
-        const Role r = classify(header_of(s, row, col, two));
+    for (int col = 0; col < region.columns; ++col) {
+        const Role r = classify(header_of(s, region, row, col, two));
         if (r == Role::none) continue;
         int& slot = c.at[static_cast<std::size_t>(r)];
         if (slot < 0) slot = col;
@@ -99,17 +98,17 @@ bool code_like(const std::string& t) {
 
 // The header: the first of the sheet's first rows that names a code, a name and an amount; over
 // two rows when the row below it completes it (a merged group over its parts) and is not data.
-std::optional<Columns> find_header(const sheet::Sheet& s, int only_last_row) {
+std::optional<Columns> find_header(const sheet::Sheet& s, const HeaderRegion& region, int only_last_row) {
     const int rows = static_cast<int>(s.rows.size());
     const int first = only_last_row > 0 ? std::max(0, only_last_row - 2) : 0;
-    const int limit = only_last_row > 0 ? only_last_row : std::min(rows, 60);
+    const int limit = only_last_row > 0 ? std::min(only_last_row, rows) : std::min(rows, kHeaderRows - 2);
     for (int r = first; r < limit; ++r) {
         int filled = 0;  // a header row names several columns (a blank row or a title is none)
         for (const auto& cell : s.rows[static_cast<std::size_t>(r)]) filled += cell.kind != sheet::CellKind::empty;
         if (filled < 2) continue;
-        const Columns one = columns_of(s, r, false);
+        const Columns one = columns_of(s, region, r, false);
         if (r + 1 < rows && (only_last_row == 0 || r + 2 == only_last_row)) {
-            const Columns two = columns_of(s, r, true);
+            const Columns two = columns_of(s, region, r, true);
             const bool below_is_data = two[Role::kode] >= 0 && code_like(text_at(s, r + 1, two[Role::kode]));
             bool below_has_text = false;
             for (const auto& cell : s.rows[static_cast<std::size_t>(r + 1)])
@@ -318,20 +317,23 @@ struct Budget {
 
 }  // namespace
 
-bool looks_like_budget(const sheet::Sheet& sheet) { return find_header(sheet, 0).has_value(); }
+bool looks_like_budget(const sheet::Sheet& sheet) { return find_header(sheet, header_region(sheet), 0).has_value(); }
 
 std::optional<std::string> import_budget(const sheet::Sheet& s, const std::string& file, const Request& request,
                                          Diagnostics& diags) {
     Budget b{s, Where{file, s}, {}, false, {}, {}, {}, 0};
     const int start_errors = static_cast<int>(diags.error_count());
     const int header_row = request.map ? request.map->baris_judul : 0;
-    std::optional<Columns> found = find_header(s, header_row);
+    const HeaderRegion region = header_region(s);
+    std::optional<Columns> found = find_header(s, region, header_row);
     if (request.map) {
         // The roles the mapping does not name are still found by their header names, in the row it gives.
-        Columns c = found ? *found : header_row > 0 ? columns_of(s, header_row - 1, false) : Columns{};
+        Columns c = found ? *found : header_row > 0 && header_row <= static_cast<int>(s.rows.size())
+                                         ? columns_of(s, region, header_row - 1, false)
+                                         : Columns{};
         bool bad = false;
         for (std::size_t r = 1; r < kRoleName.size(); ++r) {
-            const int col = mapped_column(*request.map, kRoleName[r], s, c.header_rows, diags);
+            const int col = mapped_column(*request.map, kRoleName[r], s, region, c.header_rows, diags);
             bad = bad || col == -2;
             if (col >= 0) {
                 c.at[r] = col;

@@ -1,5 +1,6 @@
 #include "import/grid.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -52,9 +53,20 @@ std::string text_at(const sheet::Sheet& sheet, int row, int column) {
     return trimmed(c->text);
 }
 
-std::string covering_text(const sheet::Sheet& sheet, int row, int column, bool* from_above) {
-    if (from_above) *from_above = false;
+HeaderRegion header_region(const sheet::Sheet& sheet) {
+    HeaderRegion region;
+    region.columns = std::min(column_count(sheet), kHeaderColumns);
     for (const auto& r : sheet.merged) {
+        if (r.first_row >= kHeaderRows || r.first_column >= kHeaderColumns) continue;
+        region.merged.push_back(r);
+        if (region.merged.size() == kHeaderMerges) break;
+    }
+    return region;
+}
+
+std::string covering_text(const sheet::Sheet& sheet, const HeaderRegion& region, int row, int column, bool* from_above) {
+    if (from_above) *from_above = false;
+    for (const auto& r : region.merged) {
         if (row < r.first_row || row > r.last_row || column < r.first_column || column > r.last_column) continue;
         if (from_above) *from_above = r.first_row < row;
         return text_at(sheet, r.first_row, r.first_column);
@@ -221,7 +233,7 @@ const std::vector<std::string>& roles_of(Layout layout) {
     return layout == Layout::anggaran ? anggaran : layout == Layout::pegawai ? pegawai : indikator;
 }
 
-int mapped_column(const ColumnMap& map, std::string_view role, const sheet::Sheet& sheet,
+int mapped_column(const ColumnMap& map, std::string_view role, const sheet::Sheet& sheet, const HeaderRegion& region,
                   const std::vector<int>& header_rows, Diagnostics& diags) {
     for (const auto& choice : map.kolom) {
         if (choice.role != role) continue;
@@ -231,14 +243,15 @@ int mapped_column(const ColumnMap& map, std::string_view role, const sheet::Shee
             return column - 1;
         }
         const std::string want = normalise(choice.header);
-        const int columns = column_count(sheet);
+        const int columns = region.columns;
         for (int r : header_rows)
             for (int c = 0; c < columns; ++c)
-                if (normalise(covering_text(sheet, r, c)) == want) return c;
+                if (normalise(covering_text(sheet, region, r, c)) == want) return c;
         // Two header rows: the merged group above and the name below ("Anggaran Murni").
         if (header_rows.size() == 2)
             for (int c = 0; c < columns; ++c)
-                if (normalise(covering_text(sheet, header_rows[0], c) + " " + text_at(sheet, header_rows[1], c)) == want) return c;
+                if (normalise(covering_text(sheet, region, header_rows[0], c) + " " + text_at(sheet, header_rows[1], c)) == want)
+                    return c;
         diags.error(choice.pos, _f("the mapping names the column `{}` for `{}`, but the header of sheet `{}` has no such column",
                                    choice.header, choice.role, sheet.name),
                     _("give the column's letter instead (`pagu = \"D\"`), or the header text as the sheet shows it"));

@@ -21,9 +21,20 @@ bool has_word(const std::string& normalised, std::string_view word);  // a whole
 
 // The text a cell shows, trimmed ("" for an empty cell); a number cell's decimal text.
 std::string text_at(const sheet::Sheet& sheet, int row, int column);
+// Where a header is looked for: the first rows and columns of a sheet, and the merged ranges
+// that reach into them. Bounded (a hostile sheet may list millions of ranges and 16,384 columns),
+// so finding a header costs the same on any sheet; a real header has a few dozen merges.
+constexpr int kHeaderRows = 64, kHeaderColumns = 256;
+constexpr std::size_t kHeaderMerges = 4096;
+struct HeaderRegion {
+    int columns = 0;                    // the sheet's width, at most kHeaderColumns
+    std::vector<sheet::Range> merged;   // the ranges that start in the region, at most kHeaderMerges
+};
+HeaderRegion header_region(const sheet::Sheet& sheet);
 // The text of the merged range that covers (row, column), from its top-left cell; the cell's own
 // text when no range covers it. `from_above` is set when the range starts on an earlier row.
-std::string covering_text(const sheet::Sheet& sheet, int row, int column, bool* from_above = nullptr);
+std::string covering_text(const sheet::Sheet& sheet, const HeaderRegion& region, int row, int column,
+                          bool* from_above = nullptr);
 int column_count(const sheet::Sheet& sheet);
 
 // A row of column numbers under the header ("1 2 3 4 5 6", as finance reports print them).
@@ -61,7 +72,7 @@ std::string toml_integer(std::int64_t value);
 
 // The column a mapping file gives for `role` (by letter, or by header text in `header_rows`);
 // -1 when the mapping does not name it; -2 (after an error) when it names a column the sheet lacks.
-int mapped_column(const ColumnMap& map, std::string_view role, const sheet::Sheet& sheet,
+int mapped_column(const ColumnMap& map, std::string_view role, const sheet::Sheet& sheet, const HeaderRegion& region,
                   const std::vector<int>& header_rows, Diagnostics& diags);
 // The roles of a layout a mapping may name, for its errors.
 const std::vector<std::string>& roles_of(Layout layout);

@@ -42,7 +42,8 @@ struct Header {
 
 std::optional<Header> find_header(const sheet::Sheet& s, const Request& request, Diagnostics* diags) {
     const int rows = std::min(static_cast<int>(s.rows.size()), 40);
-    const int columns = column_count(s);
+    const HeaderRegion region = header_region(s);
+    const int columns = region.columns;
     const int only = request.map ? request.map->baris_judul - 1 : -1;
     for (int r = only >= 0 ? only : 0; r < (only >= 0 ? only + 1 : rows); ++r) {
         Header h;
@@ -56,7 +57,7 @@ std::optional<Header> find_header(const sheet::Sheet& s, const Request& request,
         }
         if (request.map && diags) {
             for (const char* role : {"id", "tahun", "realisasi"}) {
-                const int c = mapped_column(*request.map, role, s, {r}, *diags);
+                const int c = mapped_column(*request.map, role, s, region, {r}, *diags);
                 if (c == -2) return std::nullopt;
                 if (c >= 0) (std::string_view(role) == "id" ? h.id : std::string_view(role) == "tahun" ? h.tahun : h.realisasi) = c;
             }
@@ -93,8 +94,10 @@ std::optional<std::string> import_indicators(const sheet::Sheet& s, const std::s
     for (int r = h.row + 1; r < static_cast<int>(s.rows.size()); ++r) {
         const std::string id = text_at(s, r, h.id);
         if (id.empty()) continue;
-        auto [it, fresh] = by_id.try_emplace(id, Values{r, {}});
-        if (fresh) order.push_back(id);
+        // Not a structured binding: the lambda below captures the iterator (clang before C++20's P1091).
+        const auto emplaced = by_id.try_emplace(id, Values{r, {}});
+        const auto it = emplaced.first;
+        if (emplaced.second) order.push_back(id);
         const auto put = [&](int year, int column) {
             bool bad = false;
             const auto v = read_value(w, r, column, bad, diags);

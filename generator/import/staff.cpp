@@ -42,12 +42,25 @@ struct Header {
     Group total;  // the Jumlah column(s), if any
 };
 
-std::optional<Header> find_header(const sheet::Sheet& s) {
+// `unit_column`, `header_row` (0-based, the header's last row): from a mapping file, -1 when not given.
+std::optional<Header> find_header(const sheet::Sheet& s, int unit_column = -1, int header_row = -1) {
     const int rows = std::min(static_cast<int>(s.rows.size()), 40);
-    const int columns = column_count(s);
-    for (int r = 0; r < rows; ++r) {
+    const HeaderRegion region = header_region(s);
+    const int columns = region.columns;
+    const auto sex_row = [&](int r) {
+        for (int c = 0; c < columns; ++c)
+            if (sex_of(normalise(text_at(s, r, c))) != 0) return true;
+        return false;
+    };
+    int from = 0, to = rows;
+    if (header_row >= 0) {  // the group names' row: the one above the L/P row given, or the row given
+        from = header_row > 0 && sex_row(header_row) ? header_row - 1 : header_row;
+        to = from + 1;
+    }
+    for (int r = from; r < to; ++r) {
         Header h;
         h.row = h.last_row = r;
+        if (unit_column >= 0) h.unit = unit_column;
         for (int c = 0; c < columns && h.unit < 0; ++c)
             if (unit_header(normalise(text_at(s, r, c)))) h.unit = c;
         if (h.unit < 0) continue;
@@ -60,7 +73,7 @@ std::optional<Header> find_header(const sheet::Sheet& s) {
         // A group's name is over its L and P columns, merged or in the first of them only.
         int current = -1;  // index in groups, -2 the Jumlah, -1 none yet
         for (int c = h.unit + 1; c < columns; ++c) {
-            const std::string name = covering_text(s, r, c);
+            const std::string name = covering_text(s, region, r, c);
             const std::string n = normalise(name);
             const int sex = sexes ? sex_of(normalise(text_at(s, r + 1, c))) : 0;
             const auto group = [&](int i) -> Group& { return i == -2 ? h.total : h.groups[static_cast<std::size_t>(i)]; };
@@ -114,7 +127,12 @@ bool looks_like_staff(const sheet::Sheet& sheet) {
 std::optional<std::string> import_staff(const sheet::Sheet& s, const std::string& file, const Request& request,
                                         Diagnostics& diags) {
     const Where w{file, s};
-    const auto header = find_header(s);
+    int unit_column = -1;
+    if (request.map) {
+        unit_column = mapped_column(*request.map, "unit", s, header_region(s), {std::max(0, request.map->baris_judul - 1)}, diags);
+        if (unit_column == -2) return std::nullopt;
+    }
+    const auto header = find_header(s, unit_column, request.map ? request.map->baris_judul - 1 : -1);
     if (!header) {
         diags.error(w.at(0, 0), _f("sheet `{}` has no header of a staff table (Unit Kerja, then the groups: Gol I, Gol II …)", s.name),
                     _("docs/import.md shows the staff layout; `lkjip init --workbook` writes a sheet to fill in"));
