@@ -2,7 +2,8 @@
 // isolated, incremental, atomic (docs/cli.md, issue 7).
 //
 // 1. Collect: files named on the command line, and *.toml under folders (recursively), except
-//    names starting with "_" (the shared parents a dinas `extends`); sorted, duplicates dropped.
+//    names starting with "_" (the shared parents a dinas `extends`) and the parts another file
+//    found names in `sertakan` (an imported budget); sorted, duplicates dropped.
 // 2. Plan (all documents, in parallel): load each to learn its output name; two documents with
 //    the same name both fail before anything is written. Every shard plans every document, so
 //    each sees the same collisions and the same split.
@@ -114,6 +115,7 @@ bool is_data_file(const fs::path& p) {
 // fails as a document ("cannot read") like any unreadable file.
 std::vector<std::string> collect(const std::vector<std::string>& paths, std::vector<std::string>& empty_folders) {
     std::vector<std::string> files;
+    std::set<std::string> found_in_folders;
     for (const auto& p : paths) {
         std::error_code ec;
         if (!fs::is_directory(p, ec)) {
@@ -129,10 +131,18 @@ std::vector<std::string> collect(const std::vector<std::string>& paths, std::vec
                 it.disable_recursion_pending();
                 continue;
             }
-            if (it->is_regular_file(ec) && is_data_file(entry)) files.push_back(entry.lexically_normal().string());
+            if (it->is_regular_file(ec) && is_data_file(entry)) {
+                files.push_back(entry.lexically_normal().string());
+                found_in_folders.insert(files.back());
+            }
         }
         if (files.size() == before) empty_folders.push_back(p);
     }
+    // A part (`sertakan`) found in a folder is data of the file that names it, not a document.
+    std::set<std::string> parts;
+    for (const auto& f : files)
+        for (const auto& part : included_parts(f)) parts.insert(part);
+    std::erase_if(files, [&](const std::string& f) { return found_in_folders.count(f) && parts.count(f); });
     std::sort(files.begin(), files.end());
     // The same file reached twice (a folder and a file in it, or two spellings): once.
     std::vector<std::string> unique;

@@ -30,6 +30,11 @@ std::optional<AgencyYear> load_agency_year(const std::string& path, Diagnostics&
 std::optional<AgencyYear> load_agency_year_text(std::string_view text, const std::string& name,
                                                 Diagnostics& diags, const LoadLimits& limits = {});
 
+// The part files a data file names in `sertakan`, as paths from the current folder (relative to
+// the file's folder, normalised); none when it names none or cannot be read or parsed (loading
+// the file reports that). `lkjip batch` does not build a part as a document of its own.
+std::vector<std::string> included_parts(const std::string& path);
+
 // `lkjip next`: the data file of the year after this one's (docs/next.md). What stays is
 // carried (instansi, organisation, Renstra and its targets, indicators and their realisasi as
 // history, the program tree's codes and names); what belongs to the year reported is left out

@@ -358,6 +358,21 @@ std::optional<AgencyYear> finish(std::optional<toml::table> root, Loader& loader
 
 }  // namespace
 
+std::vector<std::string> included_parts(const std::string& path) {
+    std::vector<std::string> out;
+    const LoadLimits limits;
+    const FileContents file = read_regular_file(path, limits.max_file_bytes, N_("data file"));
+    if (!file.ok() || file.bytes.find("sertakan") == std::string::npos) return out;  // most files name none
+    try {
+        const toml::table table = toml::parse(file.bytes, path);
+        if (const toml::array* list = table.get_as<toml::array>("sertakan"))
+            for (const auto& e : *list)
+                if (const auto* s = e.as_string()) out.push_back((fs::path(path).parent_path() / s->get()).lexically_normal().string());
+    } catch (const toml::parse_error&) {
+    }
+    return out;
+}
+
 namespace data {
 
 std::optional<toml::table> load_own_table(const std::string& path, Diagnostics& diags, std::vector<std::string>& parts) {

@@ -52,6 +52,12 @@ for data in kota-pekalongan/dindagkop-ukm-2024 kota-probolinggo/dinkumdagin-2021
   "$lkjip" build -q "$tmp/s/$name.toml" -o "$tmp/want.pdf" 2>/dev/null
   "$lkjip" build -q "$tmp/s/parts.toml" -o "$tmp/got.pdf" 2>"$tmp/err" || fail "build of $data from its parts: $(head -3 "$tmp/err")"
   cmp -s "$tmp/want.pdf" "$tmp/got.pdf" || fail "$data built from imported parts ($parts) is not the sample's PDF"
+  # batch over the folder builds the data file, not its parts.
+  if [ "$dir" = kota-pekalongan ]; then
+    rm -rf "$tmp/b" "$tmp/bout"; cp -r "$tmp/s" "$tmp/b"; rm -rf "$tmp/b/$name.toml" "$tmp/b/again"
+    "$lkjip" batch "$tmp/b" -o "$tmp/bout" >"$tmp/out" 2>&1 || fail "batch over a folder with parts: $(tail -3 "$tmp/out")"
+    grep -q '^1 document: 1 built' "$tmp/out" || fail "batch built the parts as documents: $(tail -1 "$tmp/out")"
+  fi
 done
 
 # ---- bad input: one positioned error, exit 1, nothing written, an existing output untouched
