@@ -125,6 +125,35 @@ std::optional<std::int64_t> decimal_to_sen(const std::string& decimal, std::stri
     return negative ? -total : total;
 }
 
+// "1,234,567.89" or "1,234,567": thousands grouped by commas, as an English-locale export writes
+// an amount. Only for money, where it cannot be id-ID ("1,234" would be three decimals of sen).
+std::optional<std::string> english_grouped(std::string_view t) {
+    std::string_view s = t;
+    const bool negative = !s.empty() && s.front() == '-';
+    if (negative) s.remove_prefix(1);
+    const std::size_t dot = s.find('.');
+    std::string_view whole = s.substr(0, dot), frac = dot == std::string_view::npos ? std::string_view{} : s.substr(dot + 1);
+    if (dot != std::string_view::npos && (frac.empty() || frac.size() > 2)) return std::nullopt;
+    for (char c : frac)
+        if (c < '0' || c > '9') return std::nullopt;
+    std::string digits;
+    std::size_t group = 0, groups = 0;
+    for (char c : whole) {
+        if (c == ',') {
+            if ((groups == 0 && (group == 0 || group > 3)) || (groups > 0 && group != 3)) return std::nullopt;
+            ++groups;
+            group = 0;
+        } else if (c >= '0' && c <= '9') {
+            digits += c;
+            ++group;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (groups == 0 || group != 3) return std::nullopt;
+    return (negative ? "-" : "") + digits + (frac.empty() ? "" : "." + std::string(frac));
+}
+
 bool no_value(const std::string& t) {
     return t.empty() || t == "-" || t == "\xE2\x80\x93" || t == "\xE2\x80\x94";  // - – —
 }
@@ -144,9 +173,16 @@ Amount read_amount(const Where& w, int row, int column, const char* what, Diagno
         const std::string t = trimmed(c->text);
         if (no_value(t)) return {};
         const auto n = sheet::parse_id_number(t);
-        if (!n) why = _("it is not a number");
-        else if (n->percent) why = _("it is a percentage");
-        else sen = decimal_to_sen(n->decimal, why);
+        if (n && n->percent) why = _("it is a percentage");
+        else if (n) sen = decimal_to_sen(n->decimal, why);
+        if (!sen && (!n || !n->percent)) {
+            if (const auto english = english_grouped(t)) {
+                why.clear();
+                sen = decimal_to_sen(*english, why);
+            } else if (!n) {
+                why = _("it is not a number");
+            }
+        }
     } else {
         why = c->kind == sheet::CellKind::error ? _("the cell holds a formula error") : _("it is not a number");
     }

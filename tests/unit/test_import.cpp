@@ -117,6 +117,12 @@ TEST_CASE("import anggaran: sub kegiatan rows only imply their kegiatan and prog
     CHECK(has(part, "kode = \"3.30.01.2.02\"\n"));
     CHECK(has(part, "pagu = 2_000_000\nrealisasi = \"1999999.50\"\n"));
     CHECK(diags.warning_count() == 0);
+    // An English-locale export groups thousands with commas; as id-ID that would be three decimals of sen.
+    Diagnostics english;
+    const std::string part2 = imported(book({row({"Kode", "Uraian", "Pagu", "Realisasi"}),
+                                             row({"2.17.03.2.01.0001", "S", "1,234,567.89", "1,234"})}),
+                                       english);
+    CHECK(has(part2, "pagu = \"1234567.89\"\nrealisasi = 1_234\n"));
 }
 
 TEST_CASE("import anggaran: a kegiatan carrying the pagu penetapan of its sub kegiatan") {
