@@ -2,6 +2,7 @@
 // of model/model.hpp, validated; and the lints of `lkjip check`.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,10 @@
 #include "model/model.hpp"
 
 namespace lkjip {
+
+// The largest staff or facility count a data file may hold (no dinas has more); `lkjip import`
+// refuses a larger one at its cell, so what it writes always loads.
+inline constexpr std::int64_t kMaxCount = 1'000'000;
 
 // Limits on what a data file may hold, with the reason for each (docs/data-format.md).
 struct LoadLimits {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "common/i18n.hpp"
+#include "data/data.hpp"
 #include "common/utf8.hpp"
 #include "compute/compute.hpp"
 #include "compute/idformat.hpp"
@@ -194,7 +195,6 @@ Organisasi read_organisasi(TableReader& root) {
     return o;
 }
 
-constexpr std::int64_t kMaxCount = 1'000'000;  // staff and facility counts: no dinas has more
 
 // `total = false` (staff over the years): the table prints no row and grand totals, and is not split
 // by sex (none of the seeds' tables over the years is; the L/P columns per year would not fit a page).

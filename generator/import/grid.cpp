@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "common/i18n.hpp"
+#include "data/data.hpp"
 
 namespace lkjip::import::detail {
 
@@ -202,10 +203,10 @@ std::optional<std::int64_t> read_count(const Where& w, int row, int column, Diag
         const std::string decimal = c->kind == sheet::CellKind::number ? t : n && !n->percent && !n->rupiah ? n->decimal : "";
         std::int64_t v = 0;
         const auto [end, ec] = std::from_chars(decimal.data(), decimal.data() + decimal.size(), v);
-        if (!decimal.empty() && ec == std::errc{} && end == decimal.data() + decimal.size() && v >= 0 && v <= 10'000'000)
+        if (!decimal.empty() && ec == std::errc{} && end == decimal.data() + decimal.size() && v >= 0 && v <= kMaxCount)
             return v;
     }
-    diags.error(w.at(row, column), _f("`{}` is not a number of staff: a count is a whole number, 0 or more", c->text));
+    diags.error(w.at(row, column), _f("`{}` is not a number of staff: a count is a whole number from 0 to {}", c->text, kMaxCount));
     return std::nullopt;
 }
 
