@@ -15,5 +15,6 @@ set(LKJIP_STAGE_GRAPH
   "markdown:common"
   "layout:common markdown"
   "pdf:common layout/page_model.hpp"
-  "pipeline:common model data report markdown layout pdf sheet"
+  "docx:common markdown layout/page_model.hpp sheet"
+  "pipeline:common model data report markdown layout pdf docx sheet"
   "cli:common model data report pipeline sheet import")

@@ -64,7 +64,8 @@ const char* status_word(Status s) {
 struct Job {
     std::string input;   // as found (the command line's spelling)
     std::string name;    // output file name, "" when the data does not load
-    std::string output;  // OUTDIR/name
+    std::string output;  // OUTDIR/name (the Word file's name when only docx is asked for)
+    std::string docx;    // OUTDIR/name with .docx when the Word file is asked for beside the PDF
     report::DocumentKind kind = report::DocumentKind::lkjip;
     bool lint = true;    // the first document of its data file carries the file's lint warnings
     bool skipped = false;  // the data does not give this kind (no [pk], no [keputusan_iku])
@@ -348,12 +349,15 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
         } else {
             if (job.lint) lint_agency_year(*model, diags);
             const std::size_t loaded = log.reads().size();
-            const std::string hash = document_hash(log.reads(), shared[model->style.font.value == FontFamily::sans ? 1 : 0]);
+            // The formats are part of what was built: `--format pdf,docx` after a PDF-only run builds again.
+            const pipeline::Formats formats = parse_formats(options.format).value_or(pipeline::Formats{});
+            const std::string hash = document_hash(log.reads(), shared[model->style.font.value == FontFamily::sans ? 1 : 0]) +
+                                     (formats.docx ? (formats.pdf ? "+pdf+docx" : "+docx") : "");
             std::error_code ec;
             // No build id (no /proc/self/exe): no record can tell this build from another one.
             const bool cacheable = !build_id().empty();
             if (cacheable && !options.force && previous && previous->hash == hash && fs::is_regular_file(job.output, ec) &&
-                reads_unchanged(*previous)) {
+                (job.docx.empty() || fs::is_regular_file(job.docx, ec)) && reads_unchanged(*previous)) {
                 job.diags = diags.items();
                 job.pages = previous->pages;
                 job.status = Status::up_to_date;
@@ -361,10 +365,17 @@ void build_one(Job& job, const BatchOptions& options, const std::string shared[2
                 pipeline::DocumentOptions doc_options;
                 doc_options.templates = options.templates;
                 doc_options.dokumen = job.kind;
+                doc_options.formats = formats;
                 pipeline::BuiltDocument doc = pipeline::build_model(*model, job.input, doc_options, std::move(diags));
                 model.reset();  // the model is not needed while writing
                 std::string error;
-                if (doc.ok && !write_output(job.output, doc.pdf, log.identities(), error, false)) {
+                // The Word file first: the PDF is what an up-to-date check looks for.
+                const std::string& docx = formats.pdf ? job.docx : job.output;
+                if (doc.ok && formats.docx && !write_output(docx, doc.docx, log.identities(), error, false)) {
+                    doc.diags.error(file_pos(docx), error);
+                    doc.ok = false;
+                }
+                if (doc.ok && formats.pdf && !write_output(job.output, doc.pdf, log.identities(), error, false)) {
                     doc.diags.error(file_pos(job.output), error);
                     doc.ok = false;
                 }
@@ -456,6 +467,11 @@ int run_batch(const BatchOptions& options, bool colour) {
                 }
                 job.name = output_name(*model, job.kind);
                 job.output = (fs::path(options.outdir) / job.name).string();
+                const pipeline::Formats formats = parse_formats(options.format).value_or(pipeline::Formats{});
+                if (formats.docx) {
+                    const std::string docx = (fs::path(options.outdir) / fs::path(job.name).replace_extension(".docx")).string();
+                    (formats.pdf ? job.docx : job.output) = docx;
+                }
             } else if (!job.lint) {
                 job.skipped = true;  // its file's first document reports why it does not load
                 job.status = Status::failed;

@@ -49,20 +49,48 @@ const std::vector<std::string>& kind_words() {
     return words;
 }
 
+std::optional<pipeline::Formats> parse_formats(const std::string& word) {
+    if (word == "pdf") return pipeline::Formats{true, false};
+    if (word == "docx") return pipeline::Formats{false, true};
+    if (word == "pdf,docx" || word == "docx,pdf") return pipeline::Formats{true, true};
+    return std::nullopt;
+}
+
+const std::vector<std::string>& format_words() {
+    static const std::vector<std::string> words = {"pdf", "docx", "pdf,docx", "docx,pdf"};
+    return words;
+}
+
 int run_build(const BuildOptions& options, bool colour) {
     pipeline::DocumentOptions doc_options;
     doc_options.templates = options.templates;
     doc_options.keep_markdown = !options.markdown.empty() || !options.xlsx.empty();
     doc_options.lint = true;  // the warnings `lkjip check` gives (issue 16)
     doc_options.dokumen = parse_kind(options.dokumen).value_or(report::DocumentKind::lkjip);
+    // --docx alone adds the Word file to the PDF; --format chooses (main.cpp checked the word).
+    pipeline::Formats formats{true, !options.docx.empty()};
+    if (!options.format.empty()) formats = parse_formats(options.format).value_or(formats);
+    Diagnostics usage;
+    if (!formats.pdf && !options.output.empty())
+        usage.error(file_pos(options.output), _f("`-o {}` names the PDF, which `--format {}` leaves out", options.output, options.format));
+    if (!formats.docx && !options.docx.empty())
+        usage.error(file_pos(options.docx), _f("`--docx {}` names the Word file, which `--format {}` leaves out", options.docx, options.format));
+    if (!options.docx.empty() && options.docx == "-")
+        usage.error(file_pos("-"), _("the Word file is written to a file, not to standard output"));
+    if (usage.has_errors()) {
+        print_diagnostics(usage, colour, options.quiet);
+        return 1;
+    }
+    doc_options.formats = formats;
     pipeline::BuiltDocument doc = pipeline::build_document(options.file, doc_options);
     bool ok = doc.ok;
-    // dinas-2024.toml gives dinas-2024.pdf, dinas-2024-pk.pdf, dinas-2024-iku.pdf, dinas-2024-renja.pdf.
-    const std::string suffix = doc_options.dokumen == report::DocumentKind::lkjip ? std::string(".pdf")
-                                                                                   : fmt::format("-{}.pdf", options.dokumen);
+    // dinas-2024.toml gives dinas-2024.pdf, dinas-2024-pk.pdf, dinas-2024-iku.pdf, dinas-2024-renja.pdf
+    // (and the same names with .docx).
+    const std::string base = doc_options.dokumen == report::DocumentKind::lkjip ? std::string() : "-" + options.dokumen;
     fs::path stem = fs::path(options.file);
     stem.replace_extension();
-    const std::string pdf = options.output.empty() ? stem.string() + suffix : options.output;
+    const std::string pdf = !formats.pdf ? std::string() : options.output.empty() ? stem.string() + base + ".pdf" : options.output;
+    const std::string docx = !formats.docx ? std::string() : options.docx.empty() ? stem.string() + base + ".docx" : options.docx;
     const std::vector<FileIdentity> inputs = identities_of(doc.reads);
     // The workbook is made before anything is written, so a report without tables writes nothing.
     std::optional<std::string> workbook;
@@ -72,7 +100,7 @@ int run_build(const BuildOptions& options, bool colour) {
     }
     // Every output is checked before any is written, so a refused -o leaves no new --md or --xlsx.
     const std::vector<std::pair<std::string, std::string>> named = {
-        {"--md", options.markdown}, {"--xlsx", options.xlsx}, {"-o", pdf}};
+        {"--md", options.markdown}, {"--xlsx", options.xlsx}, {"--docx", docx}, {"-o", pdf}};
     for (std::size_t i = 0; ok && i < named.size(); ++i)
         for (std::size_t j = i + 1; ok && j < named.size(); ++j)
             if (!named[i].second.empty() && !named[j].second.empty() && same_output(named[i].second, named[j].second)) {
@@ -84,7 +112,7 @@ int run_build(const BuildOptions& options, bool colour) {
         doc.diags.error(file_pos("-"), _("the workbook is written to a file, not to standard output"));
         ok = false;
     }
-    for (const std::string* out : {&options.markdown, &options.xlsx, &pdf}) {
+    for (const std::string* out : {&options.markdown, &options.xlsx, &docx, &pdf}) {
         if (!ok || out->empty()) continue;
         if (const std::string why = check_output(*out, inputs); !why.empty()) {
             doc.diags.error(file_pos(*out), why);
@@ -95,7 +123,8 @@ int run_build(const BuildOptions& options, bool colour) {
     if (ok && !options.markdown.empty() && doc.markdown && (ok = emit(options.markdown, *doc.markdown, inputs, doc.diags)))
         written.push_back(options.markdown);
     if (ok && workbook && (ok = emit(options.xlsx, *workbook, inputs, doc.diags))) written.push_back(options.xlsx);
-    if (ok && (ok = emit(pdf, doc.pdf, inputs, doc.diags)))
+    if (ok && !docx.empty() && (ok = emit(docx, doc.docx, inputs, doc.diags))) written.push_back(docx);
+    if (ok && !pdf.empty() && (ok = emit(pdf, doc.pdf, inputs, doc.diags)))
         written.push_back(fmt::format("{} ({})", pdf == "-" ? std::string(_("the PDF to standard output")) : pdf,
                                       _n("{} page", "{} pages", doc.pages)));
     print_diagnostics(doc.diags, colour, options.quiet);
@@ -104,6 +133,7 @@ int run_build(const BuildOptions& options, bool colour) {
         if (written.size() == 1) tail = _f("wrote {}", written.back());
         if (written.size() == 2) tail = _f("wrote {} and {}", written.front(), written.back());
         if (written.size() == 3) tail = _f("wrote {}, {} and {}", written[0], written[1], written[2]);
+        if (written.size() == 4) tail = _f("wrote {}, {}, {} and {}", written[0], written[1], written[2], written[3]);
         std::fputs(summary_line(options.file, doc.diags, tail).c_str(), stderr);
     }
     return ok ? 0 : 1;
@@ -137,15 +167,36 @@ int run_render(const RenderOptions& options, bool colour) {
         }
         text = std::move(file.bytes);
     }
+    if (options.output.empty() && options.docx.empty()) {
+        print_message(Severity::error, options.file, _("nothing to write: give `-o FILE.pdf`, `--docx FILE.docx` or both"));
+        return 1;
+    }
+    if (options.docx == "-") {
+        print_message(Severity::error, "-", _("the Word file is written to a file, not to standard output"));
+        return 1;
+    }
+    if (!options.output.empty() && !options.docx.empty() && same_output(options.output, options.docx)) {
+        print_message(Severity::error, options.docx, _f("`{} {}` and `{} {}` are one file", "-o", options.output, "--docx", options.docx));
+        return 1;
+    }
     pipeline::MarkdownPage page;
     page.file = options.file;
     page.f4 = options.paper == "F4";
     page.sans = options.sans;
     page.link_urls = options.link_urls;
-    std::string bytes;
-    std::size_t pages = 0;
-    bool ok = pipeline::render_markdown(text, page, diags, bytes, pages);
-    if (ok) ok = emit(options.output, bytes, log.identities(), diags);
+    pipeline::Typeset out;
+    const pipeline::Formats formats{!options.output.empty(), !options.docx.empty()};
+    bool ok = pipeline::render_markdown(text, page, formats, diags, out);
+    const std::vector<FileIdentity> inputs = log.identities();
+    for (const std::string* name : {&options.docx, &options.output}) {
+        if (!ok || name->empty()) continue;
+        if (const std::string why = check_output(*name, inputs); !why.empty()) {
+            diags.error(file_pos(*name), why);
+            ok = false;
+        }
+    }
+    if (ok && !options.docx.empty()) ok = emit(options.docx, out.docx, inputs, diags);
+    if (ok && !options.output.empty()) ok = emit(options.output, out.pdf, inputs, diags);
     print(diags, colour);
     return ok ? 0 : 1;
 }

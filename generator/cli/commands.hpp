@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
 
 namespace lkjip::cli {
@@ -43,6 +44,8 @@ struct BuildOptions {
     std::string output;                   // "" : the data file's name with .pdf; "-": standard output
     std::string markdown;                 // also write the Markdown here ("" : no)
     std::string xlsx;                     // also write the report's tables as a workbook here ("" : no)
+    std::string docx;                     // --docx: the Word file ("" : the data file's name with .docx, if asked for)
+    std::string format;                   // --format: pdf, docx or pdf,docx ("" : pdf, and docx when --docx is given)
     std::vector<std::string> templates;
     std::string dokumen = "lkjip";        // --dokumen: lkjip, pk or iku
     bool quiet = false;                   // errors only
@@ -53,7 +56,8 @@ int run_build(const BuildOptions& options, bool colour);
 
 struct RenderOptions {
     std::string file;                     // Markdown, "-" for standard input
-    std::string output;                   // PDF, "-" for standard output
+    std::string output;                   // PDF, "-" for standard output ("" : no PDF)
+    std::string docx;                     // the Word file ("" : none); one of the two is required
     std::string paper = "A4";             // A4 or F4
     bool sans = false;
     bool link_urls = false;               // print each link's URL after its text
@@ -72,7 +76,12 @@ struct BatchOptions {
     bool force = false;                   // rebuild documents that are up to date
     bool quiet = false;                   // only the failures
     std::vector<std::string> dokumen;     // --dokumen kinds (repeatable); none: lkjip
+    std::string format = "pdf";           // --format: pdf, docx or pdf,docx
 };
+
+// `--format pdf,docx` as the pipeline's choice; nullopt for anything else (main.cpp checks).
+std::optional<pipeline::Formats> parse_formats(const std::string& word);
+const std::vector<std::string>& format_words();
 
 // Many data files to PDFs in parallel (docs/cli.md). 0 all built or up to date, 1 any failed,
 // 2 usage (a malformed --shard).

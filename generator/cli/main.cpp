@@ -349,6 +349,10 @@ int run(int argc, char** argv) {
     build_cmd->add_option("-o,--output", build.output, _("PDF file (default: the data file's name with .pdf; - for standard output)"));
     build_cmd->add_option("--md", build.markdown, _("Also write the report's Markdown to this file"));
     build_cmd->add_option("--xlsx", build.xlsx, _("Also write every table of the report as a sheet of this workbook"));
+    build_cmd->add_option("--docx", build.docx, _("Also write the report as a Word file (.docx) here"));
+    build_cmd->add_option("--format", build.format, _("Formats to write: pdf (default), docx, or pdf,docx"))
+        ->check(one_of("--format", lkjip::cli::format_words()))
+        ->type_name(_("TEXT"));
     build_cmd->add_option("--dokumen", build.dokumen, _("Document: lkjip (default), pk (Perjanjian Kinerja), iku (Keputusan penetapan IKU), renja (Rencana Kerja)"))
         ->check(one_of("--dokumen", kinds))
         ->type_name(_("TEXT"));
@@ -360,7 +364,8 @@ int run(int argc, char** argv) {
     lkjip::cli::RenderOptions render;
     CLI::App* render_cmd = command("render", _("Typeset any Markdown file to PDF"));
     render_cmd->add_option(_("file"), render.file, _("Markdown file (- for standard input)"))->required();
-    render_cmd->add_option("-o,--output", render.output, _("PDF file (- for standard output)"))->required();
+    render_cmd->add_option("-o,--output", render.output, _("PDF file (- for standard output)"));
+    render_cmd->add_option("--docx", render.docx, _("Word file (.docx) to write, beside or instead of the PDF"));
     render_cmd->add_option("--paper", render.paper, _("A4 or F4"))->check(one_of("--paper", {"A4", "F4"}))->type_name(_("TEXT"));
     render_cmd->add_flag("--sans", render.sans, _("Liberation Sans instead of Liberation Serif"));
     render_cmd->add_flag("--link-urls", render.link_urls, _("Print each link's URL after its text where the text does not show it"));
@@ -381,6 +386,9 @@ int run(int argc, char** argv) {
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
         ->check(one_of("--dokumen", kinds))
+        ->type_name(_("TEXT"));
+    batch_cmd->add_option("--format", batch.format, _("Formats to write of each document: pdf (default), docx, or pdf,docx"))
+        ->check(one_of("--format", lkjip::cli::format_words()))
         ->type_name(_("TEXT"));
     batch_cmd->add_flag("--json", batch.json, _("Print a machine-readable summary on standard output"));
     batch_cmd->add_flag("--force", batch.force, _("Rebuild documents whose inputs have not changed"));

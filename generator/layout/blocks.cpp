@@ -413,6 +413,8 @@ bool Builder::add_chart(const md::Block& b, double indent, double measure) {
     Piece p;
     p.space_before = settings_.size * 0.5;
     p.flow.height = p.space_before + d.height + settings_.size * 0.5;
+    figures_.push_back(page::Figure{b.line, data->type, data->scale_each, !data->bands.empty(), data->categories,
+                                    data->series, data->values, d.ops, d.width, d.height});
     page::Page& ops = d.ops;
     for (auto& r : ops.text) r.x += indent, r.y -= p.space_before;
     for (auto& r : ops.rules) r.x1 += indent, r.x2 += indent, r.y1 -= p.space_before, r.y2 -= p.space_before;
@@ -599,6 +601,7 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
         diags_.warning(here(), _("a word in this table is wider than its column and was cut to fit"));
     }
     add_caption(b, indent, measure);
+    table_layouts_.push_back(page::TableLayout{b.line, table->column_widths, style.size});
     table_styles_.push_back(std::make_unique<TableStyle>(style));
     const TableStyle* drawn_style = table_styles_.back().get();
     const double x = indent + std::max(0.0, (measure - table->width) / 2);
@@ -620,6 +623,7 @@ void Builder::add_table(const md::Block& b, double indent, double measure) {
     double total_height = header_height;
     for (const auto& row : table->body) total_height += row.height;
     const bool small_table = total_height < geometry(section().landscape).body_height() / 3;
+    table_layouts_.back().whole = small_table;
     for (std::size_t r = 0; r < table->body.size(); ++r) {
         const bool small = small_table && r + 1 < table->body.size();
         Piece p;

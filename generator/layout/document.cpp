@@ -5,6 +5,7 @@
 // with a bounded number of passes).
 #include <algorithm>
 #include <mutex>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -150,17 +151,25 @@ private:
                                                       *p.table_style, book_.ids, pg, &book_.set);
                 y = top - drawn;
                 (void)height;
+                place(p, index, section);
                 collect_anchors(p, index, origin);
                 i = j;
                 continue;
             }
             translate(p.ops, g.left, origin, pg);
+            place(p, index, section);
             collect_anchors(p, index, origin);
             y -= p.flow.height - (first ? p.space_before : 0);
             ++i;
         }
         if (!pg.label.empty()) decorate(pg, g);
         out_.doc.pages.push_back(std::move(pg));
+    }
+
+    // The first piece of each Markdown line (its block) and the page it starts on.
+    void place(const Piece& p, std::size_t page_index, const Section& section) {
+        if (!placed_lines_.insert(p.line).second) return;
+        out_.doc.placements.push_back(page::Placement{p.line, page_index, section.landscape});
     }
 
     void collect_anchors(const Piece& p, std::size_t page_index, double origin) {
@@ -197,6 +206,7 @@ private:
     std::optional<Numbering> style_;  // none yet: the first page always opens a range (PDF 1.7 §12.4.2)
     int roman_ = 0, arabic_ = 0;
     const Section* restarted_ = nullptr;
+    std::unordered_set<std::uint32_t> placed_lines_;
 };
 
 // The printed page number of each entry's page.
@@ -269,6 +279,13 @@ std::optional<page::Document> typeset(const md::Document& doc, const LayoutSetti
             }
             warn_oversized(builder, file, diags);
             add_kerning(assembly.doc, *book);
+            for (const ListEntry& e : assembly.entries) {
+                using K = page::ContentsEntry::Kind;
+                const K kind = e.kind == Anchor::Kind::table ? K::table : e.kind == Anchor::Kind::figure ? K::figure : K::heading;
+                assembly.doc.contents.push_back(page::ContentsEntry{kind, e.title, e.level, e.label});
+            }
+            assembly.doc.tables = builder.table_layouts();
+            assembly.doc.figures = builder.figures();
             return std::move(assembly.doc);
         }
         entries = std::move(assembly.entries);

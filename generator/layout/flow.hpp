@@ -80,6 +80,9 @@ public:
     // until the next call).
     void refresh_lists(const std::vector<ListEntry>& entries);
     std::vector<Section>& sections() { return sections_; }
+    // Every table's column widths and every chart, as set (page::Document's tables and figures).
+    [[nodiscard]] const std::vector<page::TableLayout>& table_layouts() const { return table_layouts_; }
+    [[nodiscard]] const std::vector<page::Figure>& figures() const { return figures_; }
     // Tables live here so pieces can point at them.
     std::vector<std::unique_ptr<PlacedTable>>& tables() { return tables_; }
     [[nodiscard]] Geometry geometry(bool landscape) const;
@@ -166,6 +169,8 @@ private:
     TableStyle table_style_;
     std::vector<Section> sections_;
     std::vector<std::unique_ptr<PlacedTable>> tables_;
+    std::vector<page::TableLayout> table_layouts_;
+    std::vector<page::Figure> figures_;
     std::vector<std::unique_ptr<TableStyle>> table_styles_;  // each table's own (a wide one may be smaller)
     int next_paragraph_ = 0;
     bool break_next_ = false;

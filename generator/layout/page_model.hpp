@@ -120,12 +120,57 @@ struct DocumentInfo {
     int year = 2000, month = 1, day = 1;
 };
 
+// ---- What the writers of other formats follow (the .docx writer, generator/docx) ----
+
+// An entry of the Daftar Isi, Tabel or Gambar with the page label the layout settled on: the
+// Word file's table-of-contents fields are filled with these, so they are right before an update.
+struct ContentsEntry {
+    enum class Kind { heading, table, figure } kind = Kind::heading;
+    std::string title;
+    int level = 1;
+    std::string label;  // the printed page number
+};
+
+// Where a Markdown block (by its source line) starts: the page, and whether that page is landscape
+// (a table too wide for portrait, the headings carried with it, an org chart turned).
+struct Placement {
+    std::uint32_t line = 0;
+    std::size_t page = 0;
+    bool landscape = false;
+};
+
+// A table as the column solver set it: its columns' widths (points) and its type size. A table
+// cut into parts of its columns has one entry per part, in order, with the same line.
+struct TableLayout {
+    std::uint32_t line = 0;
+    std::vector<double> widths;
+    double size = 10;
+    bool whole = false;  // short enough that its rows are kept on one page
+};
+
+// A chart as the layout drew it: its data (for a native chart) and its drawing, x from the chart's
+// left edge and y = minus the distance below its top, in `width` × `height` points.
+struct Figure {
+    std::uint32_t line = 0;
+    std::string type;                 // bar, hbar, line, org
+    bool scale_each = false;          // bar: one panel per category
+    bool banded = false;              // hbar: a scale's bands behind the bars
+    std::vector<std::string> categories, series;
+    std::vector<std::vector<std::optional<double>>> values;  // [series][category]
+    Page drawing;
+    double width = 0, height = 0;
+};
+
 struct Document {
     std::vector<Font> fonts;
     std::vector<Page> pages;
     std::vector<OutlineEntry> outline;
     std::vector<PageLabelRange> labels;
     DocumentInfo info;
+    std::vector<ContentsEntry> contents;  // every list entry, in document order
+    std::vector<Placement> placements;    // the first piece of each block line, in page order
+    std::vector<TableLayout> tables;      // in document order
+    std::vector<Figure> figures;          // in document order
 };
 
 }  // namespace lkjip::page

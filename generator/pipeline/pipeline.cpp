@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "data/data.hpp"
+#include "docx/docx.hpp"
 #include "layout/fonts.hpp"
 #include "markdown/markdown.hpp"
 #include "pdf/pdf.hpp"
@@ -86,23 +87,70 @@ layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& fi
     return s;  // base_dir stays "."
 }
 
-bool typeset_to_pdf(const std::string& markdown, const layout::LayoutSettings& settings, Diagnostics& diags,
-                    std::string& bytes, std::size_t& pages) {
+namespace {
+
+docx::Settings docx_settings(const layout::LayoutSettings& s) {
+    docx::Settings d;
+    d.page_width_mm = s.page_width_mm;
+    d.page_height_mm = s.page_height_mm;
+    d.margin_top_mm = s.margin_top_mm;
+    d.margin_bottom_mm = s.margin_bottom_mm;
+    d.margin_left_mm = s.margin_left_mm;
+    d.margin_right_mm = s.margin_right_mm;
+    d.sans = s.sans;
+    d.size = s.size;
+    d.line_spacing = s.line_spacing;
+    d.running_header = s.running_header;
+    d.source_name = s.source_name;
+    d.base_dir = s.base_dir;
+    d.info = s.info;
+    return d;
+}
+
+}  // namespace
+
+bool typeset(const std::string& markdown, const layout::LayoutSettings& settings, const Formats& formats, Diagnostics& diags,
+             Typeset& out) {
     md::Document doc = md::parse(markdown, settings.source_name, diags);
     if (settings.link_urls) md::print_link_targets(doc);
-    const auto typeset = layout::typeset(doc, settings, diags);
-    if (!typeset || diags.has_errors()) return false;
-    const pdf::WriteResult result = pdf::write_pdf(*typeset, bytes);
-    if (!result.ok) {
-        diags.error(file_pos(settings.source_name), result.error);
-        return false;
+    const auto laid_out = layout::typeset(doc, settings, diags);
+    if (!laid_out || diags.has_errors()) return false;
+    if (formats.pdf) {
+        const pdf::WriteResult result = pdf::write_pdf(*laid_out, out.pdf);
+        if (!result.ok) {
+            diags.error(file_pos(settings.source_name), result.error);
+            return false;
+        }
     }
-    pages = typeset->pages.size();
+    if (formats.docx) {
+        auto bytes = docx::write_docx(doc, *laid_out, docx_settings(settings), diags);
+        if (!bytes) return false;
+        out.docx = std::move(*bytes);
+    }
+    out.pages = laid_out->pages.size();
+    return true;
+}
+
+bool typeset_to_pdf(const std::string& markdown, const layout::LayoutSettings& settings, Diagnostics& diags,
+                    std::string& bytes, std::size_t& pages) {
+    Typeset out;
+    if (!typeset(markdown, settings, Formats{}, diags, out)) return false;
+    bytes = std::move(out.pdf);
+    pages = out.pages;
     return true;
 }
 
 bool render_markdown(const std::string& markdown, const MarkdownPage& page, Diagnostics& diags, std::string& bytes,
                      std::size_t& pages) {
+    Typeset out;
+    if (!render_markdown(markdown, page, Formats{}, diags, out)) return false;
+    bytes = std::move(out.pdf);
+    pages = out.pages;
+    return true;
+}
+
+bool render_markdown(const std::string& markdown, const MarkdownPage& page, const Formats& formats, Diagnostics& diags,
+                     Typeset& out) {
     layout::LayoutSettings settings;
     settings.source_name = page.file == "-" ? "<stdin>" : page.file;
     // A Markdown file's images are relative to its own folder (standard input: the current one).
@@ -111,7 +159,7 @@ bool render_markdown(const std::string& markdown, const MarkdownPage& page, Diag
     settings.sans = page.sans;
     settings.link_urls = page.link_urls;
     settings.info.title = std::filesystem::path(settings.source_name).stem().string();
-    return typeset_to_pdf(markdown, settings, diags, bytes, pages);
+    return typeset(markdown, settings, formats, diags, out);
 }
 
 BuiltDocument build_model(const AgencyYear& model, const std::string& file, const DocumentOptions& options,
@@ -124,8 +172,13 @@ BuiltDocument build_model(const AgencyYear& model, const std::string& file, cons
     mo.dokumen = options.dokumen;
     std::optional<std::string> markdown = report::render_markdown(model, mo, out.diags);
     if (!markdown) return out;
-    out.ok = typeset_to_pdf(*markdown, settings_of(model, file, options.dokumen), out.diags, out.pdf, out.pages);
-    if (!out.ok) out.pdf.clear();
+    Typeset set;
+    out.ok = typeset(*markdown, settings_of(model, file, options.dokumen), options.formats, out.diags, set);
+    if (out.ok) {
+        out.pdf = std::move(set.pdf);
+        out.docx = std::move(set.docx);
+        out.pages = set.pages;
+    }
     if (options.keep_markdown) out.markdown = std::move(markdown);
     return out;
 }

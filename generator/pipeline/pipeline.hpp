@@ -28,6 +28,19 @@ layout::LayoutSettings settings_of(const AgencyYear& data, const std::string& fi
 bool typeset_to_pdf(const std::string& markdown, const layout::LayoutSettings& settings, Diagnostics& diags,
                     std::string& bytes, std::size_t& pages);
 
+// The outputs of one typesetting: the PDF, the Word file (issue 20: the same document tree,
+// after the same layout, so both have the same pages, orientations and lists of contents), or both.
+struct Formats {
+    bool pdf = true;
+    bool docx = false;
+};
+struct Typeset {
+    std::string pdf, docx;   // the bytes of each format asked for
+    std::size_t pages = 0;   // of the PDF layout
+};
+bool typeset(const std::string& markdown, const layout::LayoutSettings& settings, const Formats& formats, Diagnostics& diags,
+             Typeset& out);
+
 // `lkjip render`: any Markdown through the typesetter, the page chosen on the command line.
 struct MarkdownPage {
     std::string file;        // the Markdown file, "-" for standard input (names, relative images)
@@ -37,24 +50,28 @@ struct MarkdownPage {
 };
 bool render_markdown(const std::string& markdown, const MarkdownPage& page, Diagnostics& diags, std::string& bytes,
                      std::size_t& pages);
+bool render_markdown(const std::string& markdown, const MarkdownPage& page, const Formats& formats, Diagnostics& diags,
+                     Typeset& out);
 
 struct DocumentOptions {
     std::vector<std::string> templates;  // --templates folders, before the built-in ones
     bool keep_markdown = false;          // also return the Markdown (build --md)
     bool lint = false;                   // add the warnings of `lkjip check` (batch)
     report::DocumentKind dokumen = report::DocumentKind::lkjip;
+    Formats formats;                     // the PDF, the Word file, or both
 };
 
 struct BuiltDocument {
     bool ok = false;
-    std::string pdf;                      // the PDF bytes when ok
+    std::string pdf;                      // the PDF bytes when ok (and asked for)
+    std::string docx;                     // the Word file's bytes when ok and asked for
     std::size_t pages = 0;
     std::optional<std::string> markdown;  // with keep_markdown, when rendering succeeded
     Diagnostics diags;                    // everything found, errors and warnings
     std::vector<FileRead> reads;          // every file read (build_document), in order
 };
 
-// A loaded model to PDF bytes. `file` is the data file (names in diagnostics, base folder).
+// A loaded model to PDF (and Word) bytes. `file` is the data file (names in diagnostics, base folder).
 BuiltDocument build_model(const AgencyYear& model, const std::string& file, const DocumentOptions& options,
                           Diagnostics diags = {});
 

@@ -1,0 +1,276 @@
+// Charts of the Word file. A bar, horizontal-bar or line chart on one value axis is a native
+// Word chart: a DrawingML chart part (ECMA-376 Part 1 §21.2) with its numbers cached, and the
+// workbook it was made from embedded, so Word's "Edit Data" opens it. A chart Word's chart model
+// cannot draw as the PDF does (one panel per category, a scale's bands behind the bars, the
+// organisation chart) is the PDF's own drawing, rendered by cairo into a picture.
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include <cairo-ft.h>
+#include <cairo.h>
+#include <fmt/format.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include "docx/internal.hpp"
+#include "sheet/sheet.hpp"
+
+namespace lkjip::docx {
+
+namespace {
+
+// The PDF's grey-print palette (layout/chart_canvas.hpp), so both outputs read alike on a
+// black-and-white copy: distinct luminance per series.
+const char* const kSeriesColours[] = {"3F5A73", "B4B9BE", "7A7F85", "FFFFFF", "2B2B2B", "D9D9D9"};
+
+std::string column_name(std::size_t index) {
+    std::string name;
+    for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
+    return name;
+}
+
+// A number as the cache and the workbook write it: shortest round-trip text, "." for decimals.
+std::string number_text(double v) { return fmt::format("{}", v); }
+
+bool all_whole(const page::Figure& f) {
+    for (const auto& series : f.values)
+        for (const auto& v : series)
+            if (v && std::fabs(*v - std::round(*v)) > 1e-9) return false;
+    return true;
+}
+
+std::string string_cache(const std::string& ref, const std::vector<std::string>& texts) {
+    std::string x = "<c:strRef><c:f>" + ref + "</c:f><c:strCache>" + fmt::format("<c:ptCount val=\"{}\"/>", texts.size());
+    for (std::size_t i = 0; i < texts.size(); ++i) x += fmt::format("<c:pt idx=\"{}\"><c:v>{}</c:v></c:pt>", i, xml_escape(texts[i]));
+    return x + "</c:strCache></c:strRef>";
+}
+
+std::string text_properties(double size) {
+    return fmt::format("<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"{}\"/></a:pPr><a:endParaRPr lang=\"id-ID\"/></a:p></c:txPr>",
+                       std::lround(size * 100));
+}
+
+}  // namespace
+
+bool native_chart(const page::Figure& f) {
+    return (f.type == "bar" && !f.scale_each) || (f.type == "hbar" && !f.banded) || f.type == "line";
+}
+
+std::string chart_xml(const page::Figure& f, const std::string& title) {
+    (void)title;  // the caption above the chart is its title, as in the PDF
+    const bool line = f.type == "line", horizontal = f.type == "hbar";
+    const std::size_t n = f.categories.size();
+    const std::string format = all_whole(f) ? "#,##0" : "#,##0.00";
+    std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                    "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
+                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                    "<c:date1904 val=\"0\"/><c:lang val=\"id-ID\"/><c:roundedCorners val=\"0\"/>"
+                    "<c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea><c:layout/>";
+    x += line ? "<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>"
+              : fmt::format("<c:barChart><c:barDir val=\"{}\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>", horizontal ? "bar" : "col");
+    const std::string last_row = std::to_string(n + 1);
+    for (std::size_t s = 0; s < f.series.size(); ++s) {
+        const std::string col = column_name(s + 1);
+        const char* colour = kSeriesColours[s % std::size(kSeriesColours)];
+        x += fmt::format("<c:ser><c:idx val=\"{0}\"/><c:order val=\"{0}\"/><c:tx>", s) + string_cache("Sheet1!$" + col + "$1", {f.series[s]}) + "</c:tx>";
+        if (line) {
+            x += fmt::format("<c:spPr><a:ln w=\"22225\"><a:solidFill><a:srgbClr val=\"{0}\"/></a:solidFill>{1}</a:ln></c:spPr>"
+                             "<c:marker><c:symbol val=\"circle\"/><c:size val=\"6\"/><c:spPr><a:solidFill><a:srgbClr val=\"{0}\"/></a:solidFill></c:spPr></c:marker>",
+                             s % 2 == 1 ? "7A7F85" : colour, s % 2 == 1 ? "<a:prstDash val=\"dash\"/>" : "");
+        } else {
+            x += fmt::format("<c:spPr><a:solidFill><a:srgbClr val=\"{}\"/></a:solidFill><a:ln w=\"6350\"><a:solidFill><a:srgbClr val=\"404040\"/>"
+                             "</a:solidFill></a:ln></c:spPr><c:invertIfNegative val=\"0\"/>",
+                             colour);
+        }
+        // The value over each bar or point, as the PDF prints it.
+        x += "<c:dLbls>" + fmt::format("<c:numFmt formatCode=\"{}\" sourceLinked=\"0\"/>", format) + text_properties(8) +
+             fmt::format("<c:dLblPos val=\"{}\"/>", line ? "t" : "outEnd") +
+             "<c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/>"
+             "<c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>";
+        x += "<c:cat>" + string_cache("Sheet1!$A$2:$A$" + last_row, f.categories) + "</c:cat>";
+        x += "<c:val><c:numRef><c:f>Sheet1!$" + col + "$2:$" + col + "$" + last_row + "</c:f><c:numCache><c:formatCode>" + format +
+             "</c:formatCode>" + fmt::format("<c:ptCount val=\"{}\"/>", n);
+        for (std::size_t c = 0; c < n && s < f.values.size() && c < f.values[s].size(); ++c) {
+            // A missing value is no point: the line breaks there (dispBlanksAs gap).
+            if (f.values[s][c]) x += fmt::format("<c:pt idx=\"{}\"><c:v>{}</c:v></c:pt>", c, number_text(*f.values[s][c]));
+        }
+        x += "</c:numCache></c:numRef></c:val>";
+        if (line) x += "<c:smooth val=\"0\"/>";
+        x += "</c:ser>";
+    }
+    x += line ? "<c:marker val=\"1\"/>" : "<c:gapWidth val=\"80\"/>";
+    x += "<c:axId val=\"50010001\"/><c:axId val=\"50010002\"/>";
+    x += line ? "</c:lineChart>" : "</c:barChart>";
+    // Horizontal bars list the categories top down, as the table does.
+    x += fmt::format("<c:catAx><c:axId val=\"50010001\"/><c:scaling><c:orientation val=\"{}\"/></c:scaling><c:delete val=\"0\"/>"
+                     "<c:axPos val=\"{}\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"out\"/>"
+                     "<c:minorTickMark val=\"none\"/><c:tickLblPos val=\"low\"/>{}<c:crossAx val=\"50010002\"/><c:crosses val=\"autoZero\"/>"
+                     "<c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>",
+                     horizontal ? "maxMin" : "minMax", horizontal ? "l" : "b", text_properties(8));
+    x += fmt::format("<c:valAx><c:axId val=\"50010002\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/>"
+                     "<c:axPos val=\"{}\"/><c:majorGridlines><c:spPr><a:ln w=\"3175\"><a:solidFill><a:srgbClr val=\"D1D1D1\"/></a:solidFill>"
+                     "</a:ln></c:spPr></c:majorGridlines><c:numFmt formatCode=\"{}\" sourceLinked=\"0\"/><c:majorTickMark val=\"out\"/>"
+                     "<c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>{}<c:crossAx val=\"50010001\"/><c:crosses val=\"{}\"/>"
+                     "<c:crossBetween val=\"between\"/></c:valAx>",
+                     horizontal ? "b" : "l", all_whole(f) ? "#,##0" : "#,##0.0", text_properties(8), horizontal ? "max" : "autoZero");
+    x += "</c:plotArea>";
+    if (f.series.size() > 1 || line) x += "<c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/>" + text_properties(8) + "</c:legend>";
+    x += "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>";
+    x += "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>" + text_properties(9);
+    x += "<c:externalData r:id=\"rId1\"><c:autoUpdate val=\"0\"/></c:externalData></c:chartSpace>";
+    return x;
+}
+
+std::optional<std::string> chart_workbook(const page::Figure& f, Diagnostics& diags) {
+    // The sheet the chart's references name: categories in A, one series per column from B.
+    sheet::OutSheet sheet;
+    sheet.name = "Sheet1";
+    std::vector<sheet::OutCell> head{sheet::OutCell{"", std::nullopt, "", false, true, false}};
+    for (const auto& s : f.series) head.push_back(sheet::OutCell{s, std::nullopt, "", false, true, true});
+    sheet.rows.push_back(std::move(head));
+    sheet.header_rows = 1;
+    const std::string format = all_whole(f) ? "#,##0" : "#,##0.00";
+    for (std::size_t c = 0; c < f.categories.size(); ++c) {
+        std::vector<sheet::OutCell> row{sheet::OutCell{f.categories[c], std::nullopt, "", false, false, true}};
+        for (std::size_t s = 0; s < f.series.size(); ++s) {
+            const auto& v = s < f.values.size() && c < f.values[s].size() ? f.values[s][c] : std::nullopt;
+            row.push_back(v ? sheet::OutCell{"", number_text(*v), format, false, false, false} : sheet::OutCell{});
+        }
+        sheet.rows.push_back(std::move(row));
+    }
+    return sheet::workbook_bytes({sheet}, diags);
+}
+
+// ---- pictures ----
+
+namespace {
+
+// The fonts of the drawing, loaded once per process and shared by every picture (cairo font
+// faces are reference counted and thread-safe; FreeType's library is not, hence the lock).
+cairo_font_face_t* font_face(const std::string& file, std::string& error) {
+    static std::mutex lock;
+    static FT_Library library = nullptr;
+    static std::map<std::string, cairo_font_face_t*> faces;
+    const std::lock_guard<std::mutex> guard(lock);
+    if (!library && FT_Init_FreeType(&library) != 0) {
+        library = nullptr;
+        error = "FreeType could not be initialised";  // i18n: not a message (reported under a translated lead)
+        return nullptr;
+    }
+    if (const auto it = faces.find(file); it != faces.end()) return it->second;
+    FT_Face face = nullptr;
+    if (FT_New_Face(library, file.c_str(), 0, &face) != 0) {
+        error = file + ": not a font FreeType reads";  // i18n: not a message
+        return nullptr;
+    }
+    cairo_font_face_t* cf = cairo_ft_font_face_create_for_ft_face(face, 0);
+    static const cairo_user_data_key_t key{};
+    // The FreeType face lives as long as cairo's font face (cairo-ft's rule).
+    cairo_font_face_set_user_data(cf, &key, face, [](void* f) { FT_Done_Face(static_cast<FT_Face>(f)); });
+    faces.emplace(file, cf);
+    return cf;
+}
+
+void set_colour(cairo_t* cr, const page::Color& c) { cairo_set_source_rgb(cr, c.r, c.g, c.b); }
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::optional<std::string> figure_png(const page::Figure& f, const std::vector<page::Font>& fonts, double dpi, std::string& error) {
+    const double scale = dpi / 72;
+    const int w = static_cast<int>(std::ceil(std::max(1.0, f.width) * scale)), h = static_cast<int>(std::ceil(std::max(1.0, f.height) * scale));
+    // docs/limits.md: a chart is at most a page; 8000 pixels is a landscape F4 page at 200 dpi and more.
+    if (w > 8000 || h > 8000) {
+        error = fmt::format("{} × {} pixels", w, h);
+        return std::nullopt;
+    }
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h),
+                                                                              cairo_surface_destroy);
+    std::unique_ptr<cairo_t, decltype(&cairo_destroy)> context(cairo_create(surface.get()), cairo_destroy);
+    cairo_t* cr = context.get();
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    const page::Page& d = f.drawing;
+    // The drawing's convention: x from the left, y = minus the distance below the top.
+    for (const page::Box& b : d.boxes) {
+        cairo_rectangle(cr, b.x, -(b.y + b.h), b.w, b.h);
+        if (b.fill) {
+            set_colour(cr, *b.fill);
+            b.stroke ? cairo_fill_preserve(cr) : cairo_fill(cr);
+        }
+        if (b.stroke) {
+            set_colour(cr, *b.stroke);
+            cairo_set_line_width(cr, b.stroke_width);
+            cairo_stroke(cr);
+        }
+        cairo_new_path(cr);
+    }
+    for (const page::Path& p : d.paths) {
+        for (const page::PathOp& op : p.ops) {
+            switch (op.kind) {
+                case page::PathOp::Kind::move: cairo_move_to(cr, op.x1, -op.y1); break;
+                case page::PathOp::Kind::line: cairo_line_to(cr, op.x1, -op.y1); break;
+                case page::PathOp::Kind::curve: cairo_curve_to(cr, op.x1, -op.y1, op.x2, -op.y2, op.x3, -op.y3); break;
+                case page::PathOp::Kind::close: cairo_close_path(cr); break;
+            }
+        }
+        if (p.fill) {
+            set_colour(cr, *p.fill);
+            p.stroke ? cairo_fill_preserve(cr) : cairo_fill(cr);
+        }
+        if (p.stroke) {
+            set_colour(cr, *p.stroke);
+            cairo_set_line_width(cr, p.stroke_width);
+            cairo_set_dash(cr, p.dash.empty() ? nullptr : p.dash.data(), static_cast<int>(p.dash.size()), 0);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, nullptr, 0, 0);
+        }
+        cairo_new_path(cr);
+    }
+    for (const page::Rule& r : d.rules) {
+        set_colour(cr, r.color);
+        cairo_set_line_width(cr, r.width);
+        cairo_move_to(cr, r.x1, -r.y1);
+        cairo_line_to(cr, r.x2, -r.y2);
+        cairo_stroke(cr);
+    }
+    for (const page::TextRun& t : d.text) {
+        if (t.font >= fonts.size()) continue;
+        cairo_font_face_t* face = font_face(fonts[t.font].file, error);
+        if (!face) return std::nullopt;
+        cairo_set_font_face(cr, face);
+        cairo_set_font_size(cr, t.size);
+        set_colour(cr, t.color);
+        if (t.pieces.empty()) {
+            cairo_move_to(cr, t.x, -t.y);
+            cairo_show_text(cr, t.text.c_str());
+        } else {
+            for (std::size_t k = 0; k < t.pieces.size(); ++k) {
+                const std::size_t end = k + 1 < t.pieces.size() ? t.pieces[k + 1].at : t.text.size();
+                cairo_move_to(cr, t.x + t.pieces[k].x, -t.y);
+                cairo_show_text(cr, t.text.substr(t.pieces[k].at, end - t.pieces[k].at).c_str());
+            }
+        }
+    }
+    cairo_surface_flush(surface.get());
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+        error = cairo_status_to_string(cairo_status(cr));
+        return std::nullopt;
+    }
+    std::string png;
+    if (cairo_surface_write_to_png_stream(surface.get(), append, &png) != CAIRO_STATUS_SUCCESS) {
+        error = "cairo could not write the PNG";  // i18n: not a message
+        return std::nullopt;
+    }
+    return png;
+}
+
+}  // namespace lkjip::docx
