@@ -349,12 +349,12 @@ int run(int argc, char** argv) {
     build_cmd->add_option("-o,--output", build.output, _("PDF file (default: the data file's name with .pdf; - for standard output)"));
     build_cmd->add_option("--md", build.markdown, _("Also write the report's Markdown to this file"));
     build_cmd->add_option("--xlsx", build.xlsx, _("Also write every table of the report as a sheet of this workbook"));
+    build_cmd->add_option("--dokumen", build.dokumen, _("Document: lkjip (default), pk (Perjanjian Kinerja), iku (Keputusan penetapan IKU), renja (Rencana Kerja)"))
+        ->check(one_of("--dokumen", kinds))
+        ->type_name(_("TEXT"));
     build_cmd->add_option("--docx", build.docx, _("Also write the report as a Word file (.docx) here"));
     build_cmd->add_option("--format", build.format, _("Formats to write: pdf (default), docx, or pdf,docx"))
         ->check(one_of("--format", lkjip::cli::format_words()))
-        ->type_name(_("TEXT"));
-    build_cmd->add_option("--dokumen", build.dokumen, _("Document: lkjip (default), pk (Perjanjian Kinerja), iku (Keputusan penetapan IKU), renja (Rencana Kerja)"))
-        ->check(one_of("--dokumen", kinds))
         ->type_name(_("TEXT"));
     build_cmd->add_option("--templates", build.templates, _("Folder of templates that replace built-in ones (repeatable)"))
         ->expected(1)

@@ -1067,7 +1067,7 @@ std::optional<std::string> Writer::run() {
                     "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
                     "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
                     "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
-                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "  // i18n: not a message
                     "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>";
     for (const std::string& e : body_) x += e;
     x += section_properties();  // the last section's properties close the body (§17.6.17)

@@ -65,7 +65,7 @@ std::string chart_xml(const page::Figure& f, const std::string& title) {
     const std::string format = all_whole(f) ? "#,##0" : "#,##0.00";
     std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                     "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
-                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "  // i18n: not a message
                     "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
                     "<c:date1904 val=\"0\"/><c:lang val=\"id-ID\"/><c:roundedCorners val=\"0\"/>"
                     "<c:chart><c:autoTitleDeleted val=\"1\"/><c:plotArea><c:layout/>";

@@ -95,7 +95,7 @@ std::string styles_xml(const Settings& s) {
                                  fmt::format("<w:ind w:left=\"{}\"/><w:jc w:val=\"left\"/>", twips(s.size * 1.5 * (level - 1))),
                              level == 1 ? "<w:b/><w:bCs/>" : "", false, "Normal");
     }
-    x += paragraph_style("TableofFigures", "table of figures", "Normal",
+    x += paragraph_style("TableofFigures", "table of figures", "Normal",  // i18n: not a message (Word's own style name)
                          tab + spacing(0, 0) + "<w:jc w:val=\"left\"/>", "", false,
                          "Normal");
     x += paragraph_style("Quote", "Quote", "Normal",

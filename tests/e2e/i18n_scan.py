@@ -79,6 +79,9 @@ def main():
             text = open(path, encoding="utf-8").read()
             lines = text.split("\n")
             for offset, content in literals(text):
+                # Markup is not a message: XML elements and attributes the Word writer and the
+                # workbook writer put in their parts (`<a:ln w=\"6350\">`), whole or cut at a literal's end.
+                content = re.sub(r"<[^<>]*(>|$)|^[^<>]*>", " ", content)
                 words = re.findall(r"[A-Za-z]+", content)
                 if len(words) < 2 or not ENGLISH.search(content):
                     continue
