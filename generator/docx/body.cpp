@@ -22,8 +22,6 @@ namespace {
 namespace fs = std::filesystem;
 using Kind = md::Block::Kind;
 
-constexpr double kCaptionSize = 11;
-constexpr double kSourceSize = 9;
 constexpr double kListIndent = 22;        // layout/blocks.cpp: the hanging indent of a list level
 constexpr double kLetterheadLogo = 22;    // mm, docs/markdown.md
 constexpr double kDisplayLeading = 1.2;   // layout/cover.cpp
@@ -300,11 +298,12 @@ std::string Writer::runs(const md::Spans& spans, const RunStyle& rs) {
             x += "<w:r><w:br/></w:r>";
             continue;
         }
-        std::string run = text_run(s.text, run_properties(s, rs));
+        md::Span shown = s;
+        if (s.link.starts_with("#")) shown.link.clear();
+        std::string run = text_run(s.text, run_properties(shown, rs));
         if (!s.link.empty()) {
-            if (s.link.starts_with("#")) {
-                run = "<w:hyperlink w:anchor=\"" + xml_escape(s.link.substr(1)) + "\" w:history=\"1\">" + run + "</w:hyperlink>";
-            } else {
+            // A `#fragment` (a place in an HTML page) keeps its text, as in the PDF (docs/cli.md).
+            if (!s.link.starts_with("#")) {
                 run = "<w:hyperlink r:id=\"" + add_relationship("hyperlink", s.link, true) + "\" w:history=\"1\">" + run + "</w:hyperlink>";
             }
         }

@@ -140,15 +140,6 @@ bool typeset_to_pdf(const std::string& markdown, const layout::LayoutSettings& s
     return true;
 }
 
-bool render_markdown(const std::string& markdown, const MarkdownPage& page, Diagnostics& diags, std::string& bytes,
-                     std::size_t& pages) {
-    Typeset out;
-    if (!render_markdown(markdown, page, Formats{}, diags, out)) return false;
-    bytes = std::move(out.pdf);
-    pages = out.pages;
-    return true;
-}
-
 bool render_markdown(const std::string& markdown, const MarkdownPage& page, const Formats& formats, Diagnostics& diags,
                      Typeset& out) {
     layout::LayoutSettings settings;

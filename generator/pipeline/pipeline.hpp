@@ -48,8 +48,6 @@ struct MarkdownPage {
     bool sans = false;
     bool link_urls = false;  // print each link's URL after its text
 };
-bool render_markdown(const std::string& markdown, const MarkdownPage& page, Diagnostics& diags, std::string& bytes,
-                     std::size_t& pages);
 bool render_markdown(const std::string& markdown, const MarkdownPage& page, const Formats& formats, Diagnostics& diags,
                      Typeset& out);
 

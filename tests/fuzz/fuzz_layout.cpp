@@ -1,8 +1,9 @@
-// libFuzzer target: any bytes as Markdown through the typesetter and the PDF writer, in memory
-// (issue 8: Markdown → layout → PDF). Must never crash, hang or leak; errors are diagnostics.
+// libFuzzer target: any bytes as Markdown through the typesetter, the PDF writer and the Word
+// writer, in memory (issue 8: Markdown → layout → PDF; issue 20: → .docx). Must never crash, hang or leak; errors are diagnostics.
 #include <cstdint>
 #include <string>
 
+#include "docx/docx.hpp"
 #include "layout/layout.hpp"
 #include "markdown/markdown.hpp"
 #include "pdf/pdf.hpp"
@@ -18,5 +19,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!pages || diags.has_errors()) return 0;
     std::string bytes;
     (void)lkjip::pdf::write_pdf(*pages, bytes);
+    lkjip::docx::Settings word;
+    word.source_name = settings.source_name;
+    word.base_dir = settings.base_dir;
+    (void)lkjip::docx::write_docx(doc, *pages, word, diags);
     return 0;
 }

@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include "docx/docx.hpp"
+#include "fixture.hpp"
 #include "docx/internal.hpp"
 #include "layout/layout.hpp"
 #include "markdown/markdown.hpp"
@@ -25,12 +26,8 @@ namespace {
 
 fs::path layout_dir() { return fs::path(LKJIP_SOURCE_DIR) / "tests" / "layout"; }
 
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+// A file of tests/layout/ or of the golden folder.
+std::string read(const fs::path& p) { return test::source_file(fs::relative(p, LKJIP_SOURCE_DIR).string()); }
 
 struct Written {
     std::string bytes;
@@ -211,7 +208,7 @@ TEST_CASE("docx: a table too wide for portrait is in a landscape section") {
     CHECK(xml.find("w:orient", last) == std::string::npos);
 }
 
-TEST_CASE("docx: bars and lines are native charts with their workbook; org, bands and panels are pictures") {
+TEST_CASE("docx: bars and lines are native charts with their workbook, org, bands and panels pictures") {
     Written w = write(read(layout_dir() / "chart.md"), "chart.md");
     std::size_t charts = 0, pictures = 0, workbooks = 0;
     for (const auto& [name, data] : unzip(w.bytes)) {
