@@ -29,12 +29,21 @@ std::string paragraph_style(const std::string& id, const std::string& name, cons
 }
 
 std::string size(double points) { return fmt::format("<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>", half_points(points)); }
-std::string spacing(double before, double after) {
+// Space above and below, and (when given) lines at least `line` points apart: the leading the
+// layout gives that kind of text (layout/blocks.cpp), not the body's. One w:spacing element per
+// paragraph's properties (CT_PPrBase allows one).
+std::string spacing(double before, double after, double line = 0) {
+    if (line > 0)
+        return fmt::format("<w:spacing w:before=\"{}\" w:after=\"{}\" w:line=\"{}\" w:lineRule=\"atLeast\"/>", twips(before), twips(after), twips(line));
     return fmt::format("<w:spacing w:before=\"{}\" w:after=\"{}\"/>", twips(before), twips(after));
+}
+// The same with lines `multiple` times single spacing (w:lineRule auto, 240 = single).
+std::string spacing_auto(double before, double after, double multiple) {
+    return fmt::format("<w:spacing w:before=\"{}\" w:after=\"{}\" w:line=\"{}\" w:lineRule=\"auto\"/>", twips(before), twips(after),
+                       std::lround(240 * multiple));
 }
 // Lines at least `leading` points apart: the PDF's leading, where Word's "1,5 lines" would
 // follow the font's own line gap; "at least" so an inline picture is never clipped.
-std::string leading(double points) { return fmt::format("<w:spacing w:line=\"{}\" w:lineRule=\"atLeast\"/>", twips(points)); }
 
 }  // namespace
 
@@ -56,7 +65,7 @@ std::string styles_xml(const Settings& s) {
     x += "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/><w:pPr>" +
          spacing(s.size * 0.5, 0) + "<w:jc w:val=\"both\"/></w:pPr></w:style>";
     // The chapter: a new page, "BAB I" over its title, centred, 14 pt bold, two lines' space below.
-    x += paragraph_style("Heading1", "heading 1", "Normal", "<w:keepNext/><w:keepLines/><w:pageBreakBefore/>" + spacing(0, s.size * 2) +
+    x += paragraph_style("Heading1", "heading 1", "Normal", "<w:keepNext/><w:keepLines/><w:pageBreakBefore/>" + spacing(0, s.size * 2, kChapterSize * 1.4) +
                                                                 "<w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
                          "<w:b/><w:bCs/>" + size(kChapterSize), true, "Normal");
     // Sections: the sizes, weights and the space above of layout/marks.cpp's heading styles.
@@ -68,11 +77,10 @@ std::string styles_xml(const Settings& s) {
     const Level levels[] = {{1, true, false, 1.2}, {0, true, false, 1.0}, {0, true, true, 1.0}, {0, false, true, 0.8}, {-1, false, true, 0.8}};
     for (int k = 0; k < 5; ++k) {
         const Level& l = levels[k];
-        std::string rpr = size(s.size + l.delta);
-        if (l.bold) rpr = "<w:b/><w:bCs/>" + rpr;
-        if (l.italic) rpr = "<w:i/><w:iCs/>" + rpr;
+        // CT_RPr's order: b before i before sz.
+        const std::string rpr = std::string(l.bold ? "<w:b/><w:bCs/>" : "") + (l.italic ? "<w:i/><w:iCs/>" : "") + size(s.size + l.delta);
         x += paragraph_style(fmt::format("Heading{}", k + 2), fmt::format("heading {}", k + 2), "Normal",
-                             "<w:keepNext/><w:keepLines/>" + spacing(s.size * l.before, 0) +
+                             "<w:keepNext/><w:keepLines/>" + spacing(s.size * l.before, 0, (s.size + l.delta) * s.line_spacing) +
                                  fmt::format("<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"{}\"/>", k + 1),
                              rpr, true, "Normal");
     }
@@ -80,13 +88,13 @@ std::string styles_xml(const Settings& s) {
     x += paragraph_style("Title", "Title", "Normal", "<w:keepNext/>" + spacing(0, 0) + "<w:jc w:val=\"center\"/>", "<w:b/><w:bCs/>" + size(18));
     x += paragraph_style("Subtitle", "Subtitle", "Normal", "<w:keepNext/>" + spacing(0, 0) + "<w:jc w:val=\"center\"/>", "<w:b/><w:bCs/>" + size(16));
     x += paragraph_style("CoverLine", "Cover Line", "Normal", spacing(0, 0) + "<w:jc w:val=\"center\"/>", "");
-    x += paragraph_style("Caption", "caption", "Normal", "<w:keepNext/><w:keepLines/>" + spacing(s.size, s.size * 0.3) + "<w:jc w:val=\"center\"/>",
+    x += paragraph_style("Caption", "caption", "Normal", "<w:keepNext/><w:keepLines/>" + spacing(s.size, s.size * 0.3, kCaptionSize * 1.3) + "<w:jc w:val=\"center\"/>",
                          size(kCaptionSize));
     x += paragraph_style("TableText", "Table Text", "Normal",
-                         spacing(0, 0) + fmt::format("<w:spacing w:line=\"{}\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>", 276),
+                         spacing_auto(0, 0, 1.15) + "<w:jc w:val=\"left\"/>",
                          size(table_size));
     x += paragraph_style("TableHeading", "Table Heading", "TableText", "<w:keepNext/><w:jc w:val=\"center\"/>", "<w:b/><w:bCs/>");
-    x += paragraph_style("Source", "Source", "Normal", spacing(kSourceSize * 0.5, 0) + "<w:jc w:val=\"left\"/>", size(kSourceSize));
+    x += paragraph_style("Source", "Source", "Normal", spacing(kSourceSize * 0.5, 0, kSourceSize * s.line_spacing) + "<w:jc w:val=\"left\"/>", size(kSourceSize));
     // Daftar Isi, Tabel, Gambar: title, dot leaders, the page number at the right margin.
     const std::string tab = fmt::format("<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"{}\"/></w:tabs>", twips(measure));
     for (int level = 1; level <= 3; ++level) {
@@ -103,16 +111,16 @@ std::string styles_xml(const Settings& s) {
                                      "<w:ind w:left=\"{}\"/>",
                                      twips(18)),
                          "");
-    x += paragraph_style("CodeBlock", "Code Block", "Normal", spacing(s.size * 0.5, 0) + "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
+    x += paragraph_style("CodeBlock", "Code Block", "Normal", spacing_auto(s.size * 0.5, 0, 1) + "<w:jc w:val=\"left\"/>",
                          fmt::format("<w:rFonts w:ascii=\"{0}\" w:hAnsi=\"{0}\" w:cs=\"{0}\"/>", kMonoFont) + size(kCodeSize));
     x += paragraph_style("ListParagraph", "List Paragraph", "Normal", spacing(s.size * 0.25, 0), "");
     // A signature block's lines: flush left, close together, kept on one page.
     x += paragraph_style("Signature", "Signature", "Normal", "<w:keepNext/><w:keepLines/>" + spacing(0, 0) + "<w:jc w:val=\"left\"/>", "");
     x += paragraph_style("Picture", "Picture", "Normal",
-                         "<w:keepLines/>" + spacing(s.size * 0.5, s.size * 0.5) + "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>", "",
+                         "<w:keepLines/>" + spacing_auto(s.size * 0.5, s.size * 0.5, 1) + "<w:jc w:val=\"center\"/>", "",
                          false);
     x += paragraph_style("FootnoteText", "footnote text", "Normal", spacing(s.size * 0.25, 0), size(std::max(7.0, s.size - 2)), false);
-    x += paragraph_style("Header", "header", "Normal", spacing(0, 0) + "<w:jc w:val=\"right\"/>" + leading(kRunningSize * 1.2),
+    x += paragraph_style("Header", "header", "Normal", spacing(0, 0, kRunningSize * 1.2) + "<w:jc w:val=\"right\"/>",
                          "<w:i/><w:iCs/>" + size(kRunningSize), false);
     x += paragraph_style("Footer", "footer", "Normal", spacing(0, 0) + "<w:jc w:val=\"center\"/>", size(s.size - 1), false);
     // Character styles.
@@ -145,9 +153,11 @@ std::string styles_xml(const Settings& s) {
 
 std::string settings_xml() {
     // No w:updateFields: the fields are filled already, and Word would ask about them on opening.
+    // Hyphenation on, as the PDF hyphenates (Indonesian patterns, at most two lines in a row).
     return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
            "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-           "<w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>"
+           "<w:defaultTabStop w:val=\"720\"/><w:autoHyphenation/><w:consecutiveHyphenLimit w:val=\"2\"/><w:hyphenationZone w:val=\"357\"/>"
+           "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
            "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
            "<w:themeFontLang w:val=\"id-ID\"/></w:settings>";
 }

@@ -34,9 +34,27 @@ std::string line_breaks(std::string_view utf8) {
     static std::once_flag once;
     std::call_once(once, [] { init_linebreak(); });
     std::string brks(utf8.size(), static_cast<char>(LINEBREAK_NOBREAK));
-    if (!utf8.empty()) {
-        set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(utf8.data()), utf8.size(), "id", brks.data());
+    if (utf8.empty()) return brks;
+    // libunibreak 5.1 asserts (aborting the process) on a sequence cut short at the text's end:
+    // each byte that is not well-formed UTF-8 is read as a letter of the same one byte ('x', class
+    // AL; '?' would forbid the break before it), so the break opportunities keep their offsets (found by
+    // fuzz_layout: "\xff\xff" at a paragraph's end aborted `lkjip render`).
+    std::string repaired;
+    if (!utf8::valid(utf8)) {
+        repaired.reserve(utf8.size());
+        for (std::size_t i = 0; i < utf8.size();) {
+            const auto seq = utf8::sequence_at(utf8, i);
+            if (seq.length == 0) {
+                repaired += 'x';
+                ++i;
+            } else {
+                repaired.append(utf8.substr(i, seq.length));
+                i += seq.length;
+            }
+        }
+        utf8 = repaired;
     }
+    set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(utf8.data()), utf8.size(), "id", brks.data());
     return brks;
 }
 

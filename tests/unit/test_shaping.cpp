@@ -91,6 +91,17 @@ TEST_CASE("uax14: breaks inside words where the Unicode algorithm allows them") 
     CHECK_FALSE(url_like("Rp1.234.567"));
 }
 
+TEST_CASE("uax14: bytes that are not UTF-8 give break opportunities at their offsets, never an abort") {
+    // libunibreak asserts on a sequence cut short at the end ("\xff\xff", "\xe2\x80").
+    for (const std::string& text : {std::string("kata \xff\xff"), std::string("kata \xe2\x80"), std::string("\xf0\x9f kata lain\xc3")}) {
+        const std::string brks = line_breaks(text);
+        CHECK(brks.size() == text.size());
+    }
+    // The valid text around a bad byte breaks as it would alone: after "kata " and before "lain".
+    const std::string brks = line_breaks("kata \xff lain");
+    CHECK(brks[4] == kAllowBreak);
+}
+
 TEST_CASE("paragraph: a narrow column breaks after slashes, never before closing punctuation") {
     Serif f;
     ParagraphStyle style;
