@@ -50,7 +50,6 @@ struct PPr {
     std::string spacing;        // a whole w:spacing element
     std::string ind;            // a whole w:ind element
     std::string jc;
-    int outline = -1;           // 9: body text (a heading kept out of the Daftar Isi)
     [[nodiscard]] std::string xml() const {
         std::string x = "<w:pPr>";
         if (!style.empty()) x += "<w:pStyle w:val=\"" + style + "\"/>";
@@ -62,7 +61,6 @@ struct PPr {
         if (!tabs.empty()) x += "<w:tabs>" + tabs + "</w:tabs>";
         x += spacing + ind;
         if (!jc.empty()) x += "<w:jc w:val=\"" + jc + "\"/>";
-        if (outline >= 0) x += fmt::format("<w:outlineLvl w:val=\"{}\"/>", outline);
         return x + "</w:pPr>";
     }
 };
@@ -341,7 +339,7 @@ void Writer::heading(const md::Block& b) {
         content = runs(b.spans, {});
         title = md::plain_text(b.spans);
     }
-    if (no_number_) p.outline = 9;  // lkjip:nonumber: not in the Daftar Isi
+    if (no_number_) p.style += "Plain";  // lkjip:nonumber: not in the Daftar Isi
     const std::string mark = no_number_ || b.level > 3 ? "" : take_bookmark(page::ContentsEntry::Kind::heading, title);
     no_number_ = false;
     if (!mark.empty()) {

@@ -84,6 +84,12 @@ std::string styles_xml(const Settings& s) {
                                  fmt::format("<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"{}\"/>", k + 1),
                              rpr, true, "Normal");
     }
+    // A heading after `lkjip:nonumber`: the same look, outside the Daftar Isi. A style of its own,
+    // since TOC \o takes every paragraph of the Heading styles whatever its outline level.
+    for (int k = 1; k <= 6; ++k) {
+        x += paragraph_style(fmt::format("Heading{}Plain", k), fmt::format("Heading {} Plain", k), fmt::format("Heading{}", k),
+                             "<w:outlineLvl w:val=\"9\"/>", "", false, "Normal");
+    }
     // The cover (layout/cover.cpp): the title largest, then the agency, the pemda and the year.
     x += paragraph_style("Title", "Title", "Normal", "<w:keepNext/>" + spacing(0, 0) + "<w:jc w:val=\"center\"/>", "<w:b/><w:bCs/>" + size(18));
     x += paragraph_style("Subtitle", "Subtitle", "Normal", "<w:keepNext/>" + spacing(0, 0) + "<w:jc w:val=\"center\"/>", "<w:b/><w:bCs/>" + size(16));
