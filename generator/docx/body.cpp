@@ -172,7 +172,8 @@ private:
     std::string table_xml(const md::Table& t, const std::vector<double>& widths, double size, bool keep_all);
     void chart(const md::Block& b, const page::Figure& f);
     void image(const md::Block& b, PPr p = {}, double max_w = 0);
-    std::string picture_run(const std::string& rel, double w, double h, const std::string& name, const std::string& alt);
+    std::string picture_run(const std::string& rel, double w, double h, const std::string& name, const std::string& alt,
+                            const std::string& svg_rel = "");
     void list(const md::Block& b, int depth);
     void contents(page::ContentsEntry::Kind kind);
     void cover(const md::Blocks& blocks);
@@ -441,16 +442,22 @@ std::optional<std::string> Writer::embed_image(const std::string& path, const md
     return rel;
 }
 
-std::string Writer::picture_run(const std::string& rel, double w, double h, const std::string& name, const std::string& alt) {
+std::string Writer::picture_run(const std::string& rel, double w, double h, const std::string& name, const std::string& alt,
+                                const std::string& svg_rel) {
     const int id = ++drawing_id_;
+    // A vector picture: Office 2016's SVG extension of the blip, the PNG the fallback (MS-ODRAWXML 2.3.3).
+    const std::string svg = svg_rel.empty() ? std::string()
+                                            : "<a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\"><asvg:svgBlip "
+                                              "xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"" +
+                                                  svg_rel + "\"/></a:ext></a:extLst>";
     return fmt::format(
         "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{0}\" cy=\"{1}\"/>"
         "<wp:docPr id=\"{2}\" name=\"{3}\" descr=\"{4}\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
         "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:nvPicPr>"
-        "<pic:cNvPr id=\"{2}\" name=\"{3}\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"{5}\"/><a:stretch><a:fillRect/></a:stretch>"
+        "<pic:cNvPr id=\"{2}\" name=\"{3}\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"{5}\">{6}</a:blip><a:stretch><a:fillRect/></a:stretch>"
         "</pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{0}\" cy=\"{1}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
         "</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>",
-        emu(w), emu(h), id, xml_escape(name), xml_escape(alt), rel);
+        emu(w), emu(h), id, xml_escape(name), xml_escape(alt), rel, svg);
 }
 
 void Writer::image(const md::Block& b, PPr p, double max_w) {
@@ -519,7 +526,10 @@ void Writer::chart(const md::Block& b, const page::Figure& f) {
     const std::string name = fmt::format("media/image{}.png", ++images_);
     parts_.push_back(Part{"word/" + name, "", std::move(*png)});
     const std::string rel = add_relationship("image", name);
-    emit_paragraph(p, picture_run(rel, w, h, name.substr(6), b.caption ? md::plain_text(*b.caption) : f.type));
+    const std::string svg_name = fmt::format("media/image{}.svg", images_);
+    parts_.push_back(Part{"word/" + svg_name, "", figure_svg(f, laid_.fonts)});
+    const std::string svg_rel = add_relationship("image", svg_name);
+    emit_paragraph(p, picture_run(rel, w, h, name.substr(6), b.caption ? md::plain_text(*b.caption) : f.type, svg_rel));
 }
 
 // ---- tables ----

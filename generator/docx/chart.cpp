@@ -3,6 +3,7 @@
 // workbook it was made from embedded, so Word's "Edit Data" opens it. A chart Word's chart model
 // cannot draw as the PDF does (one panel per category, a scale's bands behind the bars, the
 // organisation chart) is the PDF's own drawing, rendered by cairo into a picture.
+#include <algorithm>
 #include <cmath>
 #include <csetjmp>
 #include <cstdint>
@@ -313,6 +314,81 @@ std::optional<std::string> figure_png(const page::Figure& f, const std::vector<p
         return std::nullopt;
     }
     return png;
+}
+
+namespace {
+
+std::string svg_colour(const page::Color& c) {
+    const auto byte = [](double v) { return static_cast<int>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
+    return fmt::format("#{:02x}{:02x}{:02x}", byte(c.r), byte(c.g), byte(c.b));
+}
+
+// Numbers of the drawing to 0.01 pt, the same text for the same number on every machine.
+std::string num(double v) { return fmt::format("{:.2f}", std::fabs(v) < 0.005 ? 0.0 : v); }
+
+// The face of a page-model font as CSS names it: the office's font first, then its metric twin.
+std::string font_attributes(const page::Font& f) {
+    const std::string& n = f.name;
+    std::string family = n.find("Mono") != std::string::npos    ? "'Courier New', 'Liberation Mono', monospace"
+                         : n.find("DejaVu") != std::string::npos ? "'DejaVu Sans', sans-serif"
+                         : n.find("Sans") != std::string::npos   ? "Arial, 'Liberation Sans', sans-serif"
+                                                                 : "'Times New Roman', 'Liberation Serif', serif";
+    std::string x = " font-family=\"" + xml_escape(family) + "\"";
+    if (n.find("Bold") != std::string::npos) x += " font-weight=\"bold\"";
+    if (n.find("Italic") != std::string::npos) x += " font-style=\"italic\"";
+    return x;
+}
+
+std::string paint(const std::optional<page::Color>& fill, const std::optional<page::Color>& stroke, double width) {
+    std::string x = " fill=\"" + (fill ? svg_colour(*fill) : std::string("none")) + "\"";
+    if (stroke) x += " stroke=\"" + svg_colour(*stroke) + "\" stroke-width=\"" + num(width) + "\"";
+    return x;
+}
+
+}  // namespace
+
+std::string figure_svg(const page::Figure& f, const std::vector<page::Font>& fonts) {
+    // The drawing's convention: x from the left, y = minus the distance below the top; SVG's y
+    // runs down from the top, so every y is negated. Drawn in the PDF's order: boxes, paths,
+    // rules, then text, which stays text.
+    const page::Page& d = f.drawing;
+    std::string x = fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}pt\" "
+                                "height=\"{1}pt\" viewBox=\"0 0 {0} {1}\"><rect width=\"{0}\" height=\"{1}\" fill=\"#ffffff\"/>",
+                                num(f.width), num(f.height));
+    for (const page::Box& b : d.boxes) {
+        x += "<rect x=\"" + num(b.x) + "\" y=\"" + num(-(b.y + b.h)) + "\" width=\"" + num(b.w) + "\" height=\"" + num(b.h) + "\"" +
+             paint(b.fill, b.stroke, b.stroke_width) + "/>";
+    }
+    for (const page::Path& p : d.paths) {
+        std::string path;
+        for (const page::PathOp& op : p.ops) {
+            switch (op.kind) {
+                case page::PathOp::Kind::move: path += "M" + num(op.x1) + " " + num(-op.y1); break;
+                case page::PathOp::Kind::line: path += "L" + num(op.x1) + " " + num(-op.y1); break;
+                case page::PathOp::Kind::curve:
+                    path += "C" + num(op.x1) + " " + num(-op.y1) + " " + num(op.x2) + " " + num(-op.y2) + " " + num(op.x3) + " " + num(-op.y3);
+                    break;
+                case page::PathOp::Kind::close: path += "Z"; break;
+            }
+        }
+        x += "<path d=\"" + path + "\"" + paint(p.fill, p.stroke, p.stroke_width);
+        if (!p.dash.empty()) {
+            std::string dash;
+            for (double v : p.dash) dash += (dash.empty() ? "" : " ") + num(v);
+            x += " stroke-dasharray=\"" + dash + "\"";
+        }
+        x += "/>";
+    }
+    for (const page::Rule& r : d.rules) {
+        x += "<line x1=\"" + num(r.x1) + "\" y1=\"" + num(-r.y1) + "\" x2=\"" + num(r.x2) + "\" y2=\"" + num(-r.y2) + "\" stroke=\"" +
+             svg_colour(r.color) + "\" stroke-width=\"" + num(r.width) + "\"/>";
+    }
+    for (const page::TextRun& t : d.text) {
+        if (t.font >= fonts.size()) continue;
+        x += "<text x=\"" + num(t.x) + "\" y=\"" + num(-t.y) + "\" font-size=\"" + num(t.size) + "\"" + font_attributes(fonts[t.font]) +
+             " fill=\"" + svg_colour(t.color) + "\" xml:space=\"preserve\">" + xml_escape(t.text) + "</text>";
+    }
+    return x + "</svg>";
 }
 
 }  // namespace lkjip::docx

@@ -69,6 +69,10 @@ bool native_chart(const page::Figure& figure);
 std::string chart_xml(const page::Figure& figure, const std::string& title);
 std::optional<std::string> chart_workbook(const page::Figure& figure, Diagnostics& diags);
 
+// The figure's drawing as SVG (its text as text, in the office's fonts): the vector picture
+// Word 2016 and later show, the PNG beside it being the fallback for older readers.
+std::string figure_svg(const page::Figure& figure, const std::vector<page::Font>& fonts);
+
 // The figure's drawing as a PNG at `dpi` (cairo, the fonts of the page model); nullopt with
 // `error` when cairo cannot draw it.
 std::optional<std::string> figure_png(const page::Figure& figure, const std::vector<page::Font>& fonts, double dpi,

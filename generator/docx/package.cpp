@@ -36,6 +36,7 @@ std::string content_types_xml(const std::vector<Part>& parts) {
         "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         "<Default Extension=\"png\" ContentType=\"image/png\"/>"
         "<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>"
+        "<Default Extension=\"svg\" ContentType=\"image/svg+xml\"/>"
         "<Default Extension=\"xlsx\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>";
     for (const Part& p : parts) {
         if (!p.content_type.empty()) x += "<Override PartName=\"/" + xml_escape(p.name) + "\" ContentType=\"" + p.content_type + "\"/>";

@@ -208,18 +208,24 @@ TEST_CASE("docx: a table too wide for portrait is in a landscape section") {
     CHECK(xml.find("w:orient", last) == std::string::npos);
 }
 
-TEST_CASE("docx: bars and lines are native charts with their workbook, org, bands and panels pictures") {
+TEST_CASE("docx: bars and lines are native charts with their workbook, org, bands and panels vector pictures") {
     Written w = write(read(layout_dir() / "chart.md"), "chart.md");
-    std::size_t charts = 0, pictures = 0, workbooks = 0;
+    std::size_t charts = 0, pictures = 0, vectors = 0, workbooks = 0;
     for (const auto& [name, data] : unzip(w.bytes)) {
         if (std::regex_match(name, std::regex("word/charts/chart[0-9]+\\.xml"))) {
             ++charts;
             CHECK(data.find("<c:externalData r:id=\"rId1\">") != std::string::npos);
             CHECK(data.find("<c:numCache>") != std::string::npos);
         }
-        if (name.starts_with("word/media/")) {
+        if (name.starts_with("word/media/") && name.ends_with(".png")) {
             ++pictures;
             CHECK(data.starts_with("\x89PNG"));
+        }
+        if (name.starts_with("word/media/") && name.ends_with(".svg")) {
+            ++vectors;
+            CHECK(data.find("<svg xmlns=\"http://www.w3.org/2000/svg\"") != std::string::npos);
+            CHECK(data.find("<text ") != std::string::npos);  // the labels stay text
+            CHECK(data.ends_with("</svg>"));
         }
         if (name.starts_with("word/embeddings/")) {
             ++workbooks;
@@ -236,6 +242,8 @@ TEST_CASE("docx: bars and lines are native charts with their workbook, org, band
     CHECK(charts == native);
     CHECK(workbooks == native);
     CHECK(pictures == drawn);  // the two org charts, the banded hbar, the panels
+    CHECK(vectors == drawn);   // each also as SVG, the PNG its fallback
+    CHECK(part(w.bytes, "word/document.xml").find("<asvg:svgBlip") != std::string::npos);
     CHECK(drawn == 4);
 }
 
