@@ -59,6 +59,10 @@ std::string text_properties(double size) {
 }  // namespace
 
 bool native_chart(const page::Figure& f) {
+    // A value past double's range (hundreds of digits in a cell) is no number a chart can hold.
+    for (const auto& series : f.values)
+        for (const auto& v : series)
+            if (v && !std::isfinite(*v)) return false;
     return (f.type == "bar" && !f.scale_each) || (f.type == "hbar" && !f.banded) || f.type == "line";
 }
 
@@ -99,7 +103,8 @@ std::string chart_xml(const page::Figure& f, const std::string& title) {
              "</c:formatCode>" + fmt::format("<c:ptCount val=\"{}\"/>", n);
         for (std::size_t c = 0; c < n && s < f.values.size() && c < f.values[s].size(); ++c) {
             // A missing value is no point: the line breaks there (dispBlanksAs gap).
-            if (f.values[s][c]) x += fmt::format("<c:pt idx=\"{}\"><c:v>{}</c:v></c:pt>", c, number_text(*f.values[s][c]));
+            const auto& v = f.values[s][c];
+            if (v && std::isfinite(*v)) x += fmt::format("<c:pt idx=\"{}\"><c:v>{}</c:v></c:pt>", c, number_text(*v));
         }
         x += "</c:numCache></c:numRef></c:val>";
         if (line) x += "<c:smooth val=\"0\"/>";
@@ -141,7 +146,7 @@ std::optional<std::string> chart_workbook(const page::Figure& f, Diagnostics& di
         std::vector<sheet::OutCell> row{sheet::OutCell{f.categories[c], std::nullopt, "", false, false, true}};
         for (std::size_t s = 0; s < f.series.size(); ++s) {
             const auto& v = s < f.values.size() && c < f.values[s].size() ? f.values[s][c] : std::nullopt;
-            row.push_back(v ? sheet::OutCell{"", number_text(*v), format, false, false, false} : sheet::OutCell{});
+            row.push_back(v && std::isfinite(*v) ? sheet::OutCell{"", number_text(*v), format, false, false, false} : sheet::OutCell{});
         }
         sheet.rows.push_back(std::move(row));
     }

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <limits>
 #include <fstream>
 #include <memory>
 #include <regex>
@@ -264,6 +265,11 @@ TEST_CASE("docx: a chart's part caches every value and names its series") {
     CHECK(xml.find("<c:dispBlanksAs val=\"gap\"/>") != std::string::npos);
     f.type = "bar";
     f.scale_each = true;
+    CHECK(!docx::native_chart(f));
+    // A number past double's range (hundreds of digits in a cell) cannot be cached: a picture.
+    f.scale_each = false;
+    CHECK(docx::native_chart(f));
+    f.values[0][0] = std::numeric_limits<double>::infinity();
     CHECK(!docx::native_chart(f));
 }
 
