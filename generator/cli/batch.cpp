@@ -314,10 +314,10 @@ bool print_json(const std::vector<Job>& jobs, const BatchOptions& options, const
         std::string diags;
         for (const auto& d : job.diags) diags += fmt::format("{}{}", diags.empty() ? "" : ", ", json_string(trimmed(format_diagnostic(d, false))));
         out += fmt::format(
-            "{}\n    {{\"input\": {}, \"output\": {}, \"status\": \"{}\", \"pages\": {}, \"warnings\": {}, \"errors\": {}, "
+            "{}\n    {{\"input\": {}, \"output\": {}{}, \"status\": \"{}\", \"pages\": {}, \"warnings\": {}, \"errors\": {}, "
             "\"seconds\": {:.3f}, \"diagnostics\": [{}]}}",
             n ? "," : "", json_string(job.input), job.output.empty() ? std::string("null") : json_string(job.output),
-            status_word(job.status), job.pages, job.count(Severity::warning), job.count(Severity::error), job.seconds, diags);
+            job.docx.empty() ? std::string() : ", \"docx\": " + json_string(job.docx), status_word(job.status), job.pages, job.count(Severity::warning), job.count(Severity::error), job.seconds, diags);
         ++n;
     }
     out += n ? "\n  ],\n" : "],\n";

@@ -138,6 +138,8 @@ grep -q "up to date" err || fail "a second batch --format pdf,docx rebuilt: $(he
 rm -f b/*.docx
 "$lkjip" batch p -o b --format pdf,docx 2>err
 ls b/*.docx >/dev/null 2>&1 || fail "batch did not rebuild a missing Word file"
+"$lkjip" batch -q p -o j --format pdf,docx --json >j.json 2>err || fail "batch --format pdf,docx --json: $(head -3 err)"
+grep -q '"docx": "j/LKjIP-2024-[a-z-]*\.docx"' j.json || fail "the --json summary does not name the Word file: $(head -c 300 j.json)"
 "$lkjip" batch -q p -o c --format docx 2>err || fail "batch --format docx: $(head -3 err)"
 ls c/*.docx >/dev/null 2>&1 || fail "batch --format docx wrote no Word file"
 ls c/*.pdf >/dev/null 2>&1 && fail "batch --format docx wrote a PDF"
