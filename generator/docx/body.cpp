@@ -5,6 +5,7 @@
 // with merged headers at the column solver's widths, charts native or as the PDF's drawing.
 // docs/docx.md gives the mapping of each convention of docs/markdown.md.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 
@@ -224,6 +225,12 @@ private:
 
     // Captions: the count per kind since the last chapter (SEQ fields).
     std::map<std::string, int> caption_count_;
+    // Cross-references: "Tabel 2.1" of every caption -> the bookmark around its label and number,
+    // which a "pada Tabel 2.1" of the text refers to with a REF field (Word's caption reference,
+    // "only label and number").
+    std::map<std::string, std::string> reference_of_;
+    void collect_references(const md::Blocks& blocks);
+    std::string with_references(const std::string& text, const std::string& rpr);
 
     std::vector<Part> parts_;                // media, charts, workbooks
     std::string relationships_;
@@ -299,7 +306,8 @@ std::string Writer::runs(const md::Spans& spans, const RunStyle& rs) {
         }
         md::Span shown = s;
         if (s.link.starts_with("#")) shown.link.clear();
-        std::string run = text_run(s.text, run_properties(shown, rs));
+        const std::string rpr = run_properties(shown, rs);
+        std::string run = shown.link.empty() && !s.code ? with_references(s.text, rpr) : text_run(s.text, rpr);
         if (!s.link.empty()) {
             // A `#fragment` (a place in an HTML page) keeps its text, as in the PDF (docs/cli.md).
             if (!s.link.starts_with("#")) {
@@ -375,7 +383,15 @@ void Writer::caption(const md::Block& b) {
         }
         const std::string rpr = run_properties(s, {});
         if (at > 0) content += text_run(s.text.substr(0, at), rpr);
-        content += text_run(prefix, rpr) + field(instruction, last, rpr);
+        const auto ref = reference_of_.find(kind + " " + number);
+        const std::string label = text_run(prefix, rpr) + field(instruction, last, rpr);
+        if (ref != reference_of_.end()) {
+            const int id = ++bookmark_id_;
+            content += fmt::format("<w:bookmarkStart w:id=\"{}\" w:name=\"{}\"/>", id, ref->second) + label +
+                       fmt::format("<w:bookmarkEnd w:id=\"{}\"/>", id);
+        } else {
+            content += label;
+        }
         const std::string rest = s.text.substr(at + kind.size() + 1 + number.size());
         if (!rest.empty()) content += text_run(rest, rpr);
         done = true;
@@ -390,6 +406,52 @@ void Writer::caption(const md::Block& b) {
     PPr p;
     p.style = "Caption";
     emit_paragraph(p, content);
+}
+
+void Writer::collect_references(const md::Blocks& blocks) {
+    for (const md::Block& b : blocks) {
+        if (b.caption && !b.caption_kind.empty() && !b.caption_number.empty()) {
+            const std::string key = b.caption_kind + " " + b.caption_number;
+            if (!reference_of_.count(key)) reference_of_.emplace(key, "_Ref" + std::to_string(reference_of_.size() + 1));
+        }
+        collect_references(b.children);
+        for (const md::Blocks& item : b.items) collect_references(item);
+    }
+}
+
+// `text` as runs, each "Tabel N.M" / "Gambar N.M" that names a caption of the document a REF
+// field to it (\h: a link), showing the same words until Word updates it.
+std::string Writer::with_references(const std::string& text, const std::string& rpr) {
+    if (reference_of_.empty()) return text_run(text, rpr);
+    std::string out;
+    std::size_t from = 0, at = 0;
+    while (at < text.size()) {
+        std::size_t found = std::string::npos, length = 0;
+        std::string bookmark;
+        for (const char* kind : {"Tabel ", "Gambar "}) {
+            for (std::size_t k = text.find(kind, at); k != std::string::npos && (found == std::string::npos || k < found);
+                 k = text.find(kind, k + 1)) {
+                // The number: digits and dots, not ending in a dot ("Tabel 2.1." ends a sentence),
+                // so "Tabel 2.10" is never read as "Tabel 2.1".
+                std::size_t e = k + std::char_traits<char>::length(kind);
+                while (e < text.size() && (std::isdigit(static_cast<unsigned char>(text[e])) || text[e] == '.')) ++e;
+                while (e > k && text[e - 1] == '.') --e;
+                const auto ref = reference_of_.find(text.substr(k, e - k));
+                const bool starts_word = k == 0 || !std::isalnum(static_cast<unsigned char>(text[k - 1]));  // not "subTabel"
+                if (ref == reference_of_.end() || !starts_word) continue;
+                found = k;
+                length = e - k;
+                bookmark = ref->second;
+                break;
+            }
+        }
+        if (found == std::string::npos) break;
+        if (found > from) out += text_run(std::string_view(text).substr(from, found - from), rpr);
+        out += field("REF " + bookmark + " \\h", text.substr(found, length), rpr);
+        from = at = found + length;
+    }
+    if (from < text.size() || out.empty()) out += text_run(std::string_view(text).substr(from), rpr);
+    return out;
 }
 
 // The Daftar Isi (TOC \o "1-3"), Daftar Tabel and Daftar Gambar (TOC \c "Tabel" / "Gambar"),
@@ -1060,6 +1122,7 @@ std::string Writer::footer_xml(bool numbered) const {
 }
 
 std::optional<std::string> Writer::run() {
+    collect_references(doc_.blocks);
     blocks(doc_.blocks);
     if (collect_ == Collect::cover) {  // an unclosed cover: what was collected is still printed
         collect_ = Collect::none;

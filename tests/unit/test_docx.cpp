@@ -283,6 +283,19 @@ TEST_CASE("docx: captions carry SEQ fields with the report's numbers") {
     CHECK(xml.find(">Tabel 3.</w:t>") != std::string::npos);
 }
 
+TEST_CASE("docx: a table or figure named in the text is a cross-reference to its caption") {
+    Written w = write("# BAB II PERENCANAAN\n\nTargetnya disajikan pada Tabel 2.1. Tabel 2.10 dan Tabel 9.9 tidak ada; subTabel 2.1 bukan.\n\n"
+                      "**Tabel 2.1** Target\n\n| A | B |\n|---|---:|\n| x | 1 |\n");
+    const std::string xml = part(w.bytes, "word/document.xml");
+    CHECK(count(xml, "REF _Ref1 \\h") == 1);  // only the whole "Tabel 2.1" names the caption
+    CHECK(xml.find("<w:t xml:space=\"preserve\">Tabel 2.1</w:t>") != std::string::npos);  // the shown result
+    // The bookmark holds the caption's label and number, the words a REF shows.
+    const auto mark = xml.find("w:name=\"_Ref1\"/>");
+    REQUIRE(mark != std::string::npos);
+    CHECK(xml.find("SEQ Tabel", mark) < xml.find("<w:bookmarkEnd", mark));
+    CHECK(xml.find(" Target</w:t>", mark) > xml.find("<w:bookmarkEnd", mark));
+}
+
 TEST_CASE("docx: an image that cannot be embedded is an error at its line, and nothing is made") {
     Diagnostics diags;
     const md::Document doc = md::parse("# A\n\nTeks.\n\n![logo](tidak-ada.png)\n", "x.md", diags);
