@@ -184,7 +184,12 @@ private:
 
     // ---- parts ----
     std::string add_relationship(const std::string& type, const std::string& target, bool external = false);
-    std::optional<std::string> embed_image(const std::string& path, const md::Block& b);
+    // The image's relationship and its header (read once, with the bytes it embeds).
+    struct Embedded {
+        std::string rel;
+        ImageInfo info;
+    };
+    std::optional<Embedded> embed_image(const std::string& path, const md::Block& b);
     std::string numbering_xml() const;
     int new_list_numbering(const md::Block& b, int depth);
     std::string header_xml(bool running) const;
@@ -235,7 +240,7 @@ private:
     std::vector<Part> parts_;                // media, charts, workbooks
     std::string relationships_;
     int next_rel_ = 9;
-    std::map<std::string, std::string> image_rel_;  // resolved path -> relationship
+    std::map<std::string, Embedded> image_rel_;  // resolved path -> relationship and header
     int images_ = 0, charts_ = 0;
     struct ListNum {
         bool ordered;
@@ -486,7 +491,7 @@ void Writer::contents(page::ContentsEntry::Kind kind) {
     }
 }
 
-std::optional<std::string> Writer::embed_image(const std::string& path, const md::Block& b) {
+std::optional<Writer::Embedded> Writer::embed_image(const std::string& path, const md::Block& b) {
     if (const auto it = image_rel_.find(path); it != image_rel_.end()) return it->second;
     FileContents file = read_regular_file(path, kMaxImageBytes, N_("image"));
     std::string error;
@@ -499,9 +504,9 @@ std::optional<std::string> Writer::embed_image(const std::string& path, const md
     const std::string ext = info->format == ImageInfo::Format::png ? "png" : "jpeg";
     const std::string name = fmt::format("media/image{}.{}", ++images_, ext);
     parts_.push_back(Part{"word/" + name, "", std::move(file.bytes)});
-    const std::string rel = add_relationship("image", name);
-    image_rel_.emplace(path, rel);
-    return rel;
+    const Embedded embedded{add_relationship("image", name), *info};
+    image_rel_.emplace(path, embedded);
+    return embedded;
 }
 
 std::string Writer::picture_run(const std::string& rel, double w, double h, const std::string& name, const std::string& alt,
@@ -525,8 +530,8 @@ std::string Writer::picture_run(const std::string& rel, double w, double h, cons
 void Writer::image(const md::Block& b, PPr p, double max_w) {
     std::string path = b.url;
     if (fs::path(path).is_relative()) path = (fs::path(s_.base_dir) / path).lexically_normal().string();
-    const auto rel = embed_image(path, b);
-    if (!rel) return;
+    const auto embedded = embed_image(path, b);
+    if (!embedded) return;
     // The size the PDF gave it (the k-th use of the file), else its pixels at 96 per inch.
     double w = 0, h = 0;
     const auto sizes = image_sizes_.find(path);
@@ -534,16 +539,14 @@ void Writer::image(const md::Block& b, PPr p, double max_w) {
     if (sizes != image_sizes_.end() && !sizes->second.empty()) {
         std::tie(w, h) = sizes->second[std::min(use, sizes->second.size() - 1)];
     } else {
-        std::string error;
-        const auto info = read_image_info(path, error);
-        w = info ? info->width * 0.75 : 100;
-        h = info ? info->height * 0.75 : 100;
+        w = embedded->info.width * 0.75;
+        h = embedded->info.height * 0.75;
     }
     const double limit = max_w > 0 ? max_w : measure();
     if (w > limit) h *= limit / w, w = limit;
     caption(b);
     if (p.style.empty()) p.style = "Picture";
-    emit_paragraph(p, picture_run(*rel, w, h, fs::path(path).filename().string(), b.alt));
+    emit_paragraph(p, picture_run(embedded->rel, w, h, fs::path(path).filename().string(), b.alt));
 }
 
 void Writer::chart(const md::Block& b, const page::Figure& f) {
@@ -560,7 +563,7 @@ void Writer::chart(const md::Block& b, const page::Figure& f) {
             return;
         }
         parts_.push_back(Part{fmt::format("word/charts/chart{}.xml", n), "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-                              chart_xml(f, title)});
+                              chart_xml(f)});
         parts_.push_back(Part{fmt::format("word/charts/_rels/chart{}.xml.rels", n), "",
                               fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                                           "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"

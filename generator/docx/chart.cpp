@@ -66,8 +66,8 @@ bool native_chart(const page::Figure& f) {
     return (f.type == "bar" && !f.scale_each) || (f.type == "hbar" && !f.banded) || f.type == "line";
 }
 
-std::string chart_xml(const page::Figure& f, const std::string& title) {
-    (void)title;  // the caption above the chart is its title, as in the PDF
+// No title inside the chart: the caption above it is its title, as in the PDF.
+std::string chart_xml(const page::Figure& f) {
     const bool line = f.type == "line", horizontal = f.type == "hbar";
     const std::size_t n = f.categories.size();
     const std::string format = all_whole(f) ? "#,##0" : "#,##0.00";

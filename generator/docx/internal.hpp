@@ -66,7 +66,7 @@ bool native_chart(const page::Figure& figure);
 
 // The chart part (DrawingML chart, ECMA-376 Part 1 §21.2) with its data cached, and the
 // embedded workbook it names (`externalData`, relationship rId1) so Word's "Edit Data" works.
-std::string chart_xml(const page::Figure& figure, const std::string& title);
+std::string chart_xml(const page::Figure& figure);
 std::optional<std::string> chart_workbook(const page::Figure& figure, Diagnostics& diags);
 
 // The figure's drawing as SVG (its text as text, in the office's fonts): the vector picture

@@ -255,7 +255,7 @@ TEST_CASE("docx: a chart's part caches every value and names its series") {
     f.series = {"Target", "Realisasi"};
     f.values = {{1.5, 2.5, 3.5}, {1.25, std::nullopt, 4}};
     CHECK(docx::native_chart(f));
-    const std::string xml = docx::chart_xml(f, "");
+    const std::string xml = docx::chart_xml(f);
     CHECK(xml.find("<c:lineChart>") != std::string::npos);
     CHECK(xml.find("<c:v>Realisasi</c:v>") != std::string::npos);
     CHECK(xml.find("<c:pt idx=\"1\"><c:v>2.5</c:v></c:pt>") != std::string::npos);
