@@ -161,6 +161,10 @@ std::vector<FileIdentity> ReadLog::identities() const {
     return out;
 }
 
+void record_read(FileRead read) {
+    if (current_log) current_log->record(std::move(read));
+}
+
 bool is_regular_file_nothrow(const std::string& path) {
     if (path.empty() || path.find('\0') != std::string::npos) return false;
     struct stat st {};

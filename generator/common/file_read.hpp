@@ -98,6 +98,10 @@ private:
     ReadLog* outer_;
 };
 
+// Records `read` in the thread's current ReadLog, if there is one: a read served from memory
+// (common/file_cache.hpp) is a read of those bytes all the same.
+void record_read(FileRead read);
+
 // Whether `path` names an existing regular file (following symlinks), without ever blocking or
 // throwing.
 bool is_regular_file_nothrow(const std::string& path);

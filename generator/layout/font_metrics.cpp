@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "common/file_cache.hpp"
 #include "common/file_read.hpp"
 #include "common/i18n.hpp"
 #include "common/utf8.hpp"
@@ -89,12 +90,13 @@ void cmap12(Reader& r, std::size_t at, std::unordered_map<char32_t, std::uint16_
 
 std::optional<FontMetrics> FontMetrics::load(const std::string& path, std::string& error) {
     // common/file_read.hpp: a FIFO or a device named as a font is refused, not read forever.
-    const FileContents file = read_regular_file(path, kMaxFontBytes, N_("font file"));
+    // Read once per process: the PDF writer embeds the same bytes (common/file_cache.hpp).
+    const CachedFile file = read_cached_file(path, kMaxFontBytes, N_("font file"));
     if (!file.ok()) {
         error = file.error == FileError::not_found ? _f("cannot read font file `{}`", path) : file.message;
         return std::nullopt;
     }
-    const std::vector<std::uint8_t> bytes(file.bytes.begin(), file.bytes.end());
+    const std::vector<std::uint8_t> bytes(file.bytes->begin(), file.bytes->end());
     auto f = parse(bytes, error);
     if (!f) error = _f("font file `{}`: {}", path, error);
     // The PDF writer finds the shaper by the file the page model names (page::Font::file).

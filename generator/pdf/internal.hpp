@@ -25,9 +25,6 @@ bool read_file(const std::string& path, std::string& out, std::string& error);
 // `head` is the start of the file (at least its table directory), `size` its length.
 std::string check_truetype(std::string_view head, std::uint64_t size);
 
-// The first `limit` bytes of a file and its size; false and `error` naming the file.
-bool read_head(const std::string& path, std::size_t limit, std::string& out, std::uint64_t& size, std::string& error);
-
 enum class ImageKind { png, jpeg, other };
 ImageKind image_kind(std::string_view data);
 

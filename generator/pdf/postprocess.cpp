@@ -6,14 +6,23 @@
 // PDF 1.7, 9.10.3 allows only bfchar/bfrange there, so poppler warns "Invalid 'begincidrange'
 // operator in ToUnicode CMap" and text extraction or search fails in stricter readers.
 // docs/pdf.md has the details.
+//
+// The pass also compresses the streams (libharu writes them uncompressed, HPDF_COMP_NONE): its
+// own deflate runs zlib at one fixed level and was a fifth of a whole `lkjip build` (issue 22,
+// callgrind); libdeflate gives smaller streams in about a third of the instructions, and the
+// streams, independent of each other, are compressed on every core of the machine.
 #include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <set>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
+#include <libdeflate.h>
 
 #include "common/i18n.hpp"
 #include "pdf/internal.hpp"
@@ -212,6 +221,87 @@ void labels_without_style(std::string& head, const page::Document& doc) {
     }
 }
 
+// libdeflate's level 6: at the size of zlib's default level (docs/benchmarks.md).
+constexpr int kDeflateLevel = 6;
+
+// A stream of libharu's file: `data` is what lies between "stream\r\n" and "\nendstream".
+struct Stream {
+    std::size_t object = 0;        // index into Layout::objects
+    std::size_t length_object = 0; // the object holding its /Length (0: a direct /Length)
+    std::string_view data;
+    std::string deflated;          // zlib format (FlateDecode, PDF 1.7 7.4.4); empty: kept as it is
+};
+
+// The value of an object that is one non-negative integer ("9 0 obj\n131070\nendobj\n").
+std::optional<std::size_t> integer_object(std::string_view body) {
+    std::size_t at = body.find("obj");
+    if (at == std::string_view::npos) return std::nullopt;
+    at += 3;
+    const auto v = number_at(body, at);
+    while (at < body.size() && (body[at] == ' ' || body[at] == '\r' || body[at] == '\n')) ++at;
+    if (!v || body.compare(at, 6, "endobj") != 0) return std::nullopt;
+    return v;
+}
+
+// The stream of object `i` when it has no /Filter yet, else nullopt.
+std::optional<Stream> unfiltered_stream(std::string_view in, const Layout& layout, const std::vector<std::size_t>& index_of, std::size_t i) {
+    const Object& o = layout.objects[i];
+    const std::string_view body(in.data() + o.begin, o.end - o.begin);
+    const std::size_t head = body.find(">>\nstream\r\n");
+    if (head == std::string_view::npos) return std::nullopt;
+    const std::string_view dict = body.substr(0, head);
+    if (dict.find("/Filter") != std::string_view::npos) return std::nullopt;
+    const std::size_t key = dict.find("\n/Length ");
+    if (key == std::string_view::npos) return std::nullopt;
+    std::size_t at = key + 9;
+    const auto first = number_at(dict, at);
+    if (!first) return std::nullopt;
+    Stream s;
+    s.object = i;
+    std::size_t length = *first;
+    if (dict.compare(at, 4, " 0 R") == 0) {  // an indirect length: "/Length 9 0 R"
+        if (*first >= index_of.size() || index_of[*first] == SIZE_MAX) return std::nullopt;
+        const Object& l = layout.objects[index_of[*first]];
+        const auto value = integer_object(in.substr(l.begin, l.end - l.begin));
+        if (!value) return std::nullopt;
+        s.length_object = *first;
+        length = *value;
+    }
+    const std::size_t data = head + 11;
+    if (data + length > body.size() || body.compare(data + length, 10, "\nendstream") != 0) return std::nullopt;
+    s.data = body.substr(data, length);
+    return s;
+}
+
+// Deflates every stream; `threads` at most, each taking the next stream (the result does not
+// depend on which thread compressed which stream).
+void deflate_all(std::vector<Stream>& streams, unsigned threads) {
+    std::size_t total = 0;
+    for (const auto& s : streams) total += s.data.size();
+    // Below this, starting a thread costs more than it saves.
+    if (total < (256u << 10)) threads = 1;
+    std::atomic<std::size_t> next{0};
+    const auto work = [&streams, &next] {
+        libdeflate_compressor* c = libdeflate_alloc_compressor(kDeflateLevel);
+        if (!c) return;
+        for (std::size_t k = next++; k < streams.size(); k = next++) {
+            Stream& s = streams[k];
+            std::string out(libdeflate_zlib_compress_bound(c, s.data.size()), '\0');
+            const std::size_t n = libdeflate_zlib_compress(c, s.data.data(), s.data.size(), out.data(), out.size());
+            // Kept as it is when deflate does not make it smaller (or fails: n == 0).
+            if (n > 0 && n < s.data.size()) {
+                out.resize(n);
+                s.deflated = std::move(out);
+            }
+        }
+        libdeflate_free_compressor(c);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+}
+
 }  // namespace
 
 bool postprocess(const std::string& in, const std::map<std::string, CodeSet>& codes_by_font, const page::Document& doc,
@@ -242,16 +332,45 @@ bool postprocess(const std::string& in, const std::map<std::string, CodeSet>& co
         if (head.find("/PageLabels") != std::string::npos) labels_without_style(head, doc);
         heads[i] = std::move(head);
     }
+    // The streams to compress: libharu's (none has a /Filter: HPDF_COMP_NONE) and the new
+    // ToUnicode CMaps. A stream's indirect /Length object becomes free (its stream gets a direct
+    // /Length of the bytes written).
+    std::vector<std::size_t> index_of(layout.entries, SIZE_MAX);
+    for (std::size_t i = 0; i < layout.objects.size(); ++i) index_of[layout.objects[i].number] = i;
+    std::vector<Stream> streams;
+    std::vector<std::size_t> stream_of(layout.objects.size(), SIZE_MAX);
+    std::vector<bool> freed(layout.entries, false);
+    for (std::size_t i = 0; i < layout.objects.size(); ++i) {
+        auto st = unfiltered_stream(in, layout, index_of, i);
+        if (!st) continue;
+        if (const auto c = cmaps.find(layout.objects[i].number); c != cmaps.end()) st->data = c->second;
+        if (st->length_object) freed[st->length_object] = true;
+        stream_of[i] = streams.size();
+        streams.push_back(*st);
+    }
+    deflate_all(streams, std::max(1u, std::thread::hardware_concurrency()));
+
     out.clear();
     out.reserve(in.size() + 16 * 1024);
     out.append(in, 0, layout.objects.empty() ? 0 : layout.objects.front().begin);
     std::vector<std::size_t> offsets(layout.entries, 0);
     for (std::size_t i = 0; i < layout.objects.size(); ++i) {
         const Object& o = layout.objects[i];
+        if (freed[o.number]) continue;
         offsets[o.number] = out.size();
-        if (const auto c = cmaps.find(o.number); c != cmaps.end()) {
-            // The ToUnicode CMap, uncompressed (a few KiB); the old /Length object is left unused.
-            out += fmt::format("{} 0 obj\n<<\n/Length {}\n>>\nstream\n{}\nendstream\nendobj\n", o.number, c->second.size() + 1, c->second);
+        if (stream_of[i] != SIZE_MAX) {
+            const Stream& st = streams[stream_of[i]];
+            const bool deflated = !st.deflated.empty();
+            const std::string_view bytes = deflated ? std::string_view(st.deflated) : st.data;
+            std::string& head = heads[i];
+            if (cmaps.count(o.number)) head = fmt::format("{} 0 obj\n<<\n/Length 0\n>>", o.number);
+            const std::size_t key = head.find("\n/Length ");
+            const std::size_t eol = head.find('\n', key + 1);
+            head.replace(key, eol - key, fmt::format("{}\n/Length {}", deflated ? "\n/Filter /FlateDecode" : "", bytes.size()));
+            out += head;
+            out += "\nstream\r\n";
+            out += bytes;
+            out += "\nendstream\nendobj\n";
             continue;
         }
         out += heads[i];
@@ -259,10 +378,22 @@ bool postprocess(const std::string& in, const std::map<std::string, CodeSet>& co
         const std::size_t head_in = head_length(std::string_view(in.data() + o.begin, kept));
         out.append(in, o.begin + head_in, kept - head_in);
     }
-    const std::size_t xref = out.size();
-    out += fmt::format("xref\n0 {}\n0000000000 65535 f\r\n", layout.entries);
+    // Free entries form a list from entry 0 through every free object back to 0, and a freed
+    // object's next generation is 1 (PDF 1.7, 7.5.4).
+    std::vector<std::size_t> free_list;
     for (std::size_t k = 1; k < layout.entries; ++k) {
-        out += offsets[k] ? fmt::format("{:010} 00000 n\r\n", offsets[k]) : std::string("0000000000 65535 f\r\n");
+        if (!offsets[k]) free_list.push_back(k);
+    }
+    const std::size_t xref = out.size();
+    out += fmt::format("xref\n0 {}\n{:010} 65535 f\r\n", layout.entries, free_list.empty() ? 0 : free_list.front());
+    std::size_t next_free = 0;
+    for (std::size_t k = 1; k < layout.entries; ++k) {
+        if (offsets[k]) {
+            out += fmt::format("{:010} 00000 n\r\n", offsets[k]);
+        } else {
+            ++next_free;
+            out += fmt::format("{:010} 00001 f\r\n", next_free < free_list.size() ? free_list[next_free] : 0);
+        }
     }
     out += layout.trailer;
     out += fmt::format("startxref\n{}\n%%EOF\n", xref);

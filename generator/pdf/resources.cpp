@@ -18,9 +18,9 @@
 
 namespace lkjip::pdf::detail {
 
-// Both go through common/file_read.hpp (a FIFO or a device is refused, the limit is on the bytes
-// read, issue 18 class 1). The writer reads whole files only for images (draw.cpp), so the image
-// limit applies; read_head only for fonts.
+// Through common/file_read.hpp (a FIFO or a device is refused, the limit is on the bytes read,
+// issue 18 class 1). The writer reads whole files here only for images (draw.cpp), so the image
+// limit applies; fonts come from common/file_cache.hpp (writer.cpp).
 bool read_file(const std::string& path, std::string& out, std::string& error) {
     FileContents file = read_regular_file(path, kMaxImageBytes, N_("image"));
     if (!file.ok()) {
@@ -29,20 +29,6 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
         return false;
     }
     out = std::move(file.bytes);
-    return true;
-}
-
-bool read_head(const std::string& path, std::size_t limit, std::string& out, std::uint64_t& size, std::string& error) {
-    // The whole font, so that `size` is the number of bytes there are, not a number asked first.
-    FileContents file = read_regular_file(path, kMaxFontBytes, N_("font file"));
-    if (!file.ok()) {
-        out.clear();
-        error = file.message;
-        return false;
-    }
-    size = file.bytes.size();
-    out = std::move(file.bytes);
-    if (out.size() > limit) out.resize(limit);
     return true;
 }
 

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pdf/internal.hpp"
@@ -41,6 +42,20 @@ public:
 // Finite and within libharu's (and PDF 1.7 Annex C's) real range.
 inline bool usable(double v) { return v == v && v >= -32767.0 && v <= 32767.0; }
 inline HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
+
+// The TrueType program `font` cut down to the glyphs of `codes` (font_program.cpp); "" when
+// HarfBuzz cannot subset it (the whole file is embedded then).
+std::string subset_truetype(std::string_view font, const CodeSet& codes);
+
+// Loads a TrueType program held in memory into libharu's document, embedded, as
+// HPDF_LoadTTFontFromFile does a file; its BaseFont name, or null when the system offers no
+// memory file (the caller loads the font's own file) or libharu refuses it (s.error says why).
+const char* load_truetype_from_memory(Session& s, std::string_view program);
+
+// Saves the document into a memory file (font_program.cpp) and reads it into `raw`; false, with
+// `raw` empty, when the system offers no memory file (the caller saves to libharu's stream) or
+// libharu fails (s.error says why).
+bool save_to_memory_file(Session& s, std::string& raw);
 
 // Draws page `index` of `doc` onto `s.pages[index]`; "" or what is wrong.
 std::string draw_page(Session& s, const page::Document& doc, std::size_t index);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "common/file_cache.hpp"
 #include "common/i18n.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/session.hpp"
@@ -36,12 +37,18 @@ std::string check_date(const page::DocumentInfo& info) {
 }
 
 // Loads the fonts the text runs use, once per file, in font-index order (so that libharu's
-// subset tags and object numbers do not depend on the order of the runs).
+// subset tags and object numbers do not depend on the order of the runs). Each is cut down first
+// to the characters its runs set (font_program.cpp), so the runs are read once before any font is
+// loaded; a run that is not UTF-8 is reported when it is drawn.
 std::string load_fonts(Session& s, const page::Document& doc) {
     std::vector<bool> used(doc.fonts.size(), false);
+    std::map<std::string, CodeSet> codes_by_file;
+    std::string scratch;
     for (const auto& pg : doc.pages) {
         for (const auto& t : pg.text) {
-            if (t.font < used.size()) used[t.font] = true;
+            if (t.font >= used.size()) continue;
+            used[t.font] = true;
+            to_bmp(t.text, scratch, codes_by_file[doc.fonts[t.font].file]);
         }
     }
     s.fonts.assign(doc.fonts.size(), nullptr);
@@ -57,13 +64,16 @@ std::string load_fonts(Session& s, const page::Document& doc) {
             s.font_codes[i] = s.font_codes[it->second];
             continue;
         }
-        // The table directory is enough to check: 12 + 16 bytes per table (fonts have ~20).
-        std::string head, why;
-        std::uint64_t size = 0;
-        if (!read_head(f.file, 12 + 16 * 256, head, size, why)) return _f("font '{}': {}", f.name, why);
-        if (why = check_truetype(head, size); !why.empty()) return _f("font '{}' ('{}'): {}", f.name, f.file, why);
+        // The bytes the layout measured, read once per process (common/file_cache.hpp).
+        const CachedFile file = read_cached_file(f.file, kMaxFontBytes, N_("font file"));
+        if (!file.ok()) return _f("font '{}': {}", f.name, file.message);
+        if (auto why = check_truetype(*file.bytes, file.bytes->size()); !why.empty()) {
+            return _f("font '{}' ('{}'): {}", f.name, f.file, why);
+        }
         // Embedded and subset (PDF 1.7, 9.9 Embedded Font Programs; 9.6.4 Font Subsets).
-        const char* name = HPDF_LoadTTFontFromFile(s.pdf, f.file.c_str(), HPDF_TRUE);
+        const std::string program = subset_truetype(*file.bytes, codes_by_file[f.file]);
+        const char* name = program.empty() ? nullptr : load_truetype_from_memory(s, program);
+        if (!name && !s.failed()) name = HPDF_LoadTTFontFromFile(s.pdf, f.file.c_str(), HPDF_TRUE);
         HPDF_Font font = name ? HPDF_GetFont(s.pdf, name, "UTF-8") : nullptr;
         if (!font || s.failed()) return _f("font '{}' ('{}'): {}", f.name, f.file, s.haru_message());
         s.fonts[i] = font;
@@ -149,7 +159,7 @@ std::string build(Session& s, const page::Document& doc, std::string& raw) {
     HPDF_UseUTFEncodings(s.pdf);
     HPDF_SetCurrentEncoder(s.pdf, "UTF-8");
     s.utf8 = HPDF_GetEncoder(s.pdf, "UTF-8");
-    HPDF_SetCompressionMode(s.pdf, HPDF_COMP_ALL);
+    HPDF_SetCompressionMode(s.pdf, HPDF_COMP_NONE);
     if (s.failed() || !s.utf8) return s.haru_message();
     if (auto why = load_fonts(s, doc); !why.empty()) return why;
     // Every page exists before any is drawn: links and the outline point forwards.
@@ -172,6 +182,8 @@ std::string build(Session& s, const page::Document& doc, std::string& raw) {
     if (!doc.outline.empty()) HPDF_SetPageMode(s.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     if (auto why = add_labels(s, doc); !why.empty()) return why;
     if (auto why = add_info(s, doc.info); !why.empty()) return why;
+    if (save_to_memory_file(s, raw)) return "";
+    if (s.failed()) return _f("saving: {}", s.haru_message());
     HPDF_SaveToStream(s.pdf);
     const HPDF_UINT32 size = HPDF_GetStreamSize(s.pdf);
     if (s.failed() || size == 0) return _f("saving: {}", s.haru_message());
