@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
     std::printf("lkjip_bench: %d repetitions, %u hardware threads; times in ms, medians\n\n", reps,
                 std::thread::hardware_concurrency());
     // An optional second argument picks sections ("23": scaling and floor), for profiling.
-    const std::string only = argc > 2 ? argv[2] : "123568";
+    const std::string only = argc > 2 ? argv[2] : "1235689";
     auto wanted = [&](char section) { return only.find(section) != std::string::npos; };
     print_peak_rss("start");
     if (wanted('1')) {
@@ -44,6 +44,10 @@ int main(int argc, char** argv) {
     if (wanted('8')) {
         bench_import(reps);
         print_peak_rss("8. import");
+    }
+    if (wanted('9')) {
+        bench_linear(reps);
+        print_peak_rss("9. linear (up to the 500-page report, the 300 000-word paragraph)");
     }
     if (wanted('7')) bench_hostile();  // last: its inputs raise the peak memory
     return 0;

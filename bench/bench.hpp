@@ -57,6 +57,7 @@ void bench_floor(int reps);
 void bench_batch(int reps);
 void bench_template(int reps);
 void bench_import(int reps);  // section 8: lkjip import of a finance export
+void bench_linear(int reps);  // section 9: ten times the input (issue 22)
 void bench_hostile();  // section 7, not in the default run (large inputs, once each)
 
 }  // namespace lkjip::bench

@@ -12,6 +12,8 @@
 
 namespace lkjip::pipeline {
 
+void set_document_threads(unsigned threads) { pdf::set_document_threads(threads); }
+
 namespace {
 
 // The folder relative paths in a file start from ("." for a bare name or standard input).
