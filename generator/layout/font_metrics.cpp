@@ -1,5 +1,6 @@
 #include "layout/font_metrics.hpp"
 
+#include <atomic>
 #include <cmath>
 #include <vector>
 
@@ -106,7 +107,9 @@ std::optional<FontMetrics> FontMetrics::load(const std::string& path, std::strin
 
 std::optional<FontMetrics> FontMetrics::parse(const std::vector<std::uint8_t>& bytes, std::string& error) {
     Reader r{bytes};
+    static std::atomic<std::uint64_t> next_id{1};
     FontMetrics f;
+    f.id_ = next_id++;
     const std::uint32_t version = r.u32(0);
     if (!r.ok || (version != 0x00010000 && version != 0x74727565)) {
         error = _("not a TrueType font");

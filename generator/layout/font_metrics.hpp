@@ -36,8 +36,12 @@ public:
     // The sum of the nominal advances (hmtx), without kerning.
     [[nodiscard]] double nominal_width(std::string_view utf8, double size) const;
     [[nodiscard]] const Shaper* shaper() const { return shaper_.get(); }
+    // Which font this is, for caches of measured text (an address can be reused by a later
+    // font; copies of one parsed font share it).
+    [[nodiscard]] std::uint64_t id() const { return id_; }
 
 private:
+    std::uint64_t id_ = 0;
     // Glyph ids of U+0000..U+25FF (Latin, punctuation, arrows, ≥ ≤, ▲ ▼) in an array: measuring
     // is the inner loop of line breaking, and a hash lookup per letter was a tenth of it.
     static constexpr char32_t kDirect = 0x2600;

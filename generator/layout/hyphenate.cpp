@@ -1,3 +1,4 @@
+#include <atomic>
 #include "layout/hyphenate.hpp"
 
 #include <algorithm>
@@ -35,7 +36,9 @@ std::optional<Hyphenator> Hyphenator::load(const std::string& path, std::string&
         error = _f("cannot read hyphenation patterns `{}`", path);
         return std::nullopt;
     }
+    static std::atomic<std::uint64_t> next_id{1};
     Hyphenator h;
+    h.id_ = next_id++;
     h.dict_ = std::shared_ptr<_HyphenDict>(d, Free{});
     return h;
 }

@@ -2,6 +2,8 @@
 // and the hyph_id_ID patterns from Debian's hyphen-id package.
 #pragma once
 
+#include <cstdint>
+
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -27,8 +29,11 @@ public:
     // of five letters or fewer, in capitals, beside a digit or of a foreign word stays whole; two
     // letters stay before a break and three after (issue 17). Letters outside Latin-1: none.
     [[nodiscard]] std::vector<std::size_t> points(std::string_view word) const;
+    // Which pattern set this is, for caches (copies of one loaded set share it).
+    [[nodiscard]] std::uint64_t id() const { return id_; }
 
 private:
+    std::uint64_t id_ = 0;
     [[nodiscard]] std::vector<std::size_t> compute_points(std::string_view word) const;
     // Letter offsets inside one run of letters.
     [[nodiscard]] std::vector<std::size_t> run_points(std::u32string_view letters) const;

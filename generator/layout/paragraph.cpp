@@ -1,6 +1,7 @@
 #include "layout/paragraph.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "common/utf8.hpp"
 #include "layout/linebreak.hpp"
@@ -198,7 +199,9 @@ void add_word(std::vector<Item>& items, std::vector<Piece>& pieces, const WordPa
 
 }  // namespace
 
-std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fonts, const ParagraphStyle& style) {
+namespace {
+
+std::vector<PlacedLine> set_paragraph_once(const md::Spans& spans, const FontSet& fonts, const ParagraphStyle& style) {
     std::vector<Item> items;
     std::vector<Piece> pieces;  // parallel to items
     const double space = fonts.get(Face::regular).width(" ", style.size);
@@ -335,6 +338,47 @@ std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fon
     // An overfull break can leave a last line holding only the closing glue: it is not a line.
     while (out.size() > 1 && out.back().runs.empty()) out.pop_back();
     return out;
+}
+
+}  // namespace
+
+// Setting a paragraph is a pure function of its spans, fonts and style, and the same ones come
+// again and again: a table is laid out at several sizes and widths before one is chosen
+// (blocks.cpp, add_table), its cells repeat ("Persen", "Tercapai", "Rp"), and the documents of a
+// batch share their fixed text. The lines of each are remembered per thread, keyed by every
+// input (the fonts and the patterns by their ids, the numbers by their bits), so a hit returns
+// exactly what setting it again would (issue 22).
+std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fonts, const ParagraphStyle& style) {
+    constexpr std::size_t kMaxEntries = 8000, kMaxKeyBytes = 1u << 20;
+    thread_local std::unordered_map<std::string, std::vector<PlacedLine>> memo;
+    thread_local std::size_t key_bytes = 0;
+    thread_local std::string key;
+    key.clear();
+    const auto add_number = [](std::string& k, auto v) { k.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    for (const FontMetrics* f : fonts.faces) add_number(key, f ? f->id() : std::uint64_t{0});
+    add_number(key, style.size);
+    add_number(key, style.measure);
+    add_number(key, style.first_indent);
+    add_number(key, style.hyphenator ? style.hyphenator->id() : std::uint64_t{0});
+    key += style.justify ? 'j' : 'r';
+    for (const auto& sp : spans) {
+        key += static_cast<char>((sp.bold ? 1 : 0) | (sp.italic ? 2 : 0) | (sp.code ? 4 : 0) | (sp.line_break ? 8 : 0) |
+                                 (sp.strike ? 16 : 0));
+        add_number(key, sp.text.size());
+        key += sp.text;
+        add_number(key, sp.link.size());
+        key += sp.link;
+    }
+    if (const auto it = memo.find(key); it != memo.end()) return it->second;
+    std::vector<PlacedLine> lines = set_paragraph_once(spans, fonts, style);
+    if (key.size() > 4096) return lines;  // a long paragraph comes once; its key would crowd the memo
+    if (memo.size() >= kMaxEntries || key_bytes + key.size() > kMaxKeyBytes) {
+        memo.clear();
+        key_bytes = 0;
+    }
+    key_bytes += key.size();
+    memo.emplace(key, lines);
+    return lines;
 }
 
 }  // namespace lkjip::layout
