@@ -349,9 +349,11 @@ std::vector<PlacedLine> set_paragraph_once(const md::Spans& spans, const FontSet
 // input (the fonts and the patterns by their ids, the numbers by their bits), so a hit returns
 // exactly what setting it again would (issue 22).
 std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fonts, const ParagraphStyle& style) {
-    constexpr std::size_t kMaxEntries = 8000, kMaxKeyBytes = 1u << 20;
+    // At most this many bytes of keys and lines per thread (the budget is what keeps `lkjip batch`
+    // flat in memory: the memo is cleared when it is spent).
+    constexpr std::size_t kMaxBytes = 3u << 20;
     thread_local std::unordered_map<std::string, std::vector<PlacedLine>> memo;
-    thread_local std::size_t key_bytes = 0;
+    thread_local std::size_t memo_bytes = 0;
     thread_local std::string key;
     key.clear();
     const auto add_number = [](std::string& k, auto v) { k.append(reinterpret_cast<const char*>(&v), sizeof v); };
@@ -372,11 +374,16 @@ std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fon
     if (const auto it = memo.find(key); it != memo.end()) return it->second;
     std::vector<PlacedLine> lines = set_paragraph_once(spans, fonts, style);
     if (key.size() > 4096) return lines;  // a long paragraph comes once; its key would crowd the memo
-    if (memo.size() >= kMaxEntries || key_bytes + key.size() > kMaxKeyBytes) {
-        memo.clear();
-        key_bytes = 0;
+    std::size_t bytes = key.size() + sizeof(lines) + 64;
+    for (const auto& line : lines) {
+        bytes += sizeof(PlacedLine);
+        for (const auto& run : line.runs) bytes += sizeof(PlacedRun) + run.text.size() + run.link.size();
     }
-    key_bytes += key.size();
+    if (memo_bytes + bytes > kMaxBytes) {
+        memo.clear();
+        memo_bytes = 0;
+    }
+    memo_bytes += bytes;
     memo.emplace(key, lines);
     return lines;
 }

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/digest.hpp"
+#include "common/file_cache.hpp"
 #include "common/file_read.hpp"
 #include "fixture.hpp"
 
@@ -60,4 +62,44 @@ TEST_CASE("file_read: missing, too long, looping and unreadable names are errors
         ::chmod(locked.c_str(), 0);
         CHECK(read_regular_file(locked, 10).error == FileError::permission);
     }
+}
+
+TEST_CASE("file_cache: a file is read once, served again while unchanged, and read again when replaced") {
+    TempDir dir;
+    const std::string file = (dir.path / "font.ttf").string();
+    std::ofstream(file) << "versi satu";
+    ReadLog log;
+    const CachedFile first = read_cached_file(file, 100, "font file");
+    REQUIRE(first.ok());
+    CHECK(*first.bytes == "versi satu");
+    const CachedFile again = read_cached_file(file, 100, "font file");
+    REQUIRE(again.ok());
+    CHECK(again.bytes == first.bytes);  // the same bytes, not read again
+    // Both reads are in the log, with the digest of the bytes used.
+    REQUIRE(log.reads().size() == 2);
+    CHECK(log.reads()[1].digest == digest_of("versi satu"));
+    CHECK(log.reads()[1].path == file);
+    // Replaced (another size, another inode): read again.
+    const std::string other = (dir.path / "other.ttf").string();
+    std::ofstream(other) << "versi kedua, lebih panjang";
+    fs::rename(other, file);
+    const CachedFile replaced = read_cached_file(file, 100, "font file");
+    REQUIRE(replaced.ok());
+    CHECK(*replaced.bytes == "versi kedua, lebih panjang");
+    CHECK(*first.bytes == "versi satu");  // a holder of the old bytes keeps them
+    // The limit holds for a cached file too.
+    CHECK(read_cached_file(file, 5, "font file").error == FileError::too_large);
+}
+
+TEST_CASE("file_cache: a missing file or a FIFO is an error, never cached") {
+    TempDir dir;
+    const std::string missing = (dir.path / "none.ttf").string();
+    const CachedFile a = read_cached_file(missing, 100, "font file");
+    CHECK(!a.ok());
+    CHECK(a.error == FileError::not_found);
+    const std::string fifo = (dir.path / "pipe.ttf").string();
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const CachedFile b = read_cached_file(fifo, 100, "font file");
+    CHECK(!b.ok());
+    CHECK(b.error == FileError::not_regular);
 }

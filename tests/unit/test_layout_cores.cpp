@@ -504,3 +504,31 @@ TEST_CASE("keep: run-in headings and lead-in sentences stay with what follows (i
     CHECK_FALSE(is_lead_in({plain("Realisasi tahun ini lebih tinggi dari tahun berikutnya.")}));
     CHECK_FALSE(is_lead_in({plain("")}));
 }
+
+TEST_CASE("paragraph: a paragraph set again is set as before, and each input changes the key") {
+    // set_paragraph remembers what it set (paragraph.cpp): a second call must give the same lines,
+    // and a call differing in any input must not be served the first one's lines.
+    Fonts f;
+    ParagraphStyle narrow;
+    narrow.measure = 200;
+    const lkjip::md::Spans plain{lkjip::md::Span{kText, false, false, false, "", false}};
+    const auto first = set_paragraph(plain, f.set, narrow);
+    const auto second = set_paragraph(plain, f.set, narrow);
+    REQUIRE(first.size() == second.size());
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        CHECK(first[i].runs == second[i].runs);
+        CHECK(first[i].width == second[i].width);
+    }
+    ParagraphStyle wide = narrow;
+    wide.measure = 400;
+    CHECK(set_paragraph(plain, f.set, wide).size() < first.size());
+    ParagraphStyle ragged = narrow;
+    ragged.justify = false;
+    const auto ragged_lines = set_paragraph(plain, f.set, ragged);
+    bool differs = ragged_lines.size() != first.size();
+    for (std::size_t i = 0; !differs && i < first.size(); ++i) differs = ragged_lines[i].runs != first[i].runs;
+    CHECK(differs);  // spaces not stretched: other x positions
+    const lkjip::md::Spans bold{lkjip::md::Span{kText, true, false, false, "", false}};
+    CHECK(set_paragraph(bold, f.set, narrow)[0].runs[0].face == Face::bold);
+    CHECK(first[0].runs[0].face == Face::regular);
+}

@@ -567,3 +567,44 @@ TEST_CASE("pdf: kerned pieces that do not fit their text are an error, never a c
     std::string bytes;
     CHECK(pdf::write_pdf(with_pieces({{0, 0}, {5, 24.5}, {16, 90}}), bytes).ok);
 }
+
+TEST_CASE("pdf: every stream is deflated, and qpdf reads each back") {
+    // libharu writes the streams uncompressed; the repair pass deflates them (postprocess.cpp).
+    const std::string bytes = write_ok(sample());
+    std::size_t streams = 0, deflated = 0;
+    for (std::size_t at = bytes.find(">>\nstream\r\n"); at != std::string::npos; at = bytes.find(">>\nstream\r\n", at + 1)) {
+        ++streams;
+        const std::size_t dict = bytes.rfind("obj\n<<", at);
+        if (bytes.substr(dict, at - dict).find("/Filter /FlateDecode") != std::string::npos) ++deflated;
+    }
+    CHECK(streams > 10);
+    CHECK(deflated == streams);
+    TempDir tmp;
+    const auto file = tmp.write("a.pdf", bytes);
+    const auto check = run("qpdf --check '" + file + "'", tmp);
+    CHECK(check.status == 0);
+    CHECK(contains(check.out, "No syntax or stream encoding errors"));
+    // Decoded, the page content holds the text operators libharu wrote.
+    CHECK(contains(qdf(file, tmp), " Td\n"));
+}
+
+TEST_CASE("pdf: the embedded fonts hold only the glyphs the text uses") {
+    // A page of one word: the font program embedded is a small part of Liberation Serif (about
+    // 400 KiB), cut down before libharu sees it (font_program.cpp).
+    page::Document d;
+    d.fonts = {{"LiberationSerif-Regular", kSerif}};
+    page::Page pg;
+    pg.text.push_back(text(72, 700, 0, 12, "Capaian"));
+    d.pages.push_back(pg);
+    d.info.year = 2025;
+    d.info.month = 1;
+    d.info.day = 1;
+    const std::string bytes = write_ok(d);
+    CHECK(bytes.size() < 40000);
+    TempDir tmp;
+    const auto file = tmp.write("a.pdf", bytes);
+    const auto text_out = run("pdftotext '" + file + "' -", tmp);
+    CHECK(contains(text_out.out, "Capaian"));
+    const auto fonts = run("pdffonts '" + file + "'", tmp);
+    CHECK(contains(fonts.out, "Identity-H       yes yes yes"));
+}
