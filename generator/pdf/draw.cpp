@@ -6,8 +6,10 @@
 #include <initializer_list>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
+#include <hpdf_pages.h>
 
 #include "common/i18n.hpp"
 #include "common/image_info.hpp"
@@ -41,6 +43,74 @@ struct State {
     double line_width = 1.0;
     HPDF_Font font = nullptr;
     double size = 0;
+};
+
+// A real as libharu writes it (HPDF_FToA, hpdf_utils.c of 2.3.0): the float rounded to five
+// decimals, trailing zeros and a bare point dropped ("12.5", "-3", "0.00001").
+void append_real(std::string& out, HPDF_REAL val) {
+    if (val > HPDF_LIMIT_MAX_REAL) val = HPDF_LIMIT_MAX_REAL;
+    if (val < HPDF_LIMIT_MIN_REAL) val = HPDF_LIMIT_MIN_REAL;
+    if (val < 0) {
+        out += '-';
+        val = -val;
+    }
+    const auto int_val = static_cast<HPDF_INT32>(val + 0.000005);
+    auto fpart_val = static_cast<HPDF_INT32>(static_cast<HPDF_REAL>(val - static_cast<HPDF_REAL>(int_val) + 0.000005) * 100000);
+    char digits[5];
+    for (int i = 4; i >= 0; --i) {
+        digits[i] = static_cast<char>('0' + fpart_val % 10);
+        fpart_val /= 10;
+    }
+    out += fmt::format("{}", int_val);
+    int last = 4;
+    while (last >= 0 && digits[last] == '0') --last;
+    if (last >= 0) {
+        out += '.';
+        out.append(digits, static_cast<std::size_t>(last + 1));
+    }
+}
+
+// The text operators of one text object, written into the page's content stream as libharu's
+// HPDF_Page_TextOut writes them ("dx dy Td" from the start of the line, then the two-byte codes
+// as hex and Tj; PDF 1.7, 9.4.2 and 9.4.3), but without its per-call cost: each TextOut cleared
+// two 512-byte buffers byte by byte, measured the text again and went through the encoder, a
+// seventh of a whole build (issue 22, callgrind). The glyphs the runs use are marked for
+// libharu's subsetting once per font instead (mark_glyphs_used). The bytes are libharu's own.
+class TextWriter {
+public:
+    explicit TextWriter(HPDF_Page page) : attr_(static_cast<HPDF_PageAttr>(page->attr)) {}
+
+    // After HPDF_Page_BeginText: the line starts at the origin.
+    void begin() { line_x_ = line_y_ = 0; }
+
+    // `utf8` is valid UTF-8 of BMP characters only (to_bmp).
+    void show(HPDF_REAL x, HPDF_REAL y, std::string_view utf8) {
+        const HPDF_REAL dx = x - line_x_, dy = y - line_y_;
+        buffer_.clear();
+        append_real(buffer_, dx);
+        buffer_ += ' ';
+        append_real(buffer_, dy);
+        buffer_ += " Td\012<";
+        static const char kHex[] = "0123456789ABCDEF";
+        for (std::size_t i = 0; i < utf8.size();) {
+            const char32_t c = utf8::next(utf8, i);
+            for (int shift = 12; shift >= 0; shift -= 4) buffer_ += kHex[(c >> shift) & 0xF];
+        }
+        buffer_ += "> Tj\012";
+        HPDF_Stream_Write(attr_->stream, reinterpret_cast<const HPDF_BYTE*>(buffer_.data()), static_cast<HPDF_UINT>(buffer_.size()));
+        line_x_ += dx;
+        line_y_ += dy;
+        // libharu's own record of the text position, as HPDF_Page_MoveTextPos keeps it.
+        attr_->text_matrix.x = line_x_;
+        attr_->text_matrix.y = line_y_;
+        attr_->text_pos.x = line_x_;
+        attr_->text_pos.y = line_y_;
+    }
+
+private:
+    HPDF_PageAttr attr_;
+    HPDF_REAL line_x_ = 0, line_y_ = 0;
+    std::string buffer_;
 };
 
 class PageWriter {
@@ -281,6 +351,7 @@ private:
             }
             if (!open) {
                 HPDF_Page_BeginText(hp_);
+                text_.begin();
                 open = true;
             }
             if (st_.font != s_.fonts[t.font] || st_.size != t.size) {
@@ -291,7 +362,7 @@ private:
             set_fill(t.color);
             const auto& pieces = t.pieces;
             if (pieces.size() <= 1) {
-                HPDF_Page_TextOut(hp_, real(t.x), real(t.y), utf8.c_str());
+                text_.show(real(t.x), real(t.y), utf8);
                 continue;
             }
             // Kerned text: each piece between two kerning adjustments at the x the layout
@@ -299,7 +370,7 @@ private:
             for (std::size_t k = 0; k < pieces.size(); ++k) {
                 const std::size_t end = k + 1 < pieces.size() ? pieces[k + 1].at : t.text.size();
                 to_bmp(std::string_view(t.text).substr(pieces[k].at, end - pieces[k].at), utf8, *s_.font_codes[t.font]);
-                HPDF_Page_TextOut(hp_, real(t.x + pieces[k].x), real(t.y), utf8.c_str());
+                text_.show(real(t.x + pieces[k].x), real(t.y), utf8);
             }
         }
         if (open) HPDF_Page_EndText(hp_);
@@ -352,6 +423,7 @@ private:
     HPDF_Page hp_;
     std::size_t n_;  // 1-based, for messages
     State st_;
+    TextWriter text_{hp_};
     std::string error_;
 };
 
@@ -359,6 +431,31 @@ private:
 
 std::string draw_page(Session& s, const page::Document& doc, std::size_t index) {
     return PageWriter(s, doc, index).run();
+}
+
+void mark_glyphs_used(Session& s) {
+    // libharu keeps in the embedded font only the glyphs its text measuring has marked
+    // (HPDF_TTFontDef_GetCharWidth); TextWriter does not measure, so each font measures the
+    // characters it set once, in pieces below libharu's string limit.
+    std::vector<HPDF_Font> done;
+    std::string utf8;
+    for (std::size_t f = 0; f < s.fonts.size(); ++f) {
+        if (!s.fonts[f] || !s.font_codes[f] || std::find(done.begin(), done.end(), s.fonts[f]) != done.end()) continue;
+        done.push_back(s.fonts[f]);
+        const CodeSet& codes = *s.font_codes[f];
+        utf8.clear();
+        for (std::size_t c = 1; c < codes.size(); ++c) {
+            if (!codes[c] || (c >= 0xD800 && c <= 0xDFFF)) continue;
+            utf8::append(utf8, static_cast<char32_t>(c));
+            if (utf8.size() > 60000) {
+                HPDF_Font_TextWidth(s.fonts[f], reinterpret_cast<const HPDF_BYTE*>(utf8.data()), static_cast<HPDF_UINT>(utf8.size()));
+                utf8.clear();
+            }
+        }
+        if (!utf8.empty()) {
+            HPDF_Font_TextWidth(s.fonts[f], reinterpret_cast<const HPDF_BYTE*>(utf8.data()), static_cast<HPDF_UINT>(utf8.size()));
+        }
+    }
 }
 
 }  // namespace lkjip::pdf::detail

@@ -57,6 +57,10 @@ const char* load_truetype_from_memory(Session& s, std::string_view program);
 // libharu fails (s.error says why).
 bool save_to_memory_file(Session& s, std::string& raw);
 
+// Marks, in each font, the glyphs of the characters its text runs set, for libharu's subsetting
+// (draw.cpp); after the pages are drawn, before saving.
+void mark_glyphs_used(Session& s);
+
 // Draws page `index` of `doc` onto `s.pages[index]`; "" or what is wrong.
 std::string draw_page(Session& s, const page::Document& doc, std::size_t index);
 

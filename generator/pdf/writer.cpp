@@ -178,6 +178,7 @@ std::string build(Session& s, const page::Document& doc, std::string& raw) {
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
         if (auto why = draw_page(s, doc, i); !why.empty()) return why;
     }
+    mark_glyphs_used(s);
     if (auto why = add_outline(s, doc); !why.empty()) return why;
     if (!doc.outline.empty()) HPDF_SetPageMode(s.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     if (auto why = add_labels(s, doc); !why.empty()) return why;
