@@ -141,29 +141,27 @@ Shaper::Shaped Shaper::compute(std::string_view utf8) const {
     return out;
 }
 
-Shaper::Shaped Shaper::shape(std::string_view utf8) const {
-    if (utf8.size() > kMaxCachedBytes) return compute(utf8);
+const Shaper::Shaped& Shaper::cached(std::string_view utf8) const {
+    // One memo for the widths the line breaker asks and the pieces the page model records: the
+    // layout asks both of most words, and shaping is the costly part (issue 22, callgrind).
     thread_local std::unordered_map<std::string, Shaped> cache;
-    std::string key(sizeof id_, '\0');
-    std::memcpy(key.data(), &id_, sizeof id_);
-    key.append(utf8);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-    if (cache.size() >= kMaxCachedShapes) cache.clear();
-    return cache.emplace(std::move(key), compute(utf8)).first->second;
-}
-
-double Shaper::width(std::string_view utf8) const {
-    if (utf8.size() > kMaxCachedBytes) return compute(utf8).width;
-    thread_local std::unordered_map<std::string, double> cache;
     thread_local std::string key;
     key.assign(sizeof id_, '\0');
     std::memcpy(key.data(), &id_, sizeof id_);
     key.append(utf8);
     if (auto it = cache.find(key); it != cache.end()) return it->second;
     if (cache.size() >= kMaxCachedShapes) cache.clear();
-    const double w = compute(utf8).width;
-    cache.emplace(key, w);
-    return w;
+    return cache.emplace(key, compute(utf8)).first->second;
+}
+
+Shaper::Shaped Shaper::shape(std::string_view utf8) const {
+    if (utf8.size() > kMaxCachedBytes) return compute(utf8);
+    return cached(utf8);
+}
+
+double Shaper::width(std::string_view utf8) const {
+    if (utf8.size() > kMaxCachedBytes) return compute(utf8).width;
+    return cached(utf8).width;
 }
 
 std::shared_ptr<const Shaper> shaper_for_file(const std::string& path) {

@@ -51,6 +51,8 @@ public:
 private:
     Shaper() = default;
     [[nodiscard]] Shaped compute(std::string_view utf8) const;
+    // The memo entry of `utf8` (valid until the next call on this thread).
+    [[nodiscard]] const Shaped& cached(std::string_view utf8) const;
     hb_font_t* font_ = nullptr;
     double upem_ = 1000;
     std::uint64_t id_ = 0;  // the cache key (an address can be reused by a later font)

@@ -73,15 +73,21 @@ bool url_like(std::string_view w) {
 
 std::vector<WordBreak> word_breaks(std::string_view word, std::string_view brks) {
     std::vector<WordBreak> out;
-    if (word.size() != brks.size()) return out;
-    std::vector<std::size_t> start;  // byte offset of each code point
-    std::u32string cps;
+    if (word.size() != brks.size() || word.size() < 2) return out;
+    const bool url = url_like(word);
+    // Most words have no opportunity inside them: every break below is at a UAX #14 opportunity
+    // or in a URL (issue 22: this function ran for every word of every paragraph).
+    if (!url && brks.substr(0, brks.size() - 1).find_first_of(std::string_view("\0\1", 2)) == std::string_view::npos) return out;
+    // Scratch per thread: a vector and a string per word were a tenth of the layout's allocations.
+    thread_local std::vector<std::size_t> start;  // byte offset of each code point
+    thread_local std::u32string cps;
+    start.clear();
+    cps.clear();
     for (std::size_t i = 0; i < word.size();) {
         start.push_back(i);
         cps.push_back(utf8::next(word, i));
     }
     start.push_back(word.size());
-    const bool url = url_like(word);
     // Between code points k-1 and k.
     for (std::size_t k = 1; k < cps.size(); ++k) {
         const char32_t before = cps[k - 1], after = cps[k];
