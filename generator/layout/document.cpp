@@ -246,6 +246,12 @@ void add_kerning(page::Document& doc, const FontBook& book) {
 
 }  // namespace
 
+void preload(bool sans) {
+    std::string error;
+    font_book(sans, error);
+    shared_hyphenator(error);
+}
+
 std::optional<page::Document> typeset(const md::Document& doc, const LayoutSettings& settings, Diagnostics& diags) {
     const auto file = std::make_shared<const std::string>(settings.source_name);
     std::string error;

@@ -31,6 +31,12 @@ struct LayoutSettings {
     std::size_t max_pages = 5000;
 };
 
+// Loads, once per process, what typeset() needs of the system: the faces of the family and the
+// hyphenation patterns (about a twentieth of a whole `lkjip build`). Calling it on a second
+// thread while the data is still being read shortens a single build; typeset() waits for a load
+// under way and does it itself when it was not called. Never fails: typeset() reports.
+void preload(bool sans);
+
 // Sets `doc` into pages. Problems (an image that cannot be read, a word wider than its column)
 // are diagnostics with the Markdown line; nullopt only when nothing sensible can be produced
 // (the fonts cannot be loaded).

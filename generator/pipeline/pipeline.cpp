@@ -1,18 +1,29 @@
 #include "pipeline/pipeline.hpp"
 
+#include <atomic>
 #include <filesystem>
+#include <system_error>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "data/data.hpp"
 #include "docx/docx.hpp"
 #include "layout/fonts.hpp"
+#include "layout/layout.hpp"
 #include "markdown/markdown.hpp"
 #include "pdf/pdf.hpp"
 
 namespace lkjip::pipeline {
 
-void set_document_threads(unsigned threads) { pdf::set_document_threads(threads); }
+namespace {
+std::atomic<unsigned> document_threads{0};
+}  // namespace
+
+void set_document_threads(unsigned threads) {
+    document_threads.store(threads);
+    pdf::set_document_threads(threads);
+}
 
 namespace {
 
@@ -184,7 +195,26 @@ BuiltDocument build_document(const std::string& file, const DocumentOptions& opt
     if (!model) {
         out.diags = std::move(diags);
     } else {
+        // The fonts and the hyphenation patterns are read on a second core while this one writes
+        // the Markdown and parses it (issue 22); what that thread reads is recorded here, so an
+        // output is still refused when it is one of them.
+        std::vector<FileRead> preloaded;
+        std::thread preload;
+        if (std::thread::hardware_concurrency() > 1 && document_threads.load() != 1) {
+            const bool sans = model->style.font.value == FontFamily::sans;
+            try {
+                preload = std::thread([sans, &preloaded] {
+                    ReadLog reads;
+                    layout::preload(sans);
+                    preloaded = reads.reads();
+                });
+            } catch (const std::system_error&) {
+                // No thread to be had: typeset() loads them itself.
+            }
+        }
         out = build_model(*model, file, options, std::move(diags));
+        if (preload.joinable()) preload.join();
+        for (auto& r : preloaded) record_read(std::move(r));
     }
     out.reads = log.reads();
     return out;
