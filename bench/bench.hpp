@@ -41,6 +41,17 @@ struct Built {
 };
 Built build_document(const std::string& file);
 
+// Markdown to PDF bytes in memory (md::parse, layout::typeset, pdf::write_pdf), each stage timed:
+// the medians of `reps` runs after one warm-up. !ok, with the diagnostics printed, when a stage
+// fails.
+struct MarkdownTimes {
+    bool ok = false;
+    std::size_t pages = 0, bytes = 0;
+    double parse = 0, layout = 0, pdf = 0;
+    [[nodiscard]] double total() const { return parse + layout + pdf; }
+};
+MarkdownTimes markdown_to_pdf(const std::string& text, const layout::LayoutSettings& settings, int reps);
+
 // A synthetic report of `chapters` chapters (synthetic.cpp): front matter, Daftar Isi, and per
 // chapter ten sections of paragraphs, a numbered list and a 30-row table with its caption.
 std::string synthetic_markdown(int chapters);

@@ -8,6 +8,9 @@
 #include <fmt/format.h>
 
 #include "bench.hpp"
+#include "common/diagnostics.hpp"
+#include "markdown/markdown.hpp"
+#include "pdf/pdf.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace lkjip::bench {
@@ -59,6 +62,42 @@ Built build_document(const std::string& file) {
     pipeline::BuiltDocument doc = pipeline::build_document(file, {});
     if (!doc.ok) return {false, first_error(doc.diags, "does not build"), {}, 0};
     return {true, {}, std::move(doc.pdf), doc.pages};
+}
+
+MarkdownTimes markdown_to_pdf(const std::string& text, const layout::LayoutSettings& settings, int reps) {
+    std::vector<double> parse, layout, pdf;
+    MarkdownTimes out;
+    for (int i = 0; i <= reps; ++i) {
+        Diagnostics diags;
+        auto t0 = Clock::now();
+        const md::Document doc = md::parse(text, settings.source_name, diags);
+        const double tp = ms_since(t0);
+        t0 = Clock::now();
+        const auto typeset = layout::typeset(doc, settings, diags);
+        const double tl = ms_since(t0);
+        if (!typeset || diags.has_errors()) {
+            for (const auto& d : diags.items()) std::fputs(format_diagnostic(d, false).c_str(), stdout);
+            return out;
+        }
+        std::string bytes;
+        t0 = Clock::now();
+        if (const auto r = pdf::write_pdf(*typeset, bytes); !r.ok) {
+            std::printf("the PDF fails: %s\n", r.error.c_str());
+            return out;
+        }
+        const double tw = ms_since(t0);
+        out.pages = typeset->pages.size();
+        out.bytes = bytes.size();
+        if (i == 0) continue;  // the warm-up
+        parse.push_back(tp);
+        layout.push_back(tl);
+        pdf.push_back(tw);
+    }
+    out.ok = true;
+    out.parse = median(parse);
+    out.layout = median(layout);
+    out.pdf = median(pdf);
+    return out;
 }
 
 }  // namespace lkjip::bench

@@ -119,40 +119,15 @@ void bench_scaling(int reps) {
     std::size_t target_pages = 0;
     for (const int n : kScalingChapters) {
         const std::string text = synthetic_markdown(n);
-        std::vector<double> parse, layout, pdf, total;
-        std::size_t pages = 0, bytes = 0;
-        for (int i = 0; i <= reps; ++i) {
-            Diagnostics diags;
-            auto t0 = Clock::now();
-            const md::Document doc = md::parse(text, settings.source_name, diags);
-            const double tp = ms_since(t0);
-            t0 = Clock::now();
-            const auto typeset = layout::typeset(doc, settings, diags);
-            const double tl = ms_since(t0);
-            if (!typeset || diags.has_errors()) {
-                std::printf("%d chapters: the layout fails\n", n);
-                for (const auto& d : diags.items()) std::fputs(format_diagnostic(d, false).c_str(), stdout);
-                return;
-            }
-            std::string out;
-            t0 = Clock::now();
-            const auto result = pdf::write_pdf(*typeset, out);
-            const double tw = ms_since(t0);
-            if (!result.ok) {
-                std::printf("%d chapters: the PDF fails: %s\n", n, result.error.c_str());
-                return;
-            }
-            pages = typeset->pages.size();
-            bytes = out.size();
-            if (i == 0) continue;
-            parse.push_back(tp);
-            layout.push_back(tl);
-            pdf.push_back(tw);
-            total.push_back(tp + tl + tw);
+        const MarkdownTimes t = markdown_to_pdf(text, settings, reps);
+        if (!t.ok) {
+            std::printf("%d chapters: the document fails\n", n);
+            return;
         }
-        const double tot = median(total);
-        std::printf("%-9d %7.0f %6zu %7.2f %7.2f %7.2f %8.2f %8.3f %8.1f%s\n", n, kib(text.size()), pages, median(parse),
-                    median(layout), median(pdf), tot, tot / static_cast<double>(pages), kib(bytes),
+        const std::size_t pages = t.pages;
+        const double tot = t.total();
+        std::printf("%-9d %7.0f %6zu %7.2f %7.2f %7.2f %8.2f %8.3f %8.1f%s\n", n, kib(text.size()), pages, t.parse,
+                    t.layout, t.pdf, tot, tot / static_cast<double>(pages), kib(t.bytes),
                     n == kTargetChapters ? "   <- target" : "");
         if (n == kTargetChapters) {
             target_total = tot;
