@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 
 #include <exception>
@@ -64,6 +65,25 @@ struct RenderError {
     std::vector<std::string> chain;
     std::string hint;
 };
+
+namespace {
+
+constexpr std::size_t kMaxCachedTemplateBytes = 16u << 20;
+
+std::mutex& parsed_cache_mutex() {
+    static std::mutex m;
+    return m;
+}
+std::map<std::string, std::shared_ptr<const Parsed>>& parsed_cache() {
+    static std::map<std::string, std::shared_ptr<const Parsed>> cache;
+    return cache;
+}
+std::size_t& parsed_cache_bytes() {
+    static std::size_t bytes = 0;
+    return bytes;
+}
+
+}  // namespace
 
 struct Environment::Impl {
     std::vector<std::string> search_path;
@@ -158,9 +178,30 @@ struct Environment::Impl {
     }
 
     std::shared_ptr<const Parsed> parse_text(std::string_view text, const std::string& file_name) {
+        // The same template text under the same name parses to the same tree, and every document
+        // of a `lkjip batch` reads the same templates: the trees are kept per process (read-only,
+        // shared by the batch threads), keyed by the options that change the lexing, the name
+        // (positions in messages) and the whole text read this time (issue 22).
+        std::string key;
+        key += options.trim_blocks ? 't' : '-';
+        key += options.lstrip_blocks ? 'l' : '-';
+        key += file_name;
+        key += '\0';
+        key += text;
+        {
+            const std::lock_guard<std::mutex> lock(parsed_cache_mutex());
+            if (const auto it = parsed_cache().find(key); it != parsed_cache().end()) return it->second;
+        }
         auto file = std::make_shared<const std::string>(file_name);
         try {
-            return std::make_shared<const Parsed>(parse(lex(text, file, options), file));
+            auto parsed = std::make_shared<const Parsed>(parse(lex(text, file, options), file));
+            const std::lock_guard<std::mutex> lock(parsed_cache_mutex());
+            // A bound on what is kept: the built-in templates are about 150 KiB.
+            if (parsed_cache_bytes() + key.size() <= kMaxCachedTemplateBytes) {
+                parsed_cache_bytes() += key.size();
+                parsed_cache().emplace(std::move(key), parsed);
+            }
+            return parsed;
         } catch (const LexError& e) {
             throw RenderError{e.pos, e.message, {}, {}};
         } catch (const ParseError& e) {
