@@ -322,7 +322,7 @@ void check_markdown_strings(const toml::node& node, Diagnostics& diags) {
     const std::string& text = s->get();
     if (text.find_first_of(">[]<|*_`-+!#\n") == std::string::npos) return;
     Diagnostics local;
-    md::parse(text, "string", local);
+    md::check(text, "string", local);
     if (!local.has_errors()) return;
     const SourcePos at = pos_of(node);
     for (const auto& d : local.items()) {

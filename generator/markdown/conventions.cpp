@@ -221,6 +221,18 @@ void apply_conventions(Blocks& in) {
     in = std::move(out);
 }
 
+void check(std::string_view text, const std::string& name, Diagnostics& diags, const MarkdownLimits& limits) {
+    // Each level of nesting needs a marker of its own: '>' for a quote, '-', '+' or '*' for a
+    // bullet, a number and '.' or ')' for an ordered item (CommonMark 0.29, 5.1-5.3).
+    std::size_t markers = 0;
+    for (const char c : text) markers += c == '>' || c == '-' || c == '+' || c == '*' || c == '.' || c == ')';
+    if (markers < limits.max_depth && text.find("![") == std::string_view::npos) {
+        guard(text, name, limits, diags);
+        return;
+    }
+    parse_blocks(text, name, diags, limits);
+}
+
 Document parse(std::string_view text, const std::string& name, Diagnostics& diags, const MarkdownLimits& limits) {
     Document d;
     d.blocks = parse_blocks(text, name, diags, limits);

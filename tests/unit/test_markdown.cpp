@@ -158,3 +158,36 @@ TEST_CASE("markdown: every generated report parses without warnings, every capti
     CHECK(captioned >= 8);
     CHECK(chapters == 10);  // kata pengantar, ikhtisar, three lists, BAB I-IV, lampiran
 }
+
+TEST_CASE("markdown: check reports exactly the errors parse reports") {
+    // md::check skips building the tree where parse could find nothing (markdown.hpp); each of
+    // these must give the same errors, at the same places, as parsing does.
+    std::vector<std::string> texts = {
+        "Capaian kinerja Undang-Undang 2020-2024 *baik*.",
+        "![logo](https://example.org/logo.png)",
+        "Teks ![gambar](logo.png) di tengah.",
+        "| a |" + std::string(300, '|') + "\n|---|\n| b |",
+        std::string(120, '>') + " kutipan",
+        "- a\n" + std::string(101 * 2, ' ') + "- b",
+        std::string(40, '[') + "x" + std::string(40, ']'),
+        "",
+    };
+    std::string nested;
+    for (int i = 0; i < 105; ++i) nested += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- level\n";
+    texts.push_back(nested);
+    int with_errors = 0;
+    for (const auto& text : texts) {
+        Diagnostics parsed, checked;
+        md::parse(text, "s", parsed);
+        md::check(text, "s", checked);
+        std::vector<std::string> a, b;
+        for (const auto& d : parsed.items())
+            if (d.severity == Severity::error) a.push_back(format_diagnostic(d, false));
+        for (const auto& d : checked.items())
+            if (d.severity == Severity::error) b.push_back(format_diagnostic(d, false));
+        INFO(text.substr(0, 60));
+        CHECK(a == b);
+        with_errors += !a.empty();
+    }
+    CHECK(with_errors >= 3);  // the URL image, the too-deep quote and the nested list at least
+}
