@@ -221,12 +221,43 @@ void apply_conventions(Blocks& in) {
     in = std::move(out);
 }
 
+namespace {
+
+// The list and quote markers that open a line (after its indentation and the markers before them
+// on it): '>', a bullet '-', '+' or '*' before a space, a number before '.' or ')' and a space.
+// Each level of nesting needs one of these (CommonMark 0.29, 5.1-5.3), so fewer of them than
+// max_depth cannot nest too deep.
+std::size_t line_markers(std::string_view text) {
+    std::size_t count = 0, i = 0;
+    const auto blank = [&](std::size_t k) { return k >= text.size() || text[k] == ' ' || text[k] == '\t' || text[k] == '\n'; };
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+        for (;;) {
+            if (i < text.size() && text[i] == '>') {
+                ++count;
+                ++i;
+            } else if (i < text.size() && (text[i] == '-' || text[i] == '+' || text[i] == '*') && blank(i + 1)) {
+                ++count;
+                ++i;
+            } else {
+                std::size_t d = i;
+                while (d < text.size() && d - i < 9 && text[d] >= '0' && text[d] <= '9') ++d;
+                if (d == i || d >= text.size() || (text[d] != '.' && text[d] != ')') || !blank(d + 1)) break;
+                ++count;
+                i = d + 1;
+            }
+            while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+        }
+        const std::size_t eol = text.find('\n', i);
+        i = eol == std::string_view::npos ? text.size() : eol + 1;
+    }
+    return count;
+}
+
+}  // namespace
+
 void check(std::string_view text, const std::string& name, Diagnostics& diags, const MarkdownLimits& limits) {
-    // Each level of nesting needs a marker of its own: '>' for a quote, '-', '+' or '*' for a
-    // bullet, a number and '.' or ')' for an ordered item (CommonMark 0.29, 5.1-5.3).
-    std::size_t markers = 0;
-    for (const char c : text) markers += c == '>' || c == '-' || c == '+' || c == '*' || c == '.' || c == ')';
-    if (markers < limits.max_depth && text.find("![") == std::string_view::npos) {
+    if (line_markers(text) < limits.max_depth && text.find("![") == std::string_view::npos) {
         guard(text, name, limits, diags);
         return;
     }

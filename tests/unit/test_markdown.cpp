@@ -172,9 +172,18 @@ TEST_CASE("markdown: check reports exactly the errors parse reports") {
         std::string(40, '[') + "x" + std::string(40, ']'),
         "",
     };
-    std::string nested;
-    for (int i = 0; i < 105; ++i) nested += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- level\n";
+    std::string nested, chained, numbered, quoted;
+    for (int i = 0; i < 105; ++i) {
+        nested += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- level\n";
+        chained += "- ";
+        numbered += std::string(static_cast<std::size_t>(i) * 3, ' ') + "1. level\n";
+        quoted += "> ";
+    }
     texts.push_back(nested);
+    texts.push_back(chained + "a");
+    texts.push_back(numbered);
+    texts.push_back(quoted + "- * + 1) a");
+    texts.push_back(std::string(200, '.') + " titik 1.2.3 dan 4) bukan daftar");
     int with_errors = 0;
     for (const auto& text : texts) {
         Diagnostics parsed, checked;
@@ -189,5 +198,5 @@ TEST_CASE("markdown: check reports exactly the errors parse reports") {
         CHECK(a == b);
         with_errors += !a.empty();
     }
-    CHECK(with_errors >= 3);  // the URL image, the too-deep quote and the nested list at least
+    CHECK(with_errors >= 5);  // the URL image, the deep quotes, the nested and chained lists at least
 }
