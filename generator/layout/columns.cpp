@@ -59,12 +59,38 @@ struct Search {
     std::vector<double> w;
     std::size_t rows = 0;
     std::vector<std::vector<std::size_t>> lines;  // [column][row]
+    // [column][row]: the cell's words on one line, summed as estimated_lines sums them; -1 for a
+    // cell with a hard break. A cell whose line fits is one line without visiting its words: most
+    // cells of a report table are a figure or a few words, and the search asks each of them at
+    // every width it tries (estimated_lines was a twentieth of a batch, issue 22).
+    std::vector<std::vector<double>> one_line;
+
+    void measure_lines() {
+        one_line.assign(cols.size(), {});
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            for (const auto& words : cols[c].rows) {
+                double line = words.empty() ? 0 : words[0];
+                for (std::size_t k = 0; k < words.size() && line >= 0; ++k) {
+                    if (words[k] < 0) line = -1;  // kHardBreak
+                    else if (k > 0) line += cols[c].space + words[k];
+                }
+                one_line[c].push_back(line);
+            }
+        }
+    }
 
     std::vector<std::size_t> column_lines(std::size_t c, double width) const {
         std::vector<std::size_t> out(rows, 0);
         const ColumnNeed& col = cols[c];
+        const double inner = std::max(width - col.pad, 1e-3);  // as estimated_lines bounds it
         for (std::size_t r = 0; r < rows && r < col.rows.size(); ++r) {
-            out[r] = estimated_lines(col.rows[r], col.space, width - col.pad);
+            const double one = one_line[c][r];
+            // Every prefix of the line is no longer than the whole, so first-fit keeps it on one.
+            if (one >= 0 && one <= inner) {
+                out[r] = col.rows[r].empty() ? 0 : 1;
+            } else {
+                out[r] = estimated_lines(col.rows[r], col.space, width - col.pad);
+            }
         }
         return out;
     }
@@ -194,6 +220,7 @@ ColumnWidths solve_reading_widths(const std::vector<ColumnNeed>& cols, double av
         return out;
     }
     s.lines.resize(n);
+    s.measure_lines();
     for (std::size_t i = 0; i < n; ++i) s.lines[i] = s.column_lines(i, s.w[i]);
     s.settle();
     // Each try of a column estimates its cells once per doubling of the step and per halving back
