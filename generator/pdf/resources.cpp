@@ -96,6 +96,13 @@ bool to_bmp(std::string_view in, std::string& out, CodeSet& codes) {
     out.reserve(in.size());
     std::size_t i = 0;
     while (i < in.size()) {
+        // ASCII, most of a report's text, is its own code (the decoder below for the rest).
+        if (const auto c = static_cast<unsigned char>(in[i]); c < 0x80) {
+            out += static_cast<char>(c);
+            codes.set(c);
+            ++i;
+            continue;
+        }
         const utf8::Sequence q = utf8::sequence_at(in, i);
         if (q.length == 0) return false;  // overlong, a surrogate, past U+10FFFF, cut short
         const std::size_t len = q.length;
