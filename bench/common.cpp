@@ -68,6 +68,7 @@ MarkdownTimes markdown_to_pdf(const std::string& text, const layout::LayoutSetti
     std::vector<double> parse, layout, pdf;
     MarkdownTimes out;
     for (int i = 0; i <= reps; ++i) {
+        layout::forget_set_paragraphs();  // each repetition sets its paragraphs anew
         Diagnostics diags;
         auto t0 = Clock::now();
         const md::Document doc = md::parse(text, settings.source_name, diags);

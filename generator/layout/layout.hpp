@@ -37,6 +37,11 @@ struct LayoutSettings {
 // under way and does it itself when it was not called. Never fails: typeset() reports.
 void preload(bool sans);
 
+// Forgets the paragraphs this thread has set (paragraph.cpp remembers them for the documents
+// that follow). For the benchmarks, whose repetitions of one document would otherwise find every
+// paragraph already set and time less than a new document costs.
+void forget_set_paragraphs();
+
 // Sets `doc` into pages. Problems (an image that cannot be read, a word wider than its column)
 // are diagnostics with the Markdown line; nullopt only when nothing sensible can be produced
 // (the fonts cannot be loaded).

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "common/utf8.hpp"
+#include "layout/layout.hpp"
 #include "layout/linebreak.hpp"
 #include "layout/uax14.hpp"
 
@@ -348,12 +349,28 @@ std::vector<PlacedLine> set_paragraph_once(const md::Spans& spans, const FontSet
 // batch share their fixed text. The lines of each are remembered per thread, keyed by every
 // input (the fonts and the patterns by their ids, the numbers by their bits), so a hit returns
 // exactly what setting it again would (issue 22).
+namespace {
+struct ParagraphMemo {
+    std::unordered_map<std::string, std::vector<PlacedLine>> lines;
+    std::size_t bytes = 0;
+};
+ParagraphMemo& paragraph_memo() {
+    thread_local ParagraphMemo memo;
+    return memo;
+}
+}  // namespace
+
+void forget_set_paragraphs() {
+    paragraph_memo().lines.clear();
+    paragraph_memo().bytes = 0;
+}
+
 std::vector<PlacedLine> set_paragraph(const md::Spans& spans, const FontSet& fonts, const ParagraphStyle& style) {
     // At most this many bytes of keys and lines per thread (the budget is what keeps `lkjip batch`
     // flat in memory: the memo is cleared when it is spent).
     constexpr std::size_t kMaxBytes = 3u << 20;
-    thread_local std::unordered_map<std::string, std::vector<PlacedLine>> memo;
-    thread_local std::size_t memo_bytes = 0;
+    auto& memo = paragraph_memo().lines;
+    std::size_t& memo_bytes = paragraph_memo().bytes;
     thread_local std::string key;
     key.clear();
     const auto add_number = [](std::string& k, auto v) { k.append(reinterpret_cast<const char*>(&v), sizeof v); };
