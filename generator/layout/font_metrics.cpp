@@ -98,14 +98,15 @@ std::optional<FontMetrics> FontMetrics::load(const std::string& path, std::strin
         return std::nullopt;
     }
     const std::vector<std::uint8_t> bytes(file.bytes->begin(), file.bytes->end());
-    auto f = parse(bytes, error);
+    auto f = parse(bytes, error, file.bytes);
     if (!f) error = _f("font file `{}`: {}", path, error);
     // The PDF writer finds the shaper by the file the page model names (page::Font::file).
     else register_shaper(path, f->shaper_);
     return f;
 }
 
-std::optional<FontMetrics> FontMetrics::parse(const std::vector<std::uint8_t>& bytes, std::string& error) {
+std::optional<FontMetrics> FontMetrics::parse(const std::vector<std::uint8_t>& bytes, std::string& error,
+                                              std::shared_ptr<const std::string> shared) {
     Reader r{bytes};
     static std::atomic<std::uint64_t> next_id{1};
     FontMetrics f;
@@ -154,7 +155,7 @@ std::optional<FontMetrics> FontMetrics::parse(const std::vector<std::uint8_t>& b
     // HarfBuzz reads the font itself; it is used only when it sees the same glyphs for the
     // basic Latin letters as the cmap read here, so a font HarfBuzz rejects (or reads
     // differently) is still measured, without kerning, rather than measured as empty.
-    if (auto shaper = Shaper::create(bytes)) {
+    if (auto shaper = Shaper::create(bytes, std::move(shared))) {
         bool same = true;
         for (char32_t c = 0x20; c < 0x7F && same; ++c) {
             const std::string one(1, static_cast<char>(c));

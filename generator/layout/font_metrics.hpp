@@ -21,7 +21,9 @@ class FontMetrics {
 public:
     // Reads `path`; nullopt with `error` set when the file is not a usable TrueType font.
     static std::optional<FontMetrics> load(const std::string& path, std::string& error);
-    static std::optional<FontMetrics> parse(const std::vector<std::uint8_t>& bytes, std::string& error);
+    // `shared`: the same bytes, kept by the shaper instead of a copy (load passes the file cache's).
+    static std::optional<FontMetrics> parse(const std::vector<std::uint8_t>& bytes, std::string& error,
+                                            std::shared_ptr<const std::string> shared = nullptr);
 
     [[nodiscard]] bool has_glyph(char32_t c) const { return glyph(c) != 0; }
     [[nodiscard]] std::uint16_t glyph(char32_t c) const;

@@ -43,12 +43,20 @@ Shaper::~Shaper() {
     if (font_) hb_font_destroy(font_);
 }
 
-std::shared_ptr<const Shaper> Shaper::create(const std::vector<std::uint8_t>& bytes) {
+std::shared_ptr<const Shaper> Shaper::create(const std::vector<std::uint8_t>& bytes, std::shared_ptr<const std::string> shared) {
     if (bytes.empty() || bytes.size() > 0xFFFFFFFFu) return nullptr;
-    // HarfBuzz keeps the blob: HB_MEMORY_MODE_DUPLICATE copies the bytes, so the caller's
-    // vector may go away.
-    hb_blob_t* blob = hb_blob_create(reinterpret_cast<const char*>(bytes.data()), static_cast<unsigned>(bytes.size()),
-                                     HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr);
+    // HarfBuzz keeps the blob: the shared bytes stay alive with it (the blob's destroy callback
+    // drops the reference), else HB_MEMORY_MODE_DUPLICATE copies them, so the caller's vector may
+    // go away.
+    hb_blob_t* blob = nullptr;
+    if (shared && shared->size() == bytes.size()) {
+        auto* keep = new std::shared_ptr<const std::string>(std::move(shared));
+        blob = hb_blob_create((*keep)->data(), static_cast<unsigned>((*keep)->size()), HB_MEMORY_MODE_READONLY, keep,
+                              [](void* p) { delete static_cast<std::shared_ptr<const std::string>*>(p); });
+    } else {
+        blob = hb_blob_create(reinterpret_cast<const char*>(bytes.data()), static_cast<unsigned>(bytes.size()),
+                              HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr);
+    }
     hb_face_t* face = hb_face_create(blob, 0);
     hb_blob_destroy(blob);
     const unsigned glyphs = hb_face_get_glyph_count(face);

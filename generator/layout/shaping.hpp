@@ -26,7 +26,10 @@ namespace lkjip::layout {
 class Shaper {
 public:
     // A shaper over the font file's bytes (copied); nullptr when HarfBuzz cannot read them.
-    static std::shared_ptr<const Shaper> create(const std::vector<std::uint8_t>& bytes);
+    // `shared`, when given, holds the same bytes and is kept instead of a copy (the fonts of the
+    // file cache, common/file_cache.hpp: one copy of each font per process, issue 22).
+    static std::shared_ptr<const Shaper> create(const std::vector<std::uint8_t>& bytes,
+                                                std::shared_ptr<const std::string> shared = nullptr);
     ~Shaper();
     Shaper(const Shaper&) = delete;
     Shaper& operator=(const Shaper&) = delete;

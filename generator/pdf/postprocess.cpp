@@ -284,15 +284,15 @@ void deflate_all(std::vector<Stream>& streams, unsigned threads) {
     const auto work = [&streams, &next] {
         libdeflate_compressor* c = libdeflate_alloc_compressor(kDeflateLevel);
         if (!c) return;
+        // One scratch buffer per thread, the deflated bytes copied out at their size: a buffer of
+        // the bound kept per stream held the whole file's size again until it was written.
+        std::string scratch;
         for (std::size_t k = next++; k < streams.size(); k = next++) {
             Stream& s = streams[k];
-            std::string out(libdeflate_zlib_compress_bound(c, s.data.size()), '\0');
-            const std::size_t n = libdeflate_zlib_compress(c, s.data.data(), s.data.size(), out.data(), out.size());
+            scratch.resize(libdeflate_zlib_compress_bound(c, s.data.size()));
+            const std::size_t n = libdeflate_zlib_compress(c, s.data.data(), s.data.size(), scratch.data(), scratch.size());
             // Kept as it is when deflate does not make it smaller (or fails: n == 0).
-            if (n > 0 && n < s.data.size()) {
-                out.resize(n);
-                s.deflated = std::move(out);
-            }
+            if (n > 0 && n < s.data.size()) s.deflated.assign(scratch.data(), n);
         }
         libdeflate_free_compressor(c);
     };
