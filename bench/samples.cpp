@@ -9,6 +9,7 @@
 #include "data/data.hpp"
 #include "markdown/markdown.hpp"
 #include "pdf/pdf.hpp"
+#include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
 
 namespace lkjip::bench {
@@ -109,6 +110,8 @@ BatchTime run_batch(const std::vector<std::string>& files, const std::vector<std
             out[j] = build_document(files[jobs[j]]);
         }
     };
+    // As `lkjip batch` runs them: one document per core when there are several workers.
+    pipeline::set_document_threads(threads > 1 ? 1 : 0);
     const double cpu0 = process_cpu_ms();
     const auto t0 = Clock::now();
     std::vector<std::thread> pool;
