@@ -73,7 +73,14 @@ std::string load_fonts(Session& s, const page::Document& doc) {
         // Embedded and subset (PDF 1.7, 9.9 Embedded Font Programs; 9.6.4 Font Subsets).
         const std::string program = subset_truetype(*file.bytes, codes_by_file[f.file]);
         const char* name = program.empty() ? nullptr : load_truetype_from_memory(s, program);
-        if (!name && !s.failed()) name = HPDF_LoadTTFontFromFile(s.pdf, f.file.c_str(), HPDF_TRUE);
+        if (!name && s.failed()) {
+            // libharu refused the cut-down program (a table it wants that HarfBuzz left out): the
+            // whole font then, as without subsetting.
+            HPDF_ResetError(s.pdf);
+            s.error = HPDF_OK;
+            s.detail = 0;
+        }
+        if (!name) name = HPDF_LoadTTFontFromFile(s.pdf, f.file.c_str(), HPDF_TRUE);
         HPDF_Font font = name ? HPDF_GetFont(s.pdf, name, "UTF-8") : nullptr;
         if (!font || s.failed()) return _f("font '{}' ('{}'): {}", f.name, f.file, s.haru_message());
         s.fonts[i] = font;
