@@ -18,6 +18,7 @@
 #include <cstring>
 #include <optional>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -297,7 +298,13 @@ void deflate_all(std::vector<Stream>& streams, unsigned threads) {
         libdeflate_free_compressor(c);
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // no more threads to be had: the ones running take the rest
+        }
+    }
     work();
     for (auto& t : pool) t.join();
 }
