@@ -204,7 +204,7 @@ ColumnWidths solve_reading_widths(const std::vector<ColumnNeed>& cols, double av
     ColumnWidths out;
     const std::size_t n = cols.size();
     if (n == 0) return out;
-    Search s{cols, std::vector<double>(n), 0, {}, {}};
+    Search s{cols, std::vector<double>(n), 0, {}, {}, {}};
     std::vector<double> max(n);
     double sum = 0, words = 0;
     for (std::size_t i = 0; i < n; ++i) {
