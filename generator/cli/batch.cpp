@@ -36,6 +36,7 @@
 #include "common/file_read.hpp"
 #include "common/file_write.hpp"
 #include "common/i18n.hpp"
+#include "common/workers.hpp"
 #include "data/data.hpp"
 #include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
@@ -92,17 +93,7 @@ void parallel_for(std::size_t count, std::size_t threads, F work) {
     auto loop = [&] {
         for (std::size_t i = next++; i < count; i = next++) work(i);
     };
-    threads = std::max<std::size_t>(1, std::min(threads, count));
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) {
-        try {
-            pool.emplace_back(loop);
-        } catch (const std::system_error&) {
-            break;  // no more threads to be had: the ones running take the rest
-        }
-    }
-    loop();
-    for (auto& t : pool) t.join();
+    run_workers(std::max<std::size_t>(1, std::min(threads, count)), loop);
 }
 
 // ---- collecting ----------------------------------------------------------------------------

@@ -18,7 +18,6 @@
 #include <cstring>
 #include <optional>
 #include <set>
-#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -26,6 +25,7 @@
 #include <libdeflate.h>
 
 #include "common/i18n.hpp"
+#include "common/workers.hpp"
 #include "pdf/internal.hpp"
 
 namespace lkjip::pdf::detail {
@@ -297,16 +297,7 @@ void deflate_all(std::vector<Stream>& streams, unsigned threads) {
         }
         libdeflate_free_compressor(c);
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-        try {
-            pool.emplace_back(work);
-        } catch (const std::system_error&) {
-            break;  // no more threads to be had: the ones running take the rest
-        }
-    }
-    work();
-    for (auto& t : pool) t.join();
+    run_workers(threads, work);
 }
 
 }  // namespace
