@@ -269,7 +269,16 @@ int main(int argc, char** argv) {
     } catch (...) {
         status = internal_error(_("unknown exception"));
     }
-    return close_stdout(status);
+    const int code = close_stdout(status);
+#if !defined(__SANITIZE_ADDRESS__)
+    // Everything is written, flushed and closed, and every thread joined: the process-wide caches
+    // (fonts, memos, parsed templates) need no destructors, whose freeing was 2 % of a build's
+    // instructions (issue 22, callgrind). Under AddressSanitizer the exit stays normal, for its
+    // leak check.
+    std::fflush(stderr);
+    std::_Exit(code);
+#endif
+    return code;
 }
 
 namespace {
