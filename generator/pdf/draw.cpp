@@ -70,12 +70,26 @@ void append_real(std::string& out, HPDF_REAL val) {
     }
 }
 
-// The text operators of one text object, written into the page's content stream as libharu's
-// HPDF_Page_TextOut writes them ("dx dy Td" from the start of the line, then the two-byte codes
-// as hex and Tj; PDF 1.7, 9.4.2 and 9.4.3), but without its per-call cost: each TextOut cleared
-// two 512-byte buffers byte by byte, measured the text again and went through the encoder, a
-// seventh of a whole build (issue 22, callgrind). The glyphs the runs use are marked for
-// libharu's subsetting once per font instead (mark_glyphs_used). The bytes are libharu's own.
+// One byte of a literal string (PDF 1.7, 7.3.4.2): the delimiters and the backslash escaped, and
+// the line ends too, which a reader would otherwise read as one LF; every other byte as it is.
+void append_string_byte(std::string& out, unsigned char byte) {
+    switch (byte) {
+        case '(': out += "\\("; break;
+        case ')': out += "\\)"; break;
+        case '\\': out += "\\\\"; break;
+        case '\r': out += "\\r"; break;
+        case '\n': out += "\\n"; break;
+        default: out += static_cast<char>(byte);
+    }
+}
+
+// The text operators of one text object, written into the page's content stream: "dx dy Td"
+// from the start of the line, with libharu's number format, as HPDF_Page_TextOut writes it, then
+// the two-byte codes as a literal string and Tj (PDF 1.7, 9.4.2 and 9.4.3). TextOut cleared two
+// 512-byte buffers byte by byte, measured the text again and went through the encoder per word, a
+// seventh of a whole build (issue 22, callgrind); its hex strings also doubled the bytes of the
+// text to copy and to deflate. The glyphs the runs use are marked for libharu's subsetting once
+// per font instead (mark_glyphs_used).
 class TextWriter {
 public:
     explicit TextWriter(HPDF_Page page) : attr_(static_cast<HPDF_PageAttr>(page->attr)) {}
@@ -90,13 +104,14 @@ public:
         append_real(buffer_, dx);
         buffer_ += ' ';
         append_real(buffer_, dy);
-        buffer_ += " Td\012<";
-        static const char kHex[] = "0123456789ABCDEF";
+        buffer_ += " Td\012(";
         for (std::size_t i = 0; i < utf8.size();) {
             const char32_t c = utf8::next(utf8, i);
-            for (int shift = 12; shift >= 0; shift -= 4) buffer_ += kHex[(c >> shift) & 0xF];
+            for (const auto byte : {static_cast<unsigned char>(c >> 8), static_cast<unsigned char>(c & 0xFF)}) {
+                append_string_byte(buffer_, byte);
+            }
         }
-        buffer_ += "> Tj\012";
+        buffer_ += ") Tj\012";
         HPDF_Stream_Write(attr_->stream, reinterpret_cast<const HPDF_BYTE*>(buffer_.data()), static_cast<HPDF_UINT>(buffer_.size()));
         line_x_ += dx;
         line_y_ += dy;
