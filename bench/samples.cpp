@@ -6,10 +6,10 @@
 #include <time.h>
 
 #include "bench.hpp"
+#include "common/workers.hpp"
 #include "data/data.hpp"
 #include "markdown/markdown.hpp"
 #include "pdf/pdf.hpp"
-#include "pipeline/pipeline.hpp"
 #include "report/report.hpp"
 
 namespace lkjip::bench {
@@ -111,7 +111,7 @@ BatchTime run_batch(const std::vector<std::string>& files, const std::vector<std
         }
     };
     // As `lkjip batch` runs them: one document per core when there are several workers.
-    pipeline::set_document_threads(threads > 1 ? 1 : 0);
+    set_threads_per_document(threads > 1 ? 1 : 0);
     const double cpu0 = process_cpu_ms();
     const auto t0 = Clock::now();
     std::vector<std::thread> pool;

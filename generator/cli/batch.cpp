@@ -544,7 +544,7 @@ int run_batch(const BatchOptions& options, bool colour) {
     const std::string shared[2] = {shared_hash(templates, false), shared_hash(templates, true)};
 
     // Pass 2: this shard's documents, one per core: each document's own stages stay on its thread.
-    if (threads > 1) pipeline::set_document_threads(1);
+    if (threads > 1) set_threads_per_document(1);
     parallel_for(todo.size(), threads, [&](std::size_t i) {
         Job& job = jobs[todo[i]];
         build_one(job, options, shared);

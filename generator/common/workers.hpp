@@ -10,6 +10,13 @@
 
 namespace lkjip {
 
+// How many threads one document may use where its stages share work (the fonts read beside the
+// data, the PDF's streams compressed in parallel): 0, the default, for every core. `lkjip batch`,
+// which builds one document per core, sets 1. The output never depends on it.
+void set_threads_per_document(unsigned threads);
+// The setting resolved: at least 1, every core for 0.
+unsigned threads_per_document();
+
 // Runs `worker()` on the calling thread and on up to `threads - 1` more, and returns when all
 // have returned. `worker` must not throw.
 template <class F>

@@ -41,9 +41,6 @@ std::string haru_error_text(unsigned long code, unsigned long detail);
 // `codes` to the same UTF-16BE value.
 std::string to_unicode_cmap(const CodeSet& codes);
 
-// The threads one document's streams are compressed on (pdf.hpp, set_document_threads).
-unsigned document_threads();
-
 // Rewrites libharu's output object by object (postprocess.cpp): a proper /ToUnicode for each
 // Type0 font (keyed by BaseFont without its subset tag), the CIDFonts' /Ordering, /XYZ
 // destinations with a null zoom, /PageLabels ranges of style none without /S, and a new

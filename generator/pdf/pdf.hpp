@@ -19,10 +19,6 @@ struct WriteResult {
 // Deterministic: the same document gives byte-identical output (no clock, no random ID).
 WriteResult write_pdf(const page::Document& doc, std::string& bytes);
 
-// How many threads one write_pdf may use to compress its streams: 0 (the default) for every
-// core; `lkjip batch`, which builds one document per core, sets 1. The bytes never depend on it.
-void set_document_threads(unsigned threads);
-
 // A text trace of the page model, one line per drawing operation in the order the writer draws
 // them, numbers rounded to 0.1 pt, colours as #rrggbb; for golden layout tests. Format: docs/pdf.md.
 std::string trace(const page::Document& doc);

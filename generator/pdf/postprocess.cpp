@@ -18,7 +18,6 @@
 #include <cstring>
 #include <optional>
 #include <set>
-#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
@@ -302,15 +301,6 @@ void deflate_all(std::vector<Stream>& streams, unsigned threads) {
 
 }  // namespace
 
-namespace {
-std::atomic<unsigned> threads_per_document{0};
-}  // namespace
-
-unsigned document_threads() {
-    const unsigned n = threads_per_document.load();
-    return n > 0 ? n : std::max(1u, std::thread::hardware_concurrency());
-}
-
 bool postprocess(const std::string& in, const std::map<std::string, CodeSet>& codes_by_font, const page::Document& doc,
                  std::string& out, std::string& error) {
     Layout layout;
@@ -355,7 +345,7 @@ bool postprocess(const std::string& in, const std::map<std::string, CodeSet>& co
         stream_of[i] = streams.size();
         streams.push_back(*st);
     }
-    deflate_all(streams, document_threads());
+    deflate_all(streams, threads_per_document());
 
     out.clear();
     out.reserve(in.size() + 16 * 1024);
@@ -409,6 +399,3 @@ bool postprocess(const std::string& in, const std::map<std::string, CodeSet>& co
 
 }  // namespace lkjip::pdf::detail
 
-namespace lkjip::pdf {
-void set_document_threads(unsigned threads) { detail::threads_per_document.store(threads); }
-}  // namespace lkjip::pdf

@@ -1,12 +1,12 @@
 #include "pipeline/pipeline.hpp"
 
-#include <atomic>
 #include <filesystem>
 #include <system_error>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "common/workers.hpp"
 #include "data/data.hpp"
 #include "docx/docx.hpp"
 #include "layout/fonts.hpp"
@@ -15,15 +15,6 @@
 #include "pdf/pdf.hpp"
 
 namespace lkjip::pipeline {
-
-namespace {
-std::atomic<unsigned> document_threads{0};
-}  // namespace
-
-void set_document_threads(unsigned threads) {
-    document_threads.store(threads);
-    pdf::set_document_threads(threads);
-}
 
 namespace {
 
@@ -200,7 +191,7 @@ BuiltDocument build_document(const std::string& file, const DocumentOptions& opt
         // output is still refused when it is one of them.
         std::vector<FileRead> preloaded;
         std::thread preload;
-        if (std::thread::hardware_concurrency() > 1 && document_threads.load() != 1) {
+        if (threads_per_document() > 1) {
             const bool sans = model->style.font.value == FontFamily::sans;
             try {
                 preload = std::thread([sans, &preloaded] {

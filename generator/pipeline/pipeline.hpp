@@ -51,11 +51,6 @@ struct MarkdownPage {
 bool render_markdown(const std::string& markdown, const MarkdownPage& page, const Formats& formats, Diagnostics& diags,
                      Typeset& out);
 
-// How many threads one document may use where its stages can share work (the PDF writer's
-// stream compression): 0, the default, for every core. `lkjip batch`, which builds one document
-// per core, sets 1 when it runs more than one job. The output never depends on it.
-void set_document_threads(unsigned threads);
-
 struct DocumentOptions {
     std::vector<std::string> templates;  // --templates folders, before the built-in ones
     bool keep_markdown = false;          // also return the Markdown (build --md)
