@@ -196,7 +196,7 @@ struct Environment::Impl {
         try {
             auto parsed = std::make_shared<const Parsed>(parse(lex(text, file, options), file));
             const std::lock_guard<std::mutex> lock(parsed_cache_mutex());
-            // A bound on what is kept: the built-in templates are about 150 KiB.
+            // A bound on what is kept: the built-in templates are about 90 KiB.
             if (parsed_cache_bytes() + key.size() <= kMaxCachedTemplateBytes) {
                 parsed_cache_bytes() += key.size();
                 parsed_cache().emplace(std::move(key), parsed);
